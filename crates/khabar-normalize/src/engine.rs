@@ -1,0 +1,449 @@
+//! One pass of the rules over a text, writing into a [`Sink`].
+//!
+//! The pass copies runs of unchanged characters in one go and looks at a
+//! character's neighbours only for the few context rules. Code points below
+//! U+0800 (ASCII, Latin, Arabic) are decided by a table built once per
+//! normalizer; the rest go through [`classify`] directly.
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::align::Entry;
+use crate::rules::{classify, is_arabic_letter, is_arabic_script, Action, Ctx, Rules};
+
+/// Size of the precomputed table: every code point with a 1- or 2-byte UTF-8
+/// encoding.
+const TABLE_LEN: usize = 0x800;
+
+/// Where the pass writes. Two implementations: plain text, or text plus one
+/// alignment entry per output character.
+pub(crate) trait Sink {
+    fn with_capacity(bytes: usize) -> Self;
+    /// Copy `text[start..end]` unchanged.
+    fn run(&mut self, text: &str, start: usize, end: usize);
+    /// Emit `c`, which came from original bytes `start..end`.
+    fn push(&mut self, c: char, start: usize, end: usize);
+    /// A deleted character at `..end` belongs to the previous output character.
+    fn attach(&mut self, end: usize);
+    fn last_char(&self) -> Option<char>;
+    fn as_str(&self) -> &str;
+}
+
+/// Text only.
+pub(crate) struct TextSink(pub(crate) String);
+
+impl Sink for TextSink {
+    fn with_capacity(bytes: usize) -> Self {
+        Self(String::with_capacity(bytes))
+    }
+    #[inline]
+    fn run(&mut self, text: &str, start: usize, end: usize) {
+        self.0.push_str(&text[start..end]);
+    }
+    #[inline]
+    fn push(&mut self, c: char, _: usize, _: usize) {
+        self.0.push(c);
+    }
+    #[inline]
+    fn attach(&mut self, _: usize) {}
+    #[inline]
+    fn last_char(&self) -> Option<char> {
+        self.0.chars().next_back()
+    }
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Text and alignment.
+pub(crate) struct AlignSink {
+    pub(crate) text: String,
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Sink for AlignSink {
+    fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            entries: Vec::with_capacity(bytes / 2 + 1),
+        }
+    }
+    fn run(&mut self, text: &str, start: usize, end: usize) {
+        for (o, c) in text[start..end].char_indices() {
+            let s = start + o;
+            self.push(c, s, s + c.len_utf8());
+        }
+    }
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.entries.push(Entry {
+            norm: self.text.len() as u32,
+            start: start as u32,
+            end: end as u32,
+        });
+        self.text.push(c);
+    }
+    fn attach(&mut self, end: usize) {
+        if let Some(last) = self.entries.last_mut() {
+            last.end = last.end.max(end as u32);
+        }
+    }
+    fn last_char(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+    fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+/// What a pass learned besides its output.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Flags {
+    /// The input is not in NFC where it matters: the general path must run.
+    pub(crate) input_not_nfc: bool,
+    /// The output may not be in NFC (a deletion may have brought a base and a
+    /// combining mark together).
+    pub(crate) output_unsure: bool,
+}
+
+/// The rules with their table.
+pub(crate) struct Engine {
+    rules: Rules,
+    table: Box<[Action]>,
+    /// `sensitive[cp]`: a combining mark or a character that may compose (NFC
+    /// quick-check not Yes). Only consulted when `rules.nfc`.
+    sensitive: Box<[bool]>,
+}
+
+fn nfc_sensitive(c: char) -> bool {
+    canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+}
+
+#[inline]
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// The character that starts at byte `i` (which must be a char boundary).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The character that ends at byte `i`.
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+impl Engine {
+    pub(crate) fn new(rules: Rules) -> Self {
+        let mut table = Vec::with_capacity(TABLE_LEN);
+        let mut sensitive = Vec::with_capacity(TABLE_LEN);
+        for cp in 0..TABLE_LEN as u32 {
+            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            table.push(classify(c, &rules));
+            sensitive.push(rules.nfc && nfc_sensitive(c));
+        }
+        Self {
+            rules,
+            table: table.into_boxed_slice(),
+            sensitive: sensitive.into_boxed_slice(),
+        }
+    }
+
+    pub(crate) fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    #[inline]
+    fn action(&self, c: char) -> Action {
+        let cp = c as usize;
+        if cp < TABLE_LEN {
+            self.table[cp]
+        } else {
+            classify(c, &self.rules)
+        }
+    }
+
+    #[inline]
+    fn is_sensitive(&self, c: char) -> bool {
+        let cp = c as usize;
+        if cp < TABLE_LEN {
+            self.sensitive[cp]
+        } else {
+            self.rules.nfc && nfc_sensitive(c)
+        }
+    }
+
+    /// Run the rules once over `text`. `None` means nothing changed.
+    #[allow(clippy::too_many_lines)]
+    pub(crate) fn pass<S: Sink>(&self, text: &str, flags: &mut Flags) -> Option<S> {
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        let mut sink: Option<S> = None;
+        // Start of the pending run of unchanged input.
+        let mut run = 0usize;
+        let mut i = 0usize;
+        while i < len {
+            let b0 = bytes[i];
+            let (c, w) = if b0 < 0x80 {
+                (b0 as char, 1)
+            } else if b0 < 0xE0 && i + 1 < len {
+                let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                (char::from_u32(cp).unwrap_or('\u{FFFD}'), 2)
+            } else {
+                match char_at(text, i) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let act = self.action(c);
+            if self.rules.nfc && (c as u32) >= 0x300 && self.is_sensitive(c) {
+                self.note_sensitive(text, i, c, act, flags);
+            }
+            if act == Action::Keep {
+                i += w;
+                continue;
+            }
+            if c == ' ' && act == Action::Ctx(Ctx::Space) {
+                // A single space stays: only the second space of a run changes.
+                let prev_space = if run < i {
+                    bytes[i - 1] == b' '
+                } else {
+                    sink.as_ref().is_some_and(|s| s.as_str().ends_with(' '))
+                };
+                if !prev_space {
+                    i += 1;
+                    continue;
+                }
+            }
+            // Something changes here: flush the pending run first.
+            let out = sink.get_or_insert_with(|| S::with_capacity(len + len / 8 + 8));
+            if run < i {
+                out.run(text, run, i);
+            }
+            let end = i + w;
+            match act {
+                Action::Keep => {}
+                Action::DeleteAttach => {
+                    out.attach(end);
+                    flags.output_unsure |= self.rules.nfc;
+                }
+                Action::Delete => flags.output_unsure |= self.rules.nfc,
+                Action::Map(m) => out.push(m, i, end),
+                Action::Ctx(ctx) => self.context(ctx, c, text, i, end, out, flags),
+            }
+            i = end;
+            run = end;
+        }
+        let mut out = sink?;
+        if run < len {
+            out.run(text, run, len);
+        }
+        Some(out)
+    }
+
+    /// Record whether a combining or composing character makes the input
+    /// non-NFC where it matters.
+    fn note_sensitive(&self, text: &str, i: usize, c: char, act: Action, flags: &mut Flags) {
+        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            flags.input_not_nfc = true;
+            return;
+        }
+        let ccc = canonical_combining_class(c);
+        if ccc == 0 {
+            return;
+        }
+        if let Some(p) = char_before(text, i) {
+            let pccc = canonical_combining_class(p);
+            if pccc > ccc {
+                // Marks out of canonical order matter only if one of them stays.
+                let deleted = |a: Action| matches!(a, Action::Delete | Action::DeleteAttach);
+                if !(deleted(act) && deleted(self.action(p))) {
+                    flags.input_not_nfc = true;
+                }
+            }
+        }
+    }
+
+    /// The previous output character, whether it is still in the pending run
+    /// or already in the sink.
+    #[inline]
+    fn prev_out<S: Sink>(out: &S, text: &str, i: usize, run_is_empty: bool) -> Option<char> {
+        if run_is_empty {
+            out.last_char()
+        } else {
+            char_before(text, i)
+        }
+    }
+
+    /// The next character after `from` that is not a joiner or an invisible
+    /// control (what a joiner sits next to, as far as a reader can tell).
+    fn next_significant(&self, text: &str, from: usize) -> Option<char> {
+        text[from..].chars().find(|&c| {
+            !matches!(c, '\u{200C}' | '\u{200D}') && !matches!(self.action(c), Action::Delete)
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn context<S: Sink>(
+        &self,
+        ctx: Ctx,
+        c: char,
+        text: &str,
+        i: usize,
+        end: usize,
+        out: &mut S,
+        flags: &mut Flags,
+    ) {
+        // The run was flushed, so the previous output is the sink's last char.
+        let prev = Self::prev_out(out, text, i, true);
+        match ctx {
+            Ctx::Space => {
+                if prev == Some(' ') {
+                    out.attach(end);
+                } else {
+                    out.push(' ', i, end);
+                }
+            }
+            Ctx::CarriageReturn => {
+                if text.as_bytes().get(end) == Some(&b'\n') {
+                    // CRLF: the LF that follows stands for both.
+                } else {
+                    out.push('\n', i, end);
+                }
+            }
+            Ctx::LineBreak => out.push('\n', i, end),
+            Ctx::Tatweel => {
+                let next = text[end..].chars().find(|&n| n != '\u{0640}');
+                // `الـ3`, `بـS300`: the tatweel separates an Arabic prefix from
+                // a number or a word in another script.
+                let boundary = prev.is_some_and(is_arabic_letter)
+                    && next.is_some_and(|n| {
+                        is_digit(n)
+                            || (n.is_alphanumeric()
+                                && !is_arabic_script(n)
+                                && canonical_combining_class(n) == 0)
+                    });
+                if boundary {
+                    out.push(' ', i, end);
+                } else {
+                    out.attach(end);
+                    flags.output_unsure |= self.rules.nfc;
+                }
+            }
+            Ctx::Separator(decimal) => {
+                let between =
+                    prev.is_some_and(is_digit) && char_at(text, end).is_some_and(is_digit);
+                if between {
+                    out.push(if decimal { '.' } else { ',' }, i, end);
+                } else {
+                    out.push(c, i, end);
+                }
+            }
+            Ctx::Zwnj => {
+                let joins = prev.is_some_and(char::is_alphabetic)
+                    && self
+                        .next_significant(text, end)
+                        .is_some_and(char::is_alphabetic);
+                if joins {
+                    out.push(c, i, end);
+                }
+            }
+            Ctx::Zwj => {
+                let symbol = |n: char| {
+                    !n.is_whitespace()
+                        && !is_arabic_script(n)
+                        && !matches!(n, '\u{200C}' | '\u{200D}')
+                };
+                let joins = prev.is_some_and(symbol)
+                    && self.next_significant(text, end).is_some_and(symbol);
+                if joins {
+                    out.push(c, i, end);
+                }
+            }
+            Ctx::Presentation => self.decompose(c, i, end, out, flags),
+            Ctx::Lower => {
+                for l in c.to_lowercase() {
+                    out.push(l, i, end);
+                }
+                flags.output_unsure |= self.rules.nfc;
+            }
+        }
+    }
+
+    /// Decompose a presentation form and apply the context-free rules to its
+    /// parts; every part maps to the whole original character.
+    fn decompose<S: Sink>(&self, c: char, i: usize, end: usize, out: &mut S, flags: &mut Flags) {
+        let mut parts = std::iter::once(c).nfkc().peekable();
+        // U+FE70..FE7F are isolated harakat written as space + mark: the space
+        // is only there to show the mark alone.
+        if parts.peek() == Some(&' ') && ('\u{FE70}'..='\u{FE7F}').contains(&c) {
+            parts.next();
+        }
+        for d in parts {
+            if d == c {
+                out.push(d, i, end);
+                continue;
+            }
+            match self.action(d) {
+                Action::Keep | Action::Ctx(Ctx::Lower | Ctx::Presentation | Ctx::Separator(_)) => {
+                    out.push(d, i, end);
+                }
+                Action::Map(m) => out.push(m, i, end),
+                Action::DeleteAttach | Action::Ctx(Ctx::Tatweel) => {
+                    out.attach(end);
+                    flags.output_unsure |= self.rules.nfc;
+                }
+                Action::Delete | Action::Ctx(Ctx::Zwnj | Ctx::Zwj | Ctx::CarriageReturn) => {}
+                Action::Ctx(Ctx::Space) => {
+                    if out.last_char() == Some(' ') {
+                        out.attach(end);
+                    } else {
+                        out.push(' ', i, end);
+                    }
+                }
+                Action::Ctx(Ctx::LineBreak) => out.push('\n', i, end),
+            }
+        }
+        if self.rules.nfc {
+            flags.output_unsure = true;
+        }
+    }
+}
+
+/// NFC of `text`, with an alignment: characters of a cluster (a starter and
+/// the marks after it) that NFC changes all map to the whole cluster.
+pub(crate) fn nfc_aligned(text: &str) -> AlignSink {
+    let mut out = AlignSink::with_capacity(text.len());
+    let mut start = 0usize;
+    let flush = |out: &mut AlignSink, s: usize, e: usize| {
+        if s >= e {
+            return;
+        }
+        let cluster = &text[s..e];
+        if is_nfc_quick(cluster.chars()) == IsNormalized::Yes {
+            out.run(text, s, e);
+            return;
+        }
+        let composed: String = cluster.nfc().collect();
+        if composed == cluster {
+            out.run(text, s, e);
+        } else {
+            for c in composed.chars() {
+                out.push(c, s, e);
+            }
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if i > start
+            && canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        {
+            flush(&mut out, start, i);
+            start = i;
+        }
+    }
+    flush(&mut out, start, text.len());
+    out
+}

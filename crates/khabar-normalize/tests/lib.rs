@@ -1,0 +1,3 @@
+//! Integration tests: the shared behaviour table and properties.
+mod props;
+mod table;
