@@ -175,3 +175,75 @@ pub(crate) fn compose(inner: Option<&[Entry]>, inner_len: usize, outer: &[Entry]
         })
         .collect()
 }
+
+/// The alignment of a [`Normalized`] text in code points instead of bytes,
+/// for bindings whose strings count code points (Python's `str`).
+///
+/// ```
+/// use khabar_normalize::{Normalizer, Profile};
+/// let original = "قال مُحَمَّد";
+/// let n = Normalizer::new(Profile::Search.rules()).normalize_aligned(original).unwrap();
+/// let chars = n.char_alignment();
+/// assert_eq!(chars.ranges().len(), n.text().chars().count());
+/// // "محمد" is normalized code points 4..8; in the original it is 4..12.
+/// assert_eq!(chars.to_original(4, 8).unwrap(), (4, 12));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CharAlignment {
+    ranges: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl CharAlignment {
+    /// For each normalized code point, the `(start, end)` code-point range of
+    /// the original it came from.
+    pub fn ranges(&self) -> &[(usize, usize)] {
+        &self.ranges
+    }
+
+    /// Number of code points in the normalized text.
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Whether the normalized text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// Map the normalized code-point span `start..end` to the original.
+    pub fn to_original(&self, start: usize, end: usize) -> Result<(usize, usize), Error> {
+        let n = self.ranges.len();
+        if start > end || end > n {
+            return Err(Error::new(ErrorKind::InvalidSpan { start, end, len: n }));
+        }
+        if start == end {
+            let at = if start < n {
+                self.ranges[start].0
+            } else {
+                self.ranges
+                    .last()
+                    .map_or(if n == 0 { 0 } else { self.original_len }, |r| r.1)
+            };
+            return Ok((at, at));
+        }
+        Ok((self.ranges[start].0, self.ranges[end - 1].1))
+    }
+}
+
+impl Normalized<'_> {
+    /// The alignment in code points.
+    pub fn char_alignment(&self) -> CharAlignment {
+        // Starts and ends are each non-decreasing: two forward cursors.
+        let mut starts = crate::CharCursor::new(self.original);
+        let mut ends = crate::CharCursor::new(self.original);
+        let ranges = self
+            .char_spans()
+            .map(|(_, o)| (starts.to_char(o.start), ends.to_char(o.end)))
+            .collect();
+        CharAlignment {
+            ranges,
+            original_len: self.original.chars().count(),
+        }
+    }
+}

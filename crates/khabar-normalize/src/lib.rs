@@ -64,9 +64,9 @@ mod span;
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
-pub use align::Normalized;
+pub use align::{CharAlignment, Normalized};
 pub use error::{Error, ErrorKind};
-pub use offsets::CharOffsets;
+pub use offsets::{CharCursor, CharOffsets};
 pub use rules::{Profile, Rules};
 pub use span::Span;
 

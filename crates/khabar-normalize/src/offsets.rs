@@ -116,3 +116,40 @@ impl<'a> CharOffsets<'a> {
         bytes.len()
     }
 }
+
+/// Converts a non-decreasing sequence of byte offsets of one text into
+/// code-point offsets in one forward walk (entity and alignment offsets come
+/// in order, so a document costs one pass however many spans it has).
+/// Falls back to counting from the start when an offset goes backwards.
+#[derive(Clone, Debug)]
+pub struct CharCursor<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    ch: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            byte: 0,
+            ch: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (clamped to the text).
+    pub fn to_char(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.ch = 0;
+        }
+        self.ch += self.bytes[self.byte..byte]
+            .iter()
+            .filter(|&&b| is_char_start(b))
+            .count();
+        self.byte = byte;
+        self.ch
+    }
+}

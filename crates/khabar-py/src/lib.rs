@@ -1,1 +1,20 @@
+//! Python bindings for khabar: conversions, exceptions and GIL handling only.
+//!
+//! Every call follows one shape: extract the Python arguments into Rust values
+//! while holding the GIL, run the work with the GIL released
+//! ([`Python::detach`]), then build the Python results. Logic that can be tested
+//! without Python lives in the khabar crates, never here.
 
+use pyo3::prelude::*;
+
+mod errors;
+mod normalize;
+
+/// The native module `khabar._khabar`; `python/khabar/__init__.py` re-exports it.
+#[pymodule]
+fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    normalize::register(m)?;
+    Ok(())
+}

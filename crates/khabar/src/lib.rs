@@ -1,8 +1,11 @@
 //! khabar: text processing for Arabic news.
 //!
-//! This facade re-exports the workspace crates and adds batch processing:
+//! This facade re-exports the workspace crates and adds batch processing on
+//! all cores:
 //! - [`normalize`]: Arabic normalization with an exact alignment back to the
 //!   original text ([`khabar_normalize`]).
+//! - [`batch`]: run any per-document function over many documents with rayon,
+//!   on the global pool or on a pool of a chosen size.
 //!
 //! # Example
 //!
@@ -17,9 +20,11 @@
 
 #![deny(missing_docs)]
 
+pub mod batch;
+
 pub use khabar_normalize as normalize;
 
-use rayon::prelude::*;
+use khabar_normalize::Normalizer;
 
 /// Normalize many texts on all cores, keeping their order.
 ///
@@ -29,12 +34,17 @@ use rayon::prelude::*;
 /// let out = khabar::normalize_batch(&n, &["أَحْمَد", "باكو"]);
 /// assert_eq!(out, vec!["احمد".to_string(), "باكو".to_string()]);
 /// ```
-pub fn normalize_batch<S: AsRef<str> + Sync>(
-    normalizer: &khabar_normalize::Normalizer,
+pub fn normalize_batch<S: AsRef<str> + Sync>(normalizer: &Normalizer, texts: &[S]) -> Vec<String> {
+    batch::map(texts, |t| normalizer.normalize(t.as_ref()).into_owned())
+}
+
+/// [`normalize_batch`] on `threads` threads (`None`: all cores).
+pub fn normalize_batch_with<S: AsRef<str> + Sync>(
+    normalizer: &Normalizer,
     texts: &[S],
-) -> Vec<String> {
-    texts
-        .par_iter()
-        .map(|t| normalizer.normalize(t.as_ref()).into_owned())
-        .collect()
+    threads: Option<usize>,
+) -> Result<Vec<String>, batch::Error> {
+    batch::map_with(threads, texts, |t| {
+        normalizer.normalize(t.as_ref()).into_owned()
+    })
 }

@@ -1,0 +1,65 @@
+//! The exception hierarchy: `KhabarError` and one subclass per error kind.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+
+create_exception!(
+    khabar,
+    KhabarError,
+    PyException,
+    "Base class of every error khabar raises."
+);
+create_exception!(
+    khabar,
+    SpanError,
+    KhabarError,
+    "A span that does not lie inside the text or does not fall on character boundaries."
+);
+create_exception!(
+    khabar,
+    InputTooLargeError,
+    KhabarError,
+    "An input larger than khabar can index (4 GiB)."
+);
+create_exception!(
+    khabar,
+    PanicError,
+    KhabarError,
+    "An internal error caught at the boundary (a bug: please report it)."
+);
+
+/// Map a normalization error to its exception. Unknown profile or rule names
+/// are argument misuse and raise `ValueError` instead.
+pub(crate) fn normalize_error(e: &khabar::normalize::Error) -> PyErr {
+    use khabar::normalize::ErrorKind;
+    match e.kind() {
+        ErrorKind::UnknownProfile { .. } | ErrorKind::UnknownRule { .. } => {
+            pyo3::exceptions::PyValueError::new_err(e.to_string())
+        }
+        ErrorKind::InvalidSpan { .. } => SpanError::new_err(e.to_string()),
+        ErrorKind::InputTooLarge { .. } => InputTooLargeError::new_err(e.to_string()),
+        _ => KhabarError::new_err(e.to_string()),
+    }
+}
+
+/// Run `f`, turning a Rust panic into a `PanicError` instead of a crash.
+pub(crate) fn guard<T>(what: &str, f: impl FnOnce() -> T + std::panic::UnwindSafe) -> PyResult<T> {
+    std::panic::catch_unwind(f).map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        PanicError::new_err(format!("internal error in {what}: {msg}"))
+    })
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("KhabarError", py.get_type::<KhabarError>())?;
+    m.add("SpanError", py.get_type::<SpanError>())?;
+    m.add("InputTooLargeError", py.get_type::<InputTooLargeError>())?;
+    m.add("PanicError", py.get_type::<PanicError>())?;
+    Ok(())
+}

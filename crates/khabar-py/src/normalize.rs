@@ -1,0 +1,332 @@
+//! `khabar.normalize`, `khabar.Normalizer` and `khabar.NormalizedText`.
+
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
+
+use khabar::normalize::{CharAlignment, Normalizer, Profile, Rules};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::errors::{guard, normalize_error};
+
+/// Inputs shorter than this are normalized without releasing the GIL: for a
+/// headline, releasing and taking it back costs more than the work.
+pub(crate) const DETACH_BYTES: usize = 16 * 1024;
+
+/// Run `f` with the GIL released when the input is large, and turn a panic
+/// into `khabar.PanicError`.
+pub(crate) fn run<T: Send>(
+    py: Python<'_>,
+    what: &str,
+    bytes: usize,
+    f: impl FnOnce() -> T + Send + std::panic::UnwindSafe,
+) -> PyResult<T> {
+    if bytes >= DETACH_BYTES {
+        py.detach(|| guard(what, f))
+    } else {
+        guard(what, f)
+    }
+}
+
+fn profile_from(name: &str) -> PyResult<Profile> {
+    Profile::from_name(name).map_err(|e| normalize_error(&e))
+}
+
+/// The `str` argument as UTF-8, or `TypeError` naming what was given.
+pub(crate) fn text_arg<'a, 'py>(
+    obj: &'a Bound<'py, PyAny>,
+    name: &str,
+) -> PyResult<&'a Bound<'py, PyString>> {
+    obj.cast::<PyString>().map_err(|_| {
+        let ty = obj
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        PyTypeError::new_err(format!("{name} must be str, not {ty}"))
+    })
+}
+
+/// The result as a Python `str`: the input object itself when nothing changed.
+fn to_py_str<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyString>,
+    out: Cow<'_, str>,
+) -> Bound<'py, PyString> {
+    match out {
+        Cow::Borrowed(_) => input.clone(),
+        Cow::Owned(s) => PyString::new(py, &s),
+    }
+}
+
+/// normalize(text, profile="search")
+/// --
+///
+/// Normalize `text` with a named profile ("display" or "search").
+#[pyfunction]
+#[pyo3(signature = (text, profile = "search"))]
+pub(crate) fn normalize<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    profile: &str,
+) -> PyResult<Bound<'py, PyString>> {
+    let profile = profile_from(profile)?;
+    let input = text_arg(text, "text")?;
+    let s = input.to_str()?;
+    let n = Normalizer::for_profile(profile);
+    let out = run(py, "normalize", s.len(), || n.normalize(s))?;
+    Ok(to_py_str(py, input, out))
+}
+
+/// A set of normalization rules, compiled once.
+///
+/// `Normalizer(profile="search", **rules)`: start from a profile and switch
+/// single rules on or off by name, e.g. `Normalizer("search",
+/// fold_teh_marbuta=False)`.
+#[pyclass(frozen, name = "Normalizer", module = "khabar")]
+pub(crate) struct PyNormalizer {
+    inner: Normalizer,
+    profile: Profile,
+    /// Alignment of the last `normalize_with_offsets` call, for `to_original`.
+    last: Mutex<Option<Arc<CharAlignment>>>,
+}
+
+#[pymethods]
+impl PyNormalizer {
+    #[new]
+    #[pyo3(signature = (profile = "search", **rules))]
+    fn new(profile: &str, rules: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let profile = profile_from(profile)?;
+        let mut r: Rules = profile.rules();
+        if let Some(rules) = rules {
+            for (k, v) in rules.iter() {
+                let name: String = k.extract()?;
+                let on: bool = v
+                    .extract()
+                    .map_err(|_| PyTypeError::new_err(format!("rule {name:?} must be a bool")))?;
+                r.set(&name, on).map_err(|e| normalize_error(&e))?;
+            }
+        }
+        Ok(Self {
+            inner: Normalizer::new(r),
+            profile,
+            last: Mutex::new(None),
+        })
+    }
+
+    /// The profile the rules started from.
+    #[getter]
+    fn profile(&self) -> &'static str {
+        self.profile.name()
+    }
+
+    /// The rules, as a dict of name → bool.
+    #[getter]
+    fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for name in Rules::NAMES {
+            d.set_item(
+                *name,
+                self.inner
+                    .rules()
+                    .get(name)
+                    .map_err(|e| normalize_error(&e))?,
+            )?;
+        }
+        Ok(d)
+    }
+
+    /// normalize(text)
+    /// --
+    ///
+    /// The normalized text.
+    fn normalize<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let input = text_arg(text, "text")?;
+        let s = input.to_str()?;
+        let n = &self.inner;
+        let out = run(py, "normalize", s.len(), || n.normalize(s))?;
+        Ok(to_py_str(py, input, out))
+    }
+
+    /// normalize_batch(texts, threads=None)
+    /// --
+    ///
+    /// Normalize a list of str on all cores (or `threads`), in order.
+    #[pyo3(signature = (texts, threads = None))]
+    fn normalize_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let items: Vec<Bound<'py, PyString>> = texts
+            .try_iter()?
+            .enumerate()
+            .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
+            .collect::<PyResult<_>>()?;
+        let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
+        let n = &self.inner;
+        let outs = py.detach(|| {
+            guard("normalize_batch", || {
+                khabar::normalize_batch_with(n, &strs, threads)
+            })
+        })?;
+        let outs = outs.map_err(|e| PyValueError::new_err(e.to_string()))?;
+        PyList::new(py, outs.into_iter().map(|s| PyString::new(py, &s)))
+    }
+
+    /// normalize_with_offsets(text)
+    /// --
+    ///
+    /// `(normalized, offsets)`: for each normalized character, the
+    /// `(start, end)` code-point range of `text` it came from. Also remembers
+    /// the alignment for `to_original`.
+    fn normalize_with_offsets<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<(Bound<'py, PyString>, Bound<'py, PyList>)> {
+        let input = text_arg(text, "text")?;
+        let s = input.to_str()?;
+        let n = &self.inner;
+        let (out, align) = run(py, "normalize_with_offsets", s.len(), || {
+            n.normalize_aligned(s)
+                .map(|a| (a.text().to_owned(), a.char_alignment()))
+        })?
+        .map_err(|e| normalize_error(&e))?;
+        let offsets = PyList::new(py, align.ranges().iter().map(|&(a, b)| (a, b)))?;
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some(Arc::new(align));
+        }
+        Ok((PyString::new(py, &out), offsets))
+    }
+
+    /// to_original(start, end)
+    /// --
+    ///
+    /// Map the code-point span `start:end` of the text returned by the last
+    /// `normalize_with_offsets` call back to the original text. For use from
+    /// several threads at once, use `normalize_aligned`, whose result carries
+    /// its own alignment.
+    fn to_original(&self, start: usize, end: usize) -> PyResult<(usize, usize)> {
+        let last = self.last.lock().ok().and_then(|l| l.clone());
+        let Some(align) = last else {
+            return Err(PyValueError::new_err(
+                "to_original needs a previous normalize_with_offsets call on this Normalizer",
+            ));
+        };
+        align
+            .to_original(start, end)
+            .map_err(|e| normalize_error(&e))
+    }
+
+    /// normalize_aligned(text)
+    /// --
+    ///
+    /// A `NormalizedText` holding the normalized text and its alignment.
+    fn normalize_aligned(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<PyNormalizedText> {
+        let input = text_arg(text, "text")?;
+        let s = input.to_str()?;
+        let n = &self.inner;
+        let (out, align) = run(py, "normalize_aligned", s.len(), || {
+            n.normalize_aligned(s)
+                .map(|a| (a.text().to_owned(), a.char_alignment()))
+        })?
+        .map_err(|e| normalize_error(&e))?;
+        Ok(PyNormalizedText {
+            text: out,
+            original: input.clone().unbind(),
+            align,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let changed: Vec<String> = Rules::NAMES
+            .iter()
+            .filter(|name| self.inner.rules().get(name).ok() != self.profile.rules().get(name).ok())
+            .map(|name| {
+                let on = self.inner.rules().get(name).unwrap_or(false);
+                format!(", {name}={}", if on { "True" } else { "False" })
+            })
+            .collect();
+        format!("Normalizer({:?}{})", self.profile.name(), changed.join(""))
+    }
+
+    /// Pickle support: `(profile,), {rule: on, ...}`.
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        Ok((PyTuple::new(py, [self.profile.name()])?, self.rules(py)?))
+    }
+}
+
+/// A normalized text with its alignment to the original (code points).
+#[pyclass(frozen, name = "NormalizedText", module = "khabar")]
+pub(crate) struct PyNormalizedText {
+    text: String,
+    original: Py<PyString>,
+    align: CharAlignment,
+}
+
+#[pymethods]
+impl PyNormalizedText {
+    /// The normalized text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original text.
+    #[getter]
+    fn original(&self, py: Python<'_>) -> Py<PyString> {
+        self.original.clone_ref(py)
+    }
+
+    /// For each normalized character, the `(start, end)` range of the original.
+    #[getter]
+    fn offsets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.align.ranges().iter().map(|&(a, b)| (a, b)))
+    }
+
+    /// to_original(start, end)
+    /// --
+    ///
+    /// Map the code-point span `start:end` of `text` back to `original`.
+    fn to_original(&self, start: usize, end: usize) -> PyResult<(usize, usize)> {
+        self.align
+            .to_original(start, end)
+            .map_err(|e| normalize_error(&e))
+    }
+
+    fn __len__(&self) -> usize {
+        self.align.len()
+    }
+
+    fn __str__(&self) -> &str {
+        &self.text
+    }
+
+    fn __repr__(&self) -> String {
+        let head: String = self.text.chars().take(40).collect();
+        let more = if self.align.len() > 40 { "…" } else { "" };
+        format!("NormalizedText({head:?}{more}, {} chars)", self.align.len())
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_class::<PyNormalizer>()?;
+    m.add_class::<PyNormalizedText>()?;
+    m.add("PROFILES", PyTuple::new(m.py(), Profile::NAMES)?)?;
+    m.add("RULES", PyTuple::new(m.py(), Rules::NAMES)?)?;
+    Ok(())
+}

@@ -1,0 +1,40 @@
+"""khabar: Arabic news text processing with a Rust core.
+
+Normalization with exact offsets back to the original text::
+
+    >>> import khabar
+    >>> khabar.normalize("أَحْمَد")
+    'احمد'
+    >>> n = khabar.Normalizer("search", fold_teh_marbuta=False)
+    >>> n.normalize("الجمهورية الإسلامية")
+    'الجمهورية الاسلامية'
+
+Python offsets are code points into the `str` you passed in, so
+``text[start:end]`` is always the original surface form.
+"""
+
+from ._khabar import (
+    PROFILES,
+    RULES,
+    InputTooLargeError,
+    KhabarError,
+    NormalizedText,
+    Normalizer,
+    PanicError,
+    SpanError,
+    __version__,
+    normalize,
+)
+
+__all__ = [
+    "PROFILES",
+    "RULES",
+    "InputTooLargeError",
+    "KhabarError",
+    "NormalizedText",
+    "Normalizer",
+    "PanicError",
+    "SpanError",
+    "__version__",
+    "normalize",
+]

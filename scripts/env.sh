@@ -1,0 +1,21 @@
+# Sourced by the other scripts: a project virtualenv with the built module.
+# Creates .venv on first use and (re)builds the native module with maturin.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+export VIRTUAL_ENV="$ROOT/.venv"
+export PATH="$VIRTUAL_ENV/bin:$PATH"
+if ! python -c "import maturin, pytest, hypothesis, mypy, pandas" 2>/dev/null; then
+  python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=1.5"
+fi
+# Release build: the tests include large inputs, and the demo should be fast.
+mkdir -p target
+if ! maturin develop --release >target/maturin.log 2>&1; then
+  cat target/maturin.log >&2
+  echo "maturin develop failed" >&2
+  exit 1
+fi
