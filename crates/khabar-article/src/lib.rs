@@ -1,3 +1,9 @@
 //! Raw scraped Arabic articles to fields, and Arabic date expressions.
-//!
-//! Not built yet: see the article-parsing issue.
+#![deny(missing_docs)]
+
+mod calendar;
+pub mod dates;
+mod error;
+
+pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
+pub use error::{Error, ErrorKind};

@@ -1,0 +1,1525 @@
+//! Arabic date and time expressions: find them, resolve them, keep their spans.
+//!
+//! [`find_dates`] normalizes the text with khabar-normalize's search profile
+//! (so `أكتوبر`, `اكتوبر`, `أكـتوبر` and `أُكتوبر` are one word, and `٢٠٢٢`
+//! is `2022`), tokenizes the normalized text, matches a small grammar over the
+//! tokens, and maps every match back to the exact bytes of the original text
+//! through the normalization alignment.
+//!
+//! One lexicon holds the month names of every region: Egyptian/Gulf
+//! (`يناير`), Levantine/Iraqi (`كانون الثاني`), Maghrebi (`جانفي`, `أوت`),
+//! Moroccan (`يوليوز`, `غشت`, `دجنبر`), English, and the Hijri months.
+//!
+//! # Example
+//!
+//! ```
+//! use khabar_article::dates::{find_dates, Precision};
+//! use khabar_article::Date;
+//!
+//! let text = "التقى الوزيران يوم السبت 22 كانون الثاني \\ يناير بتأخير يوم واحد";
+//! let found = find_dates(text, Date::new(2022, 1, 25));
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(&text[found[0].span], "السبت 22 كانون الثاني \\ يناير");
+//! assert_eq!(found[0].iso().as_deref(), Some("2022-01-22"));
+//! assert_eq!(found[0].precision(), Precision::Day);
+//! assert!(!found[0].weekday_mismatch);
+//! ```
+
+use std::fmt::Write as _;
+
+use khabar_normalize::{Normalizer, Profile, Span};
+
+use crate::calendar::{days_in_month, hijri_month_len, hijri_to_gregorian, Date, Weekday};
+
+/// Which calendar the text used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Calendar {
+    /// Gregorian (also for relative expressions).
+    Gregorian,
+    /// Hijri; the value is converted to Gregorian with Umm al-Qura and the
+    /// Hijri original is kept in [`DateMention::hijri`].
+    Hijri,
+}
+
+impl Calendar {
+    /// `"gregorian"` or `"hijri"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Gregorian => "gregorian",
+            Self::Hijri => "hijri",
+        }
+    }
+}
+
+/// A calendar day whose year may be unknown (`22 يناير` with no reference).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Ymd {
+    /// The year, when the text or the reference gives one.
+    pub year: Option<i32>,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl Ymd {
+    fn full(d: Date) -> Self {
+        Self {
+            year: Some(d.year),
+            month: d.month,
+            day: d.day,
+        }
+    }
+
+    /// The complete date, when the year is known and the day exists.
+    pub fn date(self) -> Option<Date> {
+        Date::new(self.year?, self.month, self.day)
+    }
+
+    fn write_iso(self, out: &mut String) {
+        match self.year {
+            Some(y) => {
+                let _ = write!(out, "{y:04}-{:02}-{:02}", self.month, self.day);
+            }
+            None => {
+                let _ = write!(out, "--{:02}-{:02}", self.month, self.day);
+            }
+        }
+    }
+}
+
+/// The resolved value of a date expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Value {
+    /// A year (`عام 2017`, `العام الماضي`).
+    Year(i32),
+    /// A month, with its year when known (`فبراير الماضي`).
+    Month {
+        /// The year, when known.
+        year: Option<i32>,
+        /// Month, 1–12.
+        month: u8,
+    },
+    /// A day (`25 يناير 2022`, `أمس`).
+    Day(Ymd),
+    /// A day and a time of day (`الثلاثاء 25 يناير 2022 - 16:28`).
+    DateTime {
+        /// The day.
+        date: Ymd,
+        /// Hour, 0–23.
+        hour: u8,
+        /// Minute, 0–59.
+        minute: u8,
+    },
+    /// A time of day alone (`06:29 صباحاً`).
+    Time {
+        /// Hour, 0–23.
+        hour: u8,
+        /// Minute, 0–59.
+        minute: u8,
+    },
+    /// An inclusive range of days (`منتصف فبراير`, `الأسبوع الماضي`, a Hijri
+    /// month).
+    Interval {
+        /// First day.
+        start: Ymd,
+        /// Last day.
+        end: Ymd,
+    },
+}
+
+/// How precise a value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Precision {
+    /// A year.
+    Year,
+    /// A month.
+    Month,
+    /// A day.
+    Day,
+    /// A day and a time.
+    DateTime,
+    /// A time of day alone.
+    Time,
+    /// A range of days.
+    Interval,
+    /// A relative expression with no reference date to resolve it against.
+    Unresolved,
+}
+
+impl Precision {
+    /// Lowercase name (`"day"`, `"datetime"`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::Month => "month",
+            Self::Day => "day",
+            Self::DateTime => "datetime",
+            Self::Time => "time",
+            Self::Interval => "interval",
+            Self::Unresolved => "unresolved",
+        }
+    }
+}
+
+impl Value {
+    /// The precision of this value.
+    pub fn precision(&self) -> Precision {
+        match self {
+            Self::Year(_) => Precision::Year,
+            Self::Month { .. } => Precision::Month,
+            Self::Day(_) => Precision::Day,
+            Self::DateTime { .. } => Precision::DateTime,
+            Self::Time { .. } => Precision::Time,
+            Self::Interval { .. } => Precision::Interval,
+        }
+    }
+
+    /// ISO 8601: `2022`, `2022-01`, `2022-01-25`, `2022-01-25T16:28`,
+    /// `T06:29`, `2022-02-11/2022-02-20`; with no year, the partial forms
+    /// `--01`, `--01-22`, `--01-22T16:28`.
+    pub fn iso(&self) -> String {
+        let mut s = String::new();
+        match *self {
+            Self::Year(y) => {
+                let _ = write!(s, "{y:04}");
+            }
+            Self::Month { year, month } => match year {
+                Some(y) => {
+                    let _ = write!(s, "{y:04}-{month:02}");
+                }
+                None => {
+                    let _ = write!(s, "--{month:02}");
+                }
+            },
+            Self::Day(d) => d.write_iso(&mut s),
+            Self::DateTime { date, hour, minute } => {
+                date.write_iso(&mut s);
+                let _ = write!(s, "T{hour:02}:{minute:02}");
+            }
+            Self::Time { hour, minute } => {
+                let _ = write!(s, "T{hour:02}:{minute:02}");
+            }
+            Self::Interval { start, end } => {
+                start.write_iso(&mut s);
+                s.push('/');
+                end.write_iso(&mut s);
+            }
+        }
+        s
+    }
+
+    /// Whether the value has a year (or is a time of day, which needs none).
+    pub fn is_complete(&self) -> bool {
+        match self {
+            Self::Year(_) | Self::Time { .. } => true,
+            Self::Month { year, .. } => year.is_some(),
+            Self::Day(d) | Self::DateTime { date: d, .. } => d.year.is_some(),
+            Self::Interval { start, end } => start.year.is_some() && end.year.is_some(),
+        }
+    }
+}
+
+/// A Hijri date as written (`15 ربيع الأول 1443 هـ`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct HijriDate {
+    /// Hijri year.
+    pub year: i32,
+    /// Hijri month, 1–12, when given.
+    pub month: Option<u8>,
+    /// Day, when given.
+    pub day: Option<u8>,
+}
+
+/// One date expression found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DateMention {
+    /// Byte span in the text given to [`find_dates`].
+    pub span: Span,
+    /// The resolved value; `None` for a relative expression (`أمس`) when no
+    /// reference date was given. Never resolved against today.
+    pub value: Option<Value>,
+    /// The calendar the text used.
+    pub calendar: Calendar,
+    /// The Hijri original, for Hijri dates.
+    pub hijri: Option<HijriDate>,
+    /// The weekday named in the expression (`الثلاثاء 25 يناير`).
+    pub weekday: Option<Weekday>,
+    /// The named weekday is not the weekday of the resolved date.
+    pub weekday_mismatch: bool,
+    /// The value depends on the reference date (`أمس`, `فبراير الماضي`, a day
+    /// with no year).
+    pub relative: bool,
+}
+
+impl DateMention {
+    /// The precision of the value ([`Precision::Unresolved`] without one).
+    pub fn precision(&self) -> Precision {
+        self.value
+            .as_ref()
+            .map_or(Precision::Unresolved, Value::precision)
+    }
+
+    /// The value in ISO 8601 form (see [`Value::iso`]).
+    pub fn iso(&self) -> Option<String> {
+        self.value.as_ref().map(Value::iso)
+    }
+
+    /// Whether the value is known completely (a relative expression with no
+    /// reference, or a day with no year, is not).
+    pub fn is_resolved(&self) -> bool {
+        self.value.as_ref().is_some_and(Value::is_complete)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tokens of the normalized text.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Num,
+    Punct(char),
+    Newline,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: u32,
+    end: u32,
+    kind: Kind,
+    /// Whitespace between this token and the previous one.
+    gap: bool,
+}
+
+fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    let mut gap = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' {
+            out.push(Tok {
+                start: i as u32,
+                end: i as u32 + 1,
+                kind: Kind::Newline,
+                gap,
+            });
+            gap = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if b.is_ascii_digit() {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            Kind::Num
+        } else {
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if c.is_alphabetic() {
+                i += c.len_utf8();
+                while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+                    if c.is_alphabetic() && !c.is_ascii_digit() {
+                        i += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Word
+            } else if c.is_whitespace() {
+                gap = true;
+                i += c.len_utf8();
+                continue;
+            } else {
+                i += c.len_utf8();
+                Kind::Punct(c)
+            }
+        };
+        out.push(Tok {
+            start: start as u32,
+            end: i as u32,
+            kind,
+            gap,
+        });
+        gap = false;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The lexicon (search-normalized spellings: no hamza on alef, ة → ه, ى → ي).
+
+/// A month name: number, calendar, and whether the word has another common
+/// meaning (`مارس` "practised", `أب` "father") so it counts only next to a day,
+/// a year or a second month name.
+#[derive(Clone, Copy, Debug)]
+struct MonthWord {
+    month: u8,
+    hijri: bool,
+    weak: bool,
+    /// English month name (then `10/11` after a weekday reads month-first).
+    english: bool,
+}
+
+const fn g(month: u8) -> Option<MonthWord> {
+    Some(MonthWord {
+        month,
+        hijri: false,
+        weak: false,
+        english: false,
+    })
+}
+const fn gw(month: u8) -> Option<MonthWord> {
+    Some(MonthWord {
+        month,
+        hijri: false,
+        weak: true,
+        english: false,
+    })
+}
+const fn en(month: u8) -> Option<MonthWord> {
+    Some(MonthWord {
+        month,
+        hijri: false,
+        weak: false,
+        english: true,
+    })
+}
+const fn h(month: u8) -> Option<MonthWord> {
+    Some(MonthWord {
+        month,
+        hijri: true,
+        weak: false,
+        english: false,
+    })
+}
+const fn hw(month: u8) -> Option<MonthWord> {
+    Some(MonthWord {
+        month,
+        hijri: true,
+        weak: true,
+        english: false,
+    })
+}
+
+/// One-word month names.
+fn month_word(w: &str) -> Option<MonthWord> {
+    match w {
+        "يناير" | "جانفي" | "ينير" => g(1),
+        "فبراير" | "فيفري" | "فبرير" | "شباط" => g(2),
+        "مارس" | "اذار" => {
+            if w == "مارس" {
+                gw(3)
+            } else {
+                g(3)
+            }
+        }
+        "ابريل" | "افريل" | "أبريل" => g(4),
+        "نيسان" => gw(4),
+        "مايو" | "ايار" | "مايس" => g(5),
+        "ماي" => gw(5),
+        "يونيو" | "يونيه" | "يونيوز" | "حزيران" => g(6),
+        "جوان" => gw(6),
+        "يوليو" | "يوليه" | "يوليوز" | "جويليه" | "تموز" => g(7),
+        "اغسطس" | "غشت" => g(8),
+        "اوت" | "اب" => gw(8),
+        "سبتمبر" | "شتنبر" | "ايلول" => g(9),
+        "اكتوبر" => g(10),
+        "نوفمبر" | "نونبر" => g(11),
+        "ديسمبر" | "دجنبر" | "دسمبر" => g(12),
+        "january" => en(1),
+        "february" => en(2),
+        "march" => en(3),
+        "april" => en(4),
+        "may" => Some(MonthWord {
+            month: 5,
+            hijri: false,
+            weak: true,
+            english: true,
+        }),
+        "june" => en(6),
+        "july" => en(7),
+        "august" => en(8),
+        "september" => en(9),
+        "october" => en(10),
+        "november" => en(11),
+        "december" => en(12),
+        "محرم" => h(1),
+        // `صفر` is also "zero": only with a year or a هـ.
+        "صفر" => hw(2),
+        "رجب" => h(7),
+        "شعبان" => h(8),
+        "رمضان" => h(9),
+        "شوال" => h(10),
+        _ => None,
+    }
+}
+
+/// Two-word month names (`كانون الثاني`, `ربيع الأول`, `ذو الحجة`).
+fn month_pair(first: &str, second: &str) -> Option<MonthWord> {
+    match (first, second) {
+        ("كانون", "الثاني" | "ثاني") => g(1),
+        ("كانون", "الاول" | "اول") => g(12),
+        ("تشرين", "الاول" | "اول") => g(10),
+        ("تشرين", "الثاني" | "ثاني") => g(11),
+        ("ربيع", "الاول" | "اول") => h(3),
+        ("ربيع", "الثاني" | "الاخر" | "ثاني") => h(4),
+        ("جمادي", "الاولي" | "الاول" | "اولي") => h(5),
+        ("جمادي", "الاخره" | "الثانيه" | "الاخر" | "الثاني" | "اخره") => h(6),
+        ("ذو" | "ذي", "القعده") => h(11),
+        ("ذو" | "ذي", "الحجه") => h(12),
+        _ => None,
+    }
+}
+
+fn weekday_word(w: &str) -> Option<(Weekday, bool)> {
+    // (weekday, english)
+    Some(match w {
+        "الاحد" => (Weekday::Sunday, false),
+        "الاثنين" | "الاتنين" => (Weekday::Monday, false),
+        "الثلاثاء" | "الثلاثا" => (Weekday::Tuesday, false),
+        "الاربعاء" | "الاربعا" => (Weekday::Wednesday, false),
+        "الخميس" => (Weekday::Thursday, false),
+        "الجمعه" => (Weekday::Friday, false),
+        "السبت" => (Weekday::Saturday, false),
+        "sunday" => (Weekday::Sunday, true),
+        "monday" => (Weekday::Monday, true),
+        "tuesday" => (Weekday::Tuesday, true),
+        "wednesday" => (Weekday::Wednesday, true),
+        "thursday" => (Weekday::Thursday, true),
+        "friday" => (Weekday::Friday, true),
+        "saturday" => (Weekday::Saturday, true),
+        _ => return None,
+    })
+}
+
+/// Direction words after a month, weekday, year or week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    Past,
+    Current,
+    Next,
+}
+
+fn dir_word(w: &str) -> Option<Dir> {
+    match w {
+        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفائت" | "الفائته" | "السابق" => {
+            Some(Dir::Past)
+        }
+        "الحالي" | "الحاليه" | "الجاري" | "الجاريه" => Some(Dir::Current),
+        "المقبل" | "المقبله" | "القادم" | "القادمه" => Some(Dir::Next),
+        _ => None,
+    }
+}
+
+/// `منتصف فبراير` and its kin: which part of the month (first, last day).
+fn part_of_month(w: &str) -> Option<(u8, u8)> {
+    match w {
+        "مطلع" | "اوائل" | "بدايه" | "بداية" | "اول" => Some((1, 10)),
+        "منتصف" | "اواسط" | "وسط" => Some((11, 20)),
+        "اواخر" | "نهايه" | "اخر" | "ختام" => Some((21, 31)),
+        _ => None,
+    }
+}
+
+/// Small number words used with `منذ` (`منذ ثلاثة أيام`).
+fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "واحد" | "واحده" => 1,
+        "اثنين" | "اثنتين" => 2,
+        "ثلاثه" | "ثلاث" => 3,
+        "اربعه" | "اربع" => 4,
+        "خمسه" | "خمس" => 5,
+        "سته" | "ست" => 6,
+        "سبعه" | "سبع" => 7,
+        "ثمانيه" | "ثماني" | "ثمان" => 8,
+        "تسعه" | "تسع" => 9,
+        "عشره" | "عشر" => 10,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Unit words, with the count a dual or singular form implies.
+fn unit_word(w: &str) -> Option<(Unit, Option<u32>)> {
+    Some(match w {
+        "ساعه" => (Unit::Hour, Some(1)),
+        "ساعات" | "ساعه_" => (Unit::Hour, None),
+        "ساعتين" | "ساعتان" => (Unit::Hour, Some(2)),
+        "يوم" | "يوما" => (Unit::Day, Some(1)),
+        "ايام" => (Unit::Day, None),
+        "يومين" | "يومان" => (Unit::Day, Some(2)),
+        "اسبوع" | "اسبوعا" => (Unit::Week, Some(1)),
+        "اسابيع" => (Unit::Week, None),
+        "اسبوعين" | "اسبوعان" => (Unit::Week, Some(2)),
+        "شهر" | "شهرا" => (Unit::Month, Some(1)),
+        "اشهر" | "شهور" => (Unit::Month, None),
+        "شهرين" | "شهران" => (Unit::Month, Some(2)),
+        "عام" | "عاما" | "سنه" | "سنوات" | "اعوام" | "سنين" => (Unit::Year, None),
+        "عامين" | "عامان" | "سنتين" | "سنتان" => (Unit::Year, Some(2)),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The matcher.
+
+struct Cx<'t> {
+    text: &'t str,
+    toks: &'t [Tok],
+    reference: Option<Date>,
+}
+
+/// A match before mapping back: token range and what it means.
+struct Hit {
+    first: usize,
+    /// One past the last token.
+    last: usize,
+    value: Option<Value>,
+    calendar: Calendar,
+    hijri: Option<HijriDate>,
+    weekday: Option<Weekday>,
+    relative: bool,
+}
+
+impl Hit {
+    fn new(first: usize, last: usize, value: Option<Value>) -> Self {
+        Self {
+            first,
+            last,
+            value,
+            calendar: Calendar::Gregorian,
+            hijri: None,
+            weekday: None,
+            relative: false,
+        }
+    }
+}
+
+impl<'t> Cx<'t> {
+    fn word(&self, i: usize) -> Option<&'t str> {
+        let t = self.toks.get(i)?;
+        if t.kind == Kind::Word {
+            self.text.get(t.start as usize..t.end as usize)
+        } else {
+            None
+        }
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+
+    /// The number at `i` and its digit count.
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        let s = self.text.get(t.start as usize..t.end as usize)?;
+        if s.len() > 4 {
+            return None;
+        }
+        s.parse().ok().map(|n| (n, s.len()))
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Token `i` touches the one before it (no whitespace).
+    fn tight(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.gap)
+    }
+
+    /// A month name at `i`: (month word, next token).
+    fn month_at(&self, i: usize) -> Option<(MonthWord, usize)> {
+        let w = self.word(i)?;
+        if let Some(second) = self.word(i + 1) {
+            if let Some(m) = month_pair(w, second) {
+                return Some((m, i + 2));
+            }
+        }
+        month_word(w).map(|m| (m, i + 1))
+    }
+
+    /// A month name at `i`, plus an optional second name of the same month
+    /// (`كانون الثاني \ يناير`, `فبراير/شباط`, `أكتوبر (تشرين الأول)`).
+    fn month_dual_at(&self, i: usize) -> Option<(MonthWord, usize, bool)> {
+        let (m, next) = self.month_at(i)?;
+        if m.hijri {
+            return Some((m, next, false));
+        }
+        if let Some(c) = self.punct(next) {
+            match c {
+                '\\' | '/' | '-' | '–' | '|' => {
+                    if let Some((m2, after)) = self.month_at(next + 1) {
+                        if m2.month == m.month && !m2.hijri {
+                            return Some((m, after, true));
+                        }
+                    }
+                }
+                '(' => {
+                    if let Some((m2, after)) = self.month_at(next + 1) {
+                        if m2.month == m.month && !m2.hijri && self.punct(after) == Some(')') {
+                            return Some((m, after + 1, true));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some((m, next, false))
+    }
+
+    /// A year at `i` (four digits), optionally after `عام`/`من عام`, and its
+    /// calendar marker (`م`, `هـ`). Returns (year, next, marker).
+    fn year_at(&self, i: usize) -> Option<(i32, usize, Option<Calendar>)> {
+        let mut j = i;
+        if self.is_word(j, "من") && self.word(j + 1).is_some_and(is_year_word) {
+            j += 2;
+        } else if self.word(j).is_some_and(is_year_word) {
+            j += 1;
+        }
+        let (y, digits) = self.num(j)?;
+        if digits != 4 {
+            return None;
+        }
+        let (marker, next) = self.marker_at(j + 1);
+        Some((y as i32, next, marker))
+    }
+
+    /// `م` / `ميلادي` / `هـ` / `هجري` after a year.
+    fn marker_at(&self, i: usize) -> (Option<Calendar>, usize) {
+        match self.word(i) {
+            Some("م" | "ميلادي" | "ميلاديه" | "للميلاد") => (Some(Calendar::Gregorian), i + 1),
+            Some("ه" | "هجري" | "هجريه" | "للهجره") => (Some(Calendar::Hijri), i + 1),
+            _ => (None, i),
+        }
+    }
+
+    /// A day number at `i` (1–31), with `الـ` before it (`الـ3 من`).
+    fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        // Not the first part of a numeric date or a time.
+        if let Some(c) = self.punct(i + 1) {
+            if matches!(c, '/' | ':' | '.' | '-') && self.tight(i + 1) && self.num(i + 2).is_some() {
+                return None;
+            }
+        }
+        let mut j = i + 1;
+        if self.is_word(j, "من") && self.month_at(j + 1).is_some() {
+            j += 1;
+        }
+        Some((d as u8, j))
+    }
+
+    /// `HH:MM` with an optional `صباحاً`/`مساءً` at `i`: (hour, minute, next).
+    fn time_at(&self, i: usize) -> Option<(u8, u8, usize)> {
+        let (hh, hd) = self.num(i)?;
+        if hd > 2 || self.punct(i + 1) != Some(':') || !self.tight(i + 1) || !self.tight(i + 2) {
+            return None;
+        }
+        let (mm, md) = self.num(i + 2)?;
+        if md != 2 || mm > 59 || hh > 23 {
+            return None;
+        }
+        let mut j = i + 3;
+        if self.punct(j) == Some(':') && self.tight(j) && self.num(j + 1).is_some_and(|(s, d)| d == 2 && s < 60) {
+            j += 2;
+        }
+        let mut hour = hh as u8;
+        match self.word(j) {
+            Some("صباحا" | "صباح" | "ص" | "am" | "فجرا") if hour <= 12 => {
+                if hour == 12 {
+                    hour = 0;
+                }
+                j += 1;
+            }
+            Some("مساء" | "مساءا" | "م" | "pm" | "ظهرا" | "عصرا" | "ليلا" | "مساءً") if hour <= 12 => {
+                if hour < 12 {
+                    hour += 12;
+                }
+                j += 1;
+            }
+            _ => {}
+        }
+        if self.is_word(j, "z") && self.tight(j) {
+            j += 1;
+        }
+        Some((hour, mm as u8, j))
+    }
+
+    /// A time right after a date (`- 16:28`, `، الساعة 10:30`, `T14:30`).
+    fn time_after(&self, i: usize) -> Option<(u8, u8, usize)> {
+        let mut j = i;
+        if self.is_word(j, "t") && self.tight(j) {
+            return self.time_at(j + 1);
+        }
+        if matches!(self.punct(j), Some('-' | '–' | ',' | '|' | '/')) {
+            j += 1;
+        }
+        if matches!(self.word(j), Some("الساعه" | "في" | "at" | "عند")) {
+            j += 1;
+        }
+        self.time_at(j)
+    }
+
+    /// Numeric dates: `14/11/2016`, `20-10-2021`, `2021-10-20`, `2021/10/20`.
+    /// `prefer_mdy` when an English weekday introduced it.
+    fn numeric_at(&self, i: usize, weekday: Option<Weekday>, prefer_mdy: bool) -> Option<(Date, usize)> {
+        let (a, ad) = self.num(i)?;
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '-' | '.') {
+            return None;
+        }
+        if !(self.tight(i + 1) && self.tight(i + 2) && self.punct(i + 3) == Some(sep) && self.tight(i + 3) && self.tight(i + 4)) {
+            return None;
+        }
+        let (b, bd) = self.num(i + 2)?;
+        let (c, cd) = self.num(i + 4)?;
+        let next = i + 5;
+        // A longer run (`1.2.3.4`, a version or a phone number) is not a date.
+        if matches!(self.punct(next), Some('/' | '-' | '.')) && self.tight(next) && self.num(next + 1).is_some() && self.tight(next + 1) {
+            return None;
+        }
+        if i > 0 && matches!(self.punct(i - 1), Some('/' | '-' | '.')) && self.tight(i) && self.num(i.wrapping_sub(2)).is_some() {
+            return None;
+        }
+        if ad == 4 && bd <= 2 && cd <= 2 {
+            let d = Date::new(a as i32, b as u8, c as u8)?;
+            return in_range(d).then_some((d, next));
+        }
+        if cd != 4 || ad > 2 || bd > 2 {
+            return None;
+        }
+        let y = c as i32;
+        let dmy = Date::new(y, b as u8, a as u8);
+        let mdy = Date::new(y, a as u8, b as u8);
+        let pick = match (dmy, mdy) {
+            (Some(x), None) => x,
+            (None, Some(x)) => x,
+            (Some(x), Some(z)) => {
+                // Both readings exist (`10/11/2021`): the weekday decides,
+                // then the convention of the language of the weekday.
+                match weekday {
+                    Some(w) if x.weekday() == w && z.weekday() != w => x,
+                    Some(w) if z.weekday() == w && x.weekday() != w => z,
+                    _ if prefer_mdy => z,
+                    _ => x,
+                }
+            }
+            (None, None) => return None,
+        };
+        in_range(pick).then_some((pick, next))
+    }
+
+    /// The date part after an optional weekday.
+    fn core_at(&self, i: usize, weekday: Option<Weekday>, english: bool) -> Option<Hit> {
+        if let Some((d, next)) = self.numeric_at(i, weekday, english) {
+            let mut hit = Hit::new(i, next, Some(Value::Day(Ymd::full(d))));
+            if let Some((hour, minute, after)) = self.time_after(next) {
+                hit.value = Some(Value::DateTime {
+                    date: Ymd::full(d),
+                    hour,
+                    minute,
+                });
+                hit.last = after;
+            }
+            return Some(hit);
+        }
+        // `الـ3 من تشرين الأول`: the article before the number.
+        let (first, day_tok) = if self.is_word(i, "ال") && self.tight(i + 1) || self.is_word(i, "ال") && self.num(i + 1).is_some() {
+            (i, i + 1)
+        } else {
+            (i, i)
+        };
+        if let Some((day, after_day)) = self.day_at(day_tok) {
+            if let Some((m, after_month, _dual)) = self.month_dual_at(after_day) {
+                return self.day_month(first, day, m, after_month);
+            }
+            return None;
+        }
+        if first != i {
+            return None;
+        }
+        if let Some((m, after_month, dual)) = self.month_dual_at(i) {
+            // English `October 20, 2021`.
+            if m.english {
+                if let Some((d, dd)) = self.num(after_month) {
+                    if dd <= 2 && (1..=31).contains(&d) {
+                        let mut j = after_month + 1;
+                        if self.punct(j) == Some(',') {
+                            j += 1;
+                        }
+                        if let Some((y, after_year, _)) = self.year_at(j) {
+                            let date = Date::new(y, m.month, d as u8)?;
+                            return Some(Hit::new(i, after_year, Some(Value::Day(Ymd::full(date)))));
+                        }
+                    }
+                }
+            }
+            return self.month_only(i, m, after_month, dual);
+        }
+        None
+    }
+
+    /// `<day> <month> [year|الماضي] [time]`.
+    fn day_month(&self, first: usize, day: u8, m: MonthWord, after_month: usize) -> Option<Hit> {
+        if m.hijri {
+            let (y, next, marker) = self.year_at(after_month)?;
+            if marker == Some(Calendar::Gregorian) || !(1300..=1600).contains(&y) {
+                return None;
+            }
+            let g = hijri_to_gregorian(y, m.month, day)?;
+            let mut hit = Hit::new(first, next, Some(Value::Day(Ymd::full(g))));
+            hit.calendar = Calendar::Hijri;
+            hit.hijri = Some(HijriDate {
+                year: y,
+                month: Some(m.month),
+                day: Some(day),
+            });
+            return Some(hit);
+        }
+        let mut hit;
+        if let Some((y, next, marker)) = self.year_at(after_month) {
+            if marker == Some(Calendar::Hijri) || !(1000..=2200).contains(&y) {
+                return None;
+            }
+            let date = Date::new(y, m.month, day)?;
+            hit = Hit::new(first, next, Some(Value::Day(Ymd::full(date))));
+        } else if let Some((year, next)) = self.rel_year_after(after_month) {
+            hit = Hit::new(first, next, None);
+            hit.relative = true;
+            hit.value = Some(match year {
+                Some(y) => Value::Day(Ymd::full(Date::new(y, m.month, day)?)),
+                None => Value::Day(Ymd {
+                    year: None,
+                    month: m.month,
+                    day,
+                }),
+            });
+        } else if let Some(dir) = self.word(after_month).and_then(dir_word) {
+            hit = Hit::new(first, after_month + 1, None);
+            hit.relative = true;
+            let year = self.reference.map(|r| month_year_dir(r, m.month, dir));
+            hit.value = Some(day_value(year, m.month, day)?);
+        } else {
+            if day > days_in_month(2000, m.month) {
+                return None;
+            }
+            hit = Hit::new(first, after_month, None);
+            hit.relative = true;
+            let year = self.reference.map(|r| closest_year(r, m.month, day));
+            hit.value = Some(day_value(year, m.month, day)?);
+        }
+        if let Some((hour, minute, after)) = self.time_after(hit.last) {
+            if let Some(Value::Day(d)) = hit.value {
+                hit.value = Some(Value::DateTime { date: d, hour, minute });
+                hit.last = after;
+            }
+        }
+        Some(hit)
+    }
+
+    /// `من العام الماضي` / `من هذا العام` after a month: the year it names.
+    fn rel_year_after(&self, i: usize) -> Option<(Option<i32>, usize)> {
+        let mut j = i;
+        if self.is_word(j, "من") {
+            j += 1;
+        } else {
+            return None;
+        }
+        if self.is_word(j, "هذا") && self.word(j + 1).is_some_and(is_year_word) {
+            return Some((self.reference.map(|r| r.year), j + 2));
+        }
+        if self.word(j).is_some_and(is_year_word) {
+            let dir = self.word(j + 1).and_then(dir_word)?;
+            let year = self.reference.map(|r| r.year + dir_delta(dir));
+            return Some((year, j + 2));
+        }
+        None
+    }
+
+    /// A month with no day: `فبراير 2022`, `فبراير الماضي`, `رمضان 1443`.
+    fn month_only(&self, i: usize, m: MonthWord, after: usize, dual: bool) -> Option<Hit> {
+        if m.hijri {
+            let (y, next, marker) = self.year_at(after)?;
+            if marker == Some(Calendar::Gregorian) || !(1300..=1600).contains(&y) {
+                return None;
+            }
+            let len = hijri_month_len(y, m.month)?;
+            let start = hijri_to_gregorian(y, m.month, 1)?;
+            let end = hijri_to_gregorian(y, m.month, len)?;
+            let mut hit = Hit::new(
+                i,
+                next,
+                Some(Value::Interval {
+                    start: Ymd::full(start),
+                    end: Ymd::full(end),
+                }),
+            );
+            hit.calendar = Calendar::Hijri;
+            hit.hijri = Some(HijriDate {
+                year: y,
+                month: Some(m.month),
+                day: None,
+            });
+            return Some(hit);
+        }
+        if let Some((y, next, marker)) = self.year_at(after) {
+            if marker == Some(Calendar::Hijri) || !(1000..=2200).contains(&y) {
+                return None;
+            }
+            return Some(Hit::new(i, next, Some(Value::Month { year: Some(y), month: m.month })));
+        }
+        if let Some((year, next)) = self.rel_year_after(after) {
+            let mut hit = Hit::new(i, next, Some(Value::Month { year, month: m.month }));
+            hit.relative = true;
+            return Some(hit);
+        }
+        if let Some(dir) = self.word(after).and_then(dir_word) {
+            let mut hit = Hit::new(i, after + 1, None);
+            hit.relative = true;
+            hit.value = Some(Value::Month {
+                year: self.reference.map(|r| month_year_dir(r, m.month, dir)),
+                month: m.month,
+            });
+            return Some(hit);
+        }
+        // A bare month name counts after words that introduce a time
+        // (`في فبراير`, `منذ أكتوبر`, `شهر مايو`), or when written twice
+        // (`أكتوبر (تشرين الأول)`); `مارس` alone is usually the verb.
+        let intro = i > 0
+            && matches!(
+                self.word(i - 1),
+                Some("في" | "شهر" | "منذ" | "حتي" | "خلال" | "بحلول" | "قبل" | "بعد" | "مطلع" | "منتصف" | "اواخر" | "اوائل" | "نهايه" | "بدايه" | "اواسط" | "وفي" | "ومنذ")
+            );
+        if (dual || intro) && (!m.weak || dual) {
+            let mut hit = Hit::new(i, after, None);
+            hit.relative = true;
+            hit.value = Some(Value::Month {
+                year: self.reference.map(|r| closest_year(r, m.month, 15)),
+                month: m.month,
+            });
+            return Some(hit);
+        }
+        None
+    }
+
+    /// `منتصف فبراير/شباط الماضي` → an interval of the month.
+    fn part_at(&self, i: usize) -> Option<Hit> {
+        let (lo, hi) = part_of_month(self.word(i)?)?;
+        let mut j = i + 1;
+        if self.is_word(j, "شهر") {
+            j += 1;
+        }
+        let (m, after, dual) = self.month_dual_at(j)?;
+        if m.hijri {
+            return None;
+        }
+        let inner = self.month_only(j, m, after, dual || true)?;
+        let Some(Value::Month { year, month }) = inner.value else {
+            return None;
+        };
+        let last = match year {
+            Some(y) => days_in_month(y, month),
+            None => days_in_month(2001, month),
+        };
+        let mut hit = Hit::new(
+            i,
+            inner.last,
+            Some(Value::Interval {
+                start: Ymd { year, month, day: lo },
+                end: Ymd {
+                    year,
+                    month,
+                    day: hi.min(last),
+                },
+            }),
+        );
+        hit.relative = inner.relative;
+        Some(hit)
+    }
+
+    /// A weekday and what follows it.
+    fn weekday_at(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i)?;
+        let (wd, english) = weekday_word(w)?;
+        let mut j = i + 1;
+        if matches!(self.punct(j), Some(',' | '-' | '–' | '|')) {
+            j += 1;
+        }
+        if self.is_word(j, "الموافق") || self.is_word(j, "يوم") {
+            j += 1;
+        }
+        if let Some(mut hit) = self.core_at(j, Some(wd), english) {
+            hit.first = i;
+            hit.weekday = Some(wd);
+            return Some(hit);
+        }
+        if let Some(mut hit) = self.hijri_year_only(j) {
+            hit.first = i;
+            hit.weekday = Some(wd);
+            return Some(hit);
+        }
+        // A weekday alone: the latest such day on or before the reference;
+        // `الماضي` strictly before, `المقبل` strictly after.
+        let dir = self.word(i + 1).and_then(dir_word);
+        if dir.is_none() && !self.lone_weekday_ok(i, w) {
+            return None;
+        }
+        let last = if dir.is_some() { i + 2 } else { i + 1 };
+        let mut hit = Hit::new(i, last, None);
+        hit.relative = true;
+        hit.weekday = Some(wd);
+        hit.value = self.reference.map(|r| {
+            let back = (i64::from(r.weekday().index()) - i64::from(wd.index())).rem_euclid(7);
+            let d = match dir {
+                None | Some(Dir::Current) => r.add_days(-back),
+                Some(Dir::Past) => r.add_days(-(if back == 0 { 7 } else { back })),
+                Some(Dir::Next) => {
+                    let fwd = (i64::from(wd.index()) - i64::from(r.weekday().index())).rem_euclid(7);
+                    r.add_days(if fwd == 0 { 7 } else { fwd })
+                }
+            };
+            Value::Day(Ymd::full(d))
+        });
+        Some(hit)
+    }
+
+    /// Whether a weekday name standing alone is a date. `الاثنين` is also
+    /// "the two" (`بين الاثنين`), so it needs `يوم` before it or commas
+    /// around it; `صلاة الجمعة` is the prayer.
+    fn lone_weekday_ok(&self, i: usize, w: &str) -> bool {
+        let prev = if i > 0 { self.word(i - 1) } else { None };
+        if matches!(prev, Some("صلاه" | "خطبه" | "خطيب" | "صلوات" | "بين" | "كلا" | "هذين")) {
+            return false;
+        }
+        if prev == Some("يوم") || prev == Some("ويوم") {
+            return true;
+        }
+        if w == "الاثنين" || w == "الاتنين" {
+            let comma_before = i > 0 && matches!(self.punct(i - 1), Some(',' | '(' | '-'));
+            let comma_after = matches!(self.punct(i + 1), Some(',' | ')' | '.' | '-'));
+            return comma_before || comma_after;
+        }
+        true
+    }
+
+    /// `1443 هـ`, `عام 1443 هـ`.
+    fn hijri_year_only(&self, i: usize) -> Option<Hit> {
+        let j = if self.word(i).is_some_and(is_year_word) { i + 1 } else { i };
+        let (y, digits) = self.num(j)?;
+        let (marker, next) = self.marker_at(j + 1);
+        if digits != 4 || marker != Some(Calendar::Hijri) || !(1300..=1600).contains(&(y as i32)) {
+            return None;
+        }
+        let y = y as i32;
+        let start = hijri_to_gregorian(y, 1, 1)?;
+        let end = hijri_to_gregorian(y, 12, hijri_month_len(y, 12)?)?;
+        let mut hit = Hit::new(
+            i,
+            next,
+            Some(Value::Interval {
+                start: Ymd::full(start),
+                end: Ymd::full(end),
+            }),
+        );
+        hit.calendar = Calendar::Hijri;
+        hit.hijri = Some(HijriDate {
+            year: y,
+            month: None,
+            day: None,
+        });
+        Some(hit)
+    }
+
+    /// Relative words: `اليوم`, `أمس`, `أول أمس`, `غداً`, `العام الماضي`,
+    /// `الشهر الماضي`, `الأسبوع الماضي`, `منذ 3 أيام`.
+    fn relative_at(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i)?;
+        let r = self.reference;
+        let day = |n: i64| r.map(|r| Value::Day(Ymd::full(r.add_days(n))));
+        let rel = |first, last, value| {
+            let mut hit = Hit::new(first, last, value);
+            hit.relative = true;
+            Some(hit)
+        };
+        match w {
+            "اليوم" | "واليوم" => {
+                // `في اليوم التالي` is "the next day", not today.
+                if matches!(
+                    self.word(i + 1),
+                    Some("التالي" | "السابق" | "الاول" | "الثاني" | "الذي" | "نفسه" | "ذاته" | "الوطني" | "العالمي" | "الدولي" | "الاخير" | "الثالث")
+                ) {
+                    return None;
+                }
+                if i > 0 && matches!(self.word(i - 1), Some("حتي" | "طوال" | "ذلك" | "هذا" | "منتصف")) {
+                    return None;
+                }
+                rel(i, i + 1, day(0))
+            }
+            "امس" | "وامس" | "البارحه" => {
+                if self.is_word(i + 1, "الاول") {
+                    return rel(i, i + 2, day(-2));
+                }
+                rel(i, i + 1, day(-1))
+            }
+            "اول" if self.is_word(i + 1, "امس") => rel(i, i + 2, day(-2)),
+            "اول" if self.is_word(i + 1, "من") && self.is_word(i + 2, "امس") => rel(i, i + 3, day(-2)),
+            "غدا" | "وغدا" => rel(i, i + 1, day(1)),
+            "بعد" if self.is_word(i + 1, "غد") => rel(i, i + 2, day(2)),
+            "العام" | "السنه" | "عام" => {
+                let dir = self.word(i + 1).and_then(dir_word)?;
+                rel(i, i + 2, r.map(|r| Value::Year(r.year + dir_delta(dir))))
+            }
+            "هذا" if self.is_word(i + 1, "العام") => rel(i, i + 2, r.map(|r| Value::Year(r.year))),
+            "الشهر" => {
+                let dir = self.word(i + 1).and_then(dir_word)?;
+                rel(
+                    i,
+                    i + 2,
+                    r.map(|r| {
+                        let (y, m) = add_months(r.year, r.month, i64::from(dir_delta(dir)));
+                        Value::Month { year: Some(y), month: m }
+                    }),
+                )
+            }
+            "الاسبوع" => {
+                let dir = self.word(i + 1).and_then(dir_word)?;
+                // Weeks run Saturday to Friday, as in most Arab countries.
+                rel(
+                    i,
+                    i + 2,
+                    r.map(|r| {
+                        let since_sat = (i64::from(r.weekday().index()) + 1).rem_euclid(7);
+                        let this_start = r.add_days(-since_sat);
+                        let start = this_start.add_days(7 * i64::from(dir_delta(dir)));
+                        Value::Interval {
+                            start: Ymd::full(start),
+                            end: Ymd::full(start.add_days(6)),
+                        }
+                    }),
+                )
+            }
+            "منذ" | "قبل" => self.ago_at(i),
+            _ => None,
+        }
+    }
+
+    /// `منذ 3 أيام`, `منذ يومين`, `قبل ثلاث سنوات`, `منذ 1999`.
+    fn ago_at(&self, i: usize) -> Option<Hit> {
+        let j = i + 1;
+        if let Some((y, digits)) = self.num(j) {
+            if digits == 4 && self.word(j + 1).and_then(unit_word).is_none() {
+                let (marker, next) = self.marker_at(j + 1);
+                if marker == Some(Calendar::Hijri) || !(1800..=2200).contains(&y) {
+                    return None;
+                }
+                // `منذ 1999`: the year, not the word `منذ`.
+                return Some(Hit::new(j, next, Some(Value::Year(y as i32))));
+            }
+        }
+        let (n, unit, last) = if let Some((n, _)) = self.num(j) {
+            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
+            (n, unit, j + 2)
+        } else if let Some(n) = self.word(j).and_then(number_word) {
+            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
+            (n, unit, j + 2)
+        } else {
+            let (unit, count) = self.word(j).and_then(unit_word)?;
+            (count?, unit, j + 1)
+        };
+        let n = i64::from(n.min(100_000));
+        let value = self.reference.map(|r| match unit {
+            // The reference has no time of day, so hours resolve to a day.
+            Unit::Hour => Value::Day(Ymd::full(r.add_days(-(n / 24)))),
+            Unit::Day => Value::Day(Ymd::full(r.add_days(-n))),
+            Unit::Week => Value::Day(Ymd::full(r.add_days(-7 * n))),
+            Unit::Month => {
+                let (y, m) = add_months(r.year, r.month, -n);
+                Value::Month { year: Some(y), month: m }
+            }
+            Unit::Year => Value::Year(r.year - n as i32),
+        });
+        let mut hit = Hit::new(i, last, value);
+        hit.relative = true;
+        Some(hit)
+    }
+
+    /// `عام 2017`, `سنة 2019م`, `العام 2020`.
+    fn year_kw_at(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i)?;
+        if !matches!(w, "عام" | "العام" | "سنه" | "السنه" | "عامي" | "وعام" | "لعام" | "بعام") {
+            return None;
+        }
+        let (y, digits) = self.num(i + 1)?;
+        if digits != 4 {
+            return None;
+        }
+        let (marker, next) = self.marker_at(i + 2);
+        if marker == Some(Calendar::Hijri) {
+            return self.hijri_year_only(i);
+        }
+        if !(1800..=2200).contains(&y) {
+            return None;
+        }
+        Some(Hit::new(i, next, Some(Value::Year(y as i32))))
+    }
+
+    fn at(&self, i: usize) -> Option<Hit> {
+        let t = self.toks.get(i)?;
+        match t.kind {
+            Kind::Num => {
+                if let Some(hit) = self.core_at(i, None, false) {
+                    return Some(hit);
+                }
+                if let Some(hit) = self.hijri_year_only(i) {
+                    return Some(hit);
+                }
+                if let Some((hour, minute, next)) = self.time_at(i) {
+                    // Not a ratio or a score inside a longer number run.
+                    if i > 0 && self.punct(i - 1) == Some(':') && self.tight(i) {
+                        return None;
+                    }
+                    return Some(Hit::new(i, next, Some(Value::Time { hour, minute })));
+                }
+                None
+            }
+            Kind::Word => self
+                .weekday_at(i)
+                .or_else(|| self.part_at(i))
+                .or_else(|| self.core_at(i, None, false))
+                .or_else(|| self.relative_at(i))
+                .or_else(|| self.year_kw_at(i)),
+            _ => None,
+        }
+    }
+}
+
+fn is_year_word(w: &str) -> bool {
+    matches!(w, "عام" | "العام" | "سنه" | "السنه")
+}
+
+fn in_range(d: Date) -> bool {
+    (1900..=2100).contains(&d.year)
+}
+
+fn dir_delta(dir: Dir) -> i32 {
+    match dir {
+        Dir::Past => -1,
+        Dir::Current => 0,
+        Dir::Next => 1,
+    }
+}
+
+fn add_months(year: i32, month: u8, n: i64) -> (i32, u8) {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8)
+}
+
+/// The year of `<month> الماضي` (the latest such month strictly before the
+/// reference month), `<month> الحالي`, `<month> المقبل`.
+fn month_year_dir(r: Date, month: u8, dir: Dir) -> i32 {
+    match dir {
+        Dir::Past => {
+            if month < r.month {
+                r.year
+            } else {
+                r.year - 1
+            }
+        }
+        Dir::Current => r.year,
+        Dir::Next => {
+            if month > r.month {
+                r.year
+            } else {
+                r.year + 1
+            }
+        }
+    }
+}
+
+/// The year that puts `month-day` closest to the reference.
+fn closest_year(r: Date, month: u8, day: u8) -> i32 {
+    let mut best = r.year;
+    let mut best_dist = i64::MAX;
+    for y in [r.year - 1, r.year, r.year + 1] {
+        let d = day.min(days_in_month(y, month));
+        if let Some(date) = Date::new(y, month, d) {
+            let dist = (date.to_days() - r.to_days()).abs();
+            if dist < best_dist {
+                best = y;
+                best_dist = dist;
+            }
+        }
+    }
+    best
+}
+
+fn day_value(year: Option<i32>, month: u8, day: u8) -> Option<Value> {
+    match year {
+        Some(y) => Date::new(y, month, day).map(|d| Value::Day(Ymd::full(d))),
+        None => (day <= days_in_month(2000, month)).then_some(Value::Day(Ymd {
+            year: None,
+            month,
+            day,
+        })),
+    }
+}
+
+/// Words worth looking at: cheap first filter so that most words of a text
+/// cost one byte comparison.
+fn maybe_trigger(text: &str, t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Word => {
+            // Every lexicon word is at most 9 letters.
+            let len = (t.end - t.start) as usize;
+            len <= 24 && text.as_bytes().get(t.start as usize).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Find every date expression in `text`, resolving relative ones against
+/// `reference` (the publication date). With no reference, relative
+/// expressions keep a partial value (`22 يناير` → `--01-22`) or none (`أمس`);
+/// nothing is resolved against today.
+///
+/// Spans are byte spans of `text`, on character boundaries, in order, and do
+/// not overlap.
+pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let Ok(norm) = Normalizer::for_profile(Profile::Search).normalize_aligned(text) else {
+        return out;
+    };
+    let mut toks = Vec::new();
+    tokenize(norm.text(), &mut toks);
+    let cx = Cx {
+        text: norm.text(),
+        toks: &toks,
+        reference,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !maybe_trigger(cx.text, &toks[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(hit) = cx.at(i) else {
+            i += 1;
+            continue;
+        };
+        let last = hit.last.max(hit.first + 1).min(toks.len());
+        let (Some(a), Some(b)) = (toks.get(hit.first), toks.get(last - 1)) else {
+            i += 1;
+            continue;
+        };
+        let nspan = Span::new(a.start as usize, b.end as usize);
+        if let Ok(span) = norm.to_original(nspan) {
+            if span.is_valid_in(text) {
+                let weekday_mismatch = match (hit.weekday, hit.value) {
+                    (Some(w), Some(Value::Day(d) | Value::DateTime { date: d, .. })) => {
+                        d.date().is_some_and(|d| d.weekday() != w)
+                    }
+                    _ => false,
+                };
+                out.push(DateMention {
+                    span,
+                    value: hit.value,
+                    calendar: hit.calendar,
+                    hijri: hit.hijri,
+                    weekday: hit.weekday,
+                    weekday_mismatch,
+                    relative: hit.relative,
+                });
+            }
+        }
+        i = last;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, reference: Option<Date>) -> (String, Option<String>) {
+        let found = find_dates(text, reference);
+        assert_eq!(found.len(), 1, "help: {text:?} gave {found:?}");
+        (text[found[0].span].to_owned(), found[0].iso())
+    }
+
+    #[test]
+    fn dual_month_with_weekday() {
+        let r = Date::new(2022, 1, 25);
+        let (s, v) = one("يوم السبت 22 كانون الثاني \\ يناير بتأخير يوم واحد", r);
+        assert_eq!(s, "السبت 22 كانون الثاني \\ يناير");
+        assert_eq!(v.as_deref(), Some("2022-01-22"));
+    }
+
+    #[test]
+    fn partial_without_reference() {
+        let (_, v) = one("في 24 كانون الثاني\\يناير.", None);
+        assert_eq!(v.as_deref(), Some("--01-24"));
+    }
+
+    #[test]
+    fn month_past() {
+        let r = Date::new(2022, 3, 10);
+        let (s, v) = one("في فبراير (شباط) الماضي", r);
+        assert_eq!(s, "فبراير (شباط) الماضي");
+        assert_eq!(v.as_deref(), Some("2022-02"));
+    }
+
+    #[test]
+    fn tatweel_article_day() {
+        let (s, v) = one("في الـ3 من تشرين الأول \\ أكتوبر، أجرى", Date::new(2022, 10, 5));
+        assert_eq!(s, "الـ3 من تشرين الأول \\ أكتوبر");
+        assert_eq!(v.as_deref(), Some("2022-10-03"));
+    }
+
+    #[test]
+    fn durations_are_not_dates() {
+        assert!(find_dates("احتلال لمدة 30 عاماً بتأخير يوم واحد حتى الآن", None).is_empty());
+    }
+
+    #[test]
+    fn hijri_day() {
+        let f = find_dates("الأربعاء 15 ربيع الأول 1443 هـ", None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].iso().as_deref(), Some("2021-10-21"));
+        assert_eq!(f[0].calendar, Calendar::Hijri);
+    }
+}
