@@ -1,0 +1,74 @@
+//! Train the entity tagger on ANERcorp train and write `data/model.bin`.
+//!
+//! ```text
+//! cargo run --release -p khabar-tag --example train            # final model
+//! cargo run --release -p khabar-tag --example train -- --dev   # tune on the tail of train
+//! cargo run --release -p khabar-tag --example train -- --dev --ablate -doc,-gaz
+//! ```
+
+use std::time::Instant;
+
+use khabar_tag::eval::read_conll;
+use khabar_tag::training::{evaluate, model_bytes, train, Config, Corpus};
+use khabar_tag::Groups;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let path = format!("{root}/data/anercorp/ANERCorp_CamelLab_train.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    let sents = read_conll(&text);
+    let mut cfg = Config::default();
+    let mut dev = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--dev" => dev = true,
+            "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
+            "--epochs" => cfg.epochs = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.epochs),
+            "--doc-size" => {
+                cfg.doc_size = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(cfg.doc_size)
+            }
+            "--prune" => cfg.prune = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.prune),
+            _ => panic!("unknown argument {a}"),
+        }
+    }
+    let t0 = Instant::now();
+    let corpus = Corpus::new(&sents, cfg.doc_size);
+    let n = corpus.len();
+    if dev {
+        // Hold back the last 10% of train (whole pseudo-documents).
+        let cut = n - n / 10;
+        let head: Vec<usize> = (0..cut).collect();
+        let tail: Vec<usize> = (cut..n).collect();
+        let (p1, p2) = train(&corpus, &head, &cfg);
+        let s1 = evaluate(&corpus, &tail, &p1, None);
+        println!("pass 1 (dev): F1 {:.2}", s1.total().f1());
+        if p2.is_some() {
+            let s2 = evaluate(&corpus, &tail, &p1, p2.as_ref());
+            println!("pass 2 (dev):\n{}", s2.table());
+        } else {
+            println!("{}", s1.table());
+        }
+        println!(
+            "groups {:?} epochs {} in {:.1}s",
+            cfg.groups,
+            cfg.epochs,
+            t0.elapsed().as_secs_f64()
+        );
+        return;
+    }
+    let all: Vec<usize> = (0..n).collect();
+    let (p1, p2) = train(&corpus, &all, &cfg);
+    let bytes = model_bytes(&p1, p2.as_ref());
+    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/data/model.bin");
+    std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("write {out}: {e}"));
+    println!(
+        "wrote {out}: {} bytes, {:.1}s",
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
+}

@@ -1,0 +1,178 @@
+//! CoNLL reading and conlleval-style exact-span scoring.
+//!
+//! A span starts at every `B-X` and at every `I-X` whose previous tag is not
+//! of type X (conlleval's rule), and ends before the next tag that does not
+//! continue it. Precision, recall and F1 are micro-averaged over exact
+//! (start, end, type) matches.
+
+use std::collections::BTreeMap;
+
+/// A sentence of (token, tag) pairs.
+pub type Sentence = Vec<(String, String)>;
+
+/// Parse `token tag` lines; blank lines end sentences. Malformed lines
+/// (no space) are kept as tokens tagged `O`.
+pub fn read_conll(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        match line.rsplit_once(' ') {
+            Some((w, t)) => cur.push((w.to_owned(), t.to_owned())),
+            None => cur.push((line.to_owned(), "O".to_owned())),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Typed spans `(start, end, type)` of a BIO tag sequence, conlleval rules.
+pub fn spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        let t = t.as_ref();
+        let (bio, ty) = match t.split_once('-') {
+            Some((b, y)) => (b, y),
+            None => ("O", ""),
+        };
+        let continues = bio == "I" && open.as_ref().is_some_and(|(_, y)| y == ty);
+        if !continues {
+            if let Some((s, y)) = open.take() {
+                out.push((s, i, y));
+            }
+            if bio == "B" || bio == "I" {
+                open = Some((i, ty.to_owned()));
+            }
+        }
+    }
+    if let Some((s, y)) = open {
+        out.push((s, tags.len(), y));
+    }
+    out
+}
+
+/// Counts for one type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Exact matches.
+    pub tp: usize,
+    /// Predicted spans.
+    pub pred: usize,
+    /// Gold spans.
+    pub gold: usize,
+}
+
+impl Counts {
+    /// Precision in percent.
+    pub fn precision(&self) -> f64 {
+        if self.pred == 0 {
+            0.0
+        } else {
+            100.0 * self.tp as f64 / self.pred as f64
+        }
+    }
+    /// Recall in percent.
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            100.0 * self.tp as f64 / self.gold as f64
+        }
+    }
+    /// F1 in percent.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Per-type and total counts.
+#[derive(Clone, Debug, Default)]
+pub struct Score {
+    /// Counts per entity type.
+    pub by_type: BTreeMap<String, Counts>,
+}
+
+impl Score {
+    /// Add one sentence's gold and predicted tags.
+    pub fn add<S: AsRef<str>, T: AsRef<str>>(&mut self, gold: &[S], pred: &[T]) {
+        let g = spans(gold);
+        let p = spans(pred);
+        for (_, _, y) in &g {
+            self.by_type.entry(y.clone()).or_default().gold += 1;
+        }
+        for s in &p {
+            let c = self.by_type.entry(s.2.clone()).or_default();
+            c.pred += 1;
+            if g.contains(s) {
+                c.tp += 1;
+            }
+        }
+    }
+
+    /// Micro-averaged counts over all types.
+    pub fn total(&self) -> Counts {
+        let mut t = Counts::default();
+        for c in self.by_type.values() {
+            t.tp += c.tp;
+            t.pred += c.pred;
+            t.gold += c.gold;
+        }
+        t
+    }
+
+    /// A small text table.
+    pub fn table(&self) -> String {
+        let mut s = String::from("| type | P | R | F1 | support |\n|---|---|---|---|---|\n");
+        for (y, c) in &self.by_type {
+            s += &format!(
+                "| {y} | {:.1} | {:.1} | {:.1} | {} |\n",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.gold
+            );
+        }
+        let t = self.total();
+        s += &format!(
+            "| **all** | {:.1} | {:.1} | **{:.1}** | {} |\n",
+            t.precision(),
+            t.recall(),
+            t.f1(),
+            t.gold
+        );
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conlleval_rules() {
+        let t = ["I-PERS", "I-PERS", "O", "B-LOC", "I-ORG", "B-ORG", "I-ORG"];
+        assert_eq!(
+            spans(&t),
+            vec![
+                (0, 2, "PERS".into()),
+                (3, 4, "LOC".into()),
+                (4, 5, "ORG".into()),
+                (5, 7, "ORG".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,305 @@
+//! The averaged structured perceptron: weights, Viterbi decoding over BIO,
+//! training, and a small versioned binary format.
+//!
+//! Format (little-endian), version 1:
+//! `KTAG` magic, `u32` version, then sections. A model section is
+//! `u32 groups`, `f32` transitions `(L+1)×L` (the last row is the start
+//! state), `u32` feature count, and per feature `u64` hash, `u16` label mask
+//! and one `f32` per set bit. The vocabulary section is `u32` count, then per
+//! word `u16` byte length, the UTF-8 bytes and a `u32` count.
+
+use std::collections::HashMap;
+
+use crate::features::Groups;
+use crate::hash::BuildIdentity;
+
+/// The BIO labels of the statistical layer (ANERcorp's types).
+pub(crate) const LABELS: [&str; 9] = [
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
+pub(crate) const L: usize = LABELS.len();
+
+/// Index of a label name (unknown names are `O`).
+pub(crate) fn label_index(s: &str) -> u8 {
+    LABELS.iter().position(|l| *l == s).unwrap_or(0) as u8
+}
+
+/// Entity type of a label (0 = O, 1 = PERS, 2 = LOC, 3 = ORG, 4 = MISC).
+pub(crate) fn ty(l: u8) -> u8 {
+    l.div_ceil(2)
+}
+
+/// Whether `l` is an I- label.
+pub(crate) fn is_inside(l: u8) -> bool {
+    l > 0 && l % 2 == 0
+}
+
+fn allowed(prev: Option<u8>, cur: u8) -> bool {
+    if !is_inside(cur) {
+        return true;
+    }
+    match prev {
+        None => false,
+        Some(p) => p != 0 && ty(p) == ty(cur),
+    }
+}
+
+/// A trained linear sequence model (one pass of the tagger).
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub(crate) groups: u32,
+    pub(crate) trans: Vec<f32>,
+    pub(crate) index: HashMap<u64, u32, BuildIdentity>,
+    pub(crate) weights: Vec<f32>,
+}
+
+impl Model {
+    pub(crate) fn groups(&self) -> Groups {
+        Groups(self.groups)
+    }
+
+    /// Emission scores of one token.
+    #[inline]
+    pub(crate) fn emit(&self, feats: &[u64], out: &mut [f32; L]) {
+        *out = [0.0; L];
+        for h in feats {
+            if let Some(&r) = self.index.get(h) {
+                let row = &self.weights[r as usize * L..r as usize * L + L];
+                for (o, w) in out.iter_mut().zip(row) {
+                    *o += *w;
+                }
+            }
+        }
+    }
+
+    /// Viterbi over per-token emission scores; BIO constraints are hard.
+    pub(crate) fn viterbi(&self, emis: &[[f32; L]]) -> Vec<u8> {
+        viterbi(&self.trans, emis)
+    }
+}
+
+pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
+    let n = emis.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; L]; n];
+    let mut back = vec![[0u8; L]; n];
+    for c in 0..L {
+        if allowed(None, c as u8) {
+            score[0][c] = trans[L * L + c] + emis[0][c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..L {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..L {
+                if !allowed(Some(p as u8), c as u8) {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p * L + c];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            score[i][c] = best + emis[i][c];
+            back[i][c] = arg;
+        }
+    }
+    let mut best = 0usize;
+    for c in 1..L {
+        if score[n - 1][c] > score[n - 1][best] {
+            best = c;
+        }
+    }
+    let mut path = vec![0u8; n];
+    path[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        path[i - 1] = back[i][path[i] as usize];
+    }
+    path
+}
+
+/// One training sentence: feature indices per token and gold labels.
+pub(crate) struct Example {
+    pub feats: Vec<Vec<u32>>,
+    pub gold: Vec<u8>,
+}
+
+/// Averaged perceptron trainer over a fixed feature index.
+pub(crate) struct Trainer {
+    pub n_feats: usize,
+    w: Vec<f32>,
+    acc: Vec<f32>,
+    tw: Vec<f32>,
+    tacc: Vec<f32>,
+    c: f32,
+}
+
+impl Trainer {
+    pub fn new(n_feats: usize) -> Self {
+        Self {
+            n_feats,
+            w: vec![0.0; n_feats * L],
+            acc: vec![0.0; n_feats * L],
+            tw: vec![0.0; (L + 1) * L],
+            tacc: vec![0.0; (L + 1) * L],
+            c: 1.0,
+        }
+    }
+
+    fn decode(&self, ex: &Example) -> Vec<u8> {
+        let emis: Vec<[f32; L]> = ex
+            .feats
+            .iter()
+            .map(|fs| {
+                let mut o = [0f32; L];
+                for &f in fs {
+                    let row = &self.w[f as usize * L..f as usize * L + L];
+                    for (a, b) in o.iter_mut().zip(row) {
+                        *a += *b;
+                    }
+                }
+                o
+            })
+            .collect();
+        viterbi(&self.tw, &emis)
+    }
+
+    fn upd(&mut self, ex: &Example, path: &[u8], delta: f32) {
+        let c = self.c;
+        let mut prev = L;
+        for (i, &l) in path.iter().enumerate() {
+            for &f in &ex.feats[i] {
+                let k = f as usize * L + l as usize;
+                self.w[k] += delta;
+                self.acc[k] += c * delta;
+            }
+            let k = prev * L + l as usize;
+            self.tw[k] += delta;
+            self.tacc[k] += c * delta;
+            prev = l as usize;
+        }
+    }
+
+    /// One epoch over `data` in the given order. Returns the number of
+    /// sentences with a mistake.
+    pub fn epoch(&mut self, data: &[Example], order: &[usize]) -> usize {
+        let mut wrong = 0;
+        for &k in order {
+            let ex = &data[k];
+            let pred = self.decode(ex);
+            if pred != ex.gold {
+                wrong += 1;
+                self.upd(ex, &ex.gold, 1.0);
+                self.upd(ex, &pred, -1.0);
+            }
+            self.c += 1.0;
+        }
+        wrong
+    }
+
+    /// The averaged weights as a model, keeping features whose largest
+    /// weight is at least `prune` in absolute value.
+    pub fn finish(&self, hashes: &[u64], groups: Groups, prune: f32) -> Model {
+        let c = self.c;
+        let mut index = HashMap::with_hasher(BuildIdentity::default());
+        let mut weights = Vec::new();
+        for (f, h) in hashes.iter().enumerate() {
+            let row: Vec<f32> = (0..L)
+                .map(|l| self.w[f * L + l] - self.acc[f * L + l] / c)
+                .collect();
+            if row.iter().any(|w| w.abs() >= prune) {
+                index.insert(*h, (weights.len() / L) as u32);
+                weights.extend(row.iter().map(|&w| if w.abs() >= prune { w } else { 0.0 }));
+            }
+        }
+        let trans = (0..(L + 1) * L)
+            .map(|k| self.tw[k] - self.tacc[k] / c)
+            .collect();
+        Model {
+            groups: groups.0,
+            trans,
+            index,
+            weights,
+        }
+    }
+}
+
+/// Little-endian writer helpers.
+pub(crate) fn write_model(m: &Model, out: &mut Vec<u8>) {
+    out.extend_from_slice(&m.groups.to_le_bytes());
+    for t in &m.trans {
+        out.extend_from_slice(&t.to_le_bytes());
+    }
+    let mut rows: Vec<(u64, u32)> = m.index.iter().map(|(h, r)| (*h, *r)).collect();
+    rows.sort_unstable();
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    for (h, r) in rows {
+        out.extend_from_slice(&h.to_le_bytes());
+        let row = &m.weights[r as usize * L..r as usize * L + L];
+        let mut mask = 0u16;
+        for (l, w) in row.iter().enumerate() {
+            if *w != 0.0 {
+                mask |= 1 << l;
+            }
+        }
+        out.extend_from_slice(&mask.to_le_bytes());
+        for w in row.iter().filter(|w| **w != 0.0) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+}
+
+/// A cursor over model bytes; every read is checked.
+pub(crate) struct Reader<'a> {
+    pub b: &'a [u8],
+    pub p: usize,
+}
+
+impl Reader<'_> {
+    pub fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.b.get(self.p..self.p.checked_add(n)?)?;
+        self.p += n;
+        Some(s)
+    }
+    pub fn u16(&mut self) -> Option<u16> {
+        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
+    }
+    pub fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    pub fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
+    let groups = r.u32()?;
+    let mut trans = Vec::with_capacity((L + 1) * L);
+    for _ in 0..(L + 1) * L {
+        trans.push(r.f32()?);
+    }
+    let n = r.u32()? as usize;
+    let mut index = HashMap::with_capacity_and_hasher(n, BuildIdentity::default());
+    let mut weights = Vec::with_capacity(n.min(1 << 24) * L);
+    for k in 0..n {
+        let h = r.u64()?;
+        let mask = r.u16()?;
+        for l in 0..L {
+            weights.push(if mask & (1 << l) != 0 { r.f32()? } else { 0.0 });
+        }
+        index.insert(h, k as u32);
+    }
+    Some(Model {
+        groups,
+        trans,
+        index,
+        weights,
+    })
+}

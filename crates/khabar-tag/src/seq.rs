@@ -1,0 +1,164 @@
+//! The two-pass sequence tagger over tokens: side information (gazetteer
+//! and cue bits), pass 1 without document features, document bits from
+//! pass 1, pass 2 with them.
+//!
+//! Why two passes: a name seen with a cue once (`الرئيس الأمريكي رامسفيلد`)
+//! is often repeated bare (`وقال رامسفيلد`), and the bare mention has no
+//! local evidence. Pass 2 sees "this stem was tagged PERS elsewhere in the
+//! document".
+
+use std::collections::HashMap;
+
+use crate::features::{extract, Side};
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::model::{ty, Model, L};
+use crate::token::{Shape, Token};
+
+/// Gazetteer and cue bits for one sentence.
+pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer) -> Vec<Side> {
+    let mut side = vec![Side::default(); toks.len()];
+    let mut ms = Vec::new();
+    for i in 0..toks.len() {
+        if toks[i].shape == Shape::Punct {
+            continue;
+        }
+        gaz.matches_at(toks, i, &mut ms);
+        for &(n, e, form) in &ms {
+            let k = e.kind as u32;
+            match e.kind {
+                Kind::Title | Kind::OrgHead | Kind::PersCue | Kind::Given | Kind::Stop => {
+                    if n == 1 {
+                        side[i].cue |= 1 << k;
+                    } else {
+                        side[i].cue |= 1 << (k + 10);
+                        for s in &mut side[i + 1..i + n] {
+                            s.cue |= 1 << (k + 10);
+                        }
+                    }
+                }
+                _ => {
+                    side[i].gaz |= 1 << (2 * k);
+                    for s in &mut side[i + 1..i + n] {
+                        s.gaz |= 1 << (2 * k + 1);
+                    }
+                    if n == 1 && form == 2 {
+                        side[i].gaz |= 1 << 20;
+                    }
+                    if e.kind == Kind::Norp {
+                        side[i].cue |= 1 << 20;
+                    }
+                }
+            }
+        }
+    }
+    side
+}
+
+/// The key a token contributes to document bits: its stem, if it is an
+/// Arabic or Latin word of at least 3 letters.
+fn doc_key(t: &Token) -> Option<&str> {
+    let s = if t.clitic.maybe > 0 {
+        t.norm.as_str()
+    } else {
+        t.stem()
+    };
+    (t.shape != Shape::Punct && t.shape != Shape::Digit && s.chars().count() >= 3).then_some(s)
+}
+
+/// Document bits from pass-1 labels: for every token, which (type, B/I)
+/// labels the same stem received elsewhere in the document.
+pub(crate) fn doc_bits(doc: &[(&[Token], &[u8])], sides: &mut [Vec<Side>]) {
+    let mut counts: HashMap<&str, [u16; L]> = HashMap::new();
+    for (toks, labels) in doc {
+        for (t, &l) in toks.iter().zip(labels.iter()) {
+            if let Some(k) = doc_key(t) {
+                counts.entry(k).or_insert([0; L])[l as usize] += 1;
+            }
+            // The maybe-stripped form too: `ورامسفيلد` counts for `رامسفيلد`.
+            if t.clitic.maybe > 0 {
+                let m = t.maybe_stem();
+                if m.chars().count() >= 3 {
+                    counts.entry(m).or_insert([0; L])[l as usize] += 1;
+                }
+            }
+        }
+    }
+    for ((toks, labels), side) in doc.iter().zip(sides.iter_mut()) {
+        for ((t, &l), s) in toks.iter().zip(labels.iter()).zip(side.iter_mut()) {
+            s.doc = 0;
+            let mut add = |key: &str, own: bool| {
+                if let Some(c) = counts.get(key) {
+                    let mut c = *c;
+                    if own {
+                        c[l as usize] = c[l as usize].saturating_sub(1);
+                    }
+                    for (lab, &n) in c.iter().enumerate().skip(1) {
+                        if n > 0 {
+                            s.doc |= 1 << lab;
+                            // Which type dominates among the other mentions.
+                            if n as usize * 2 > c.iter().sum::<u16>() as usize {
+                                s.doc |= 1 << (10 + ty(lab as u8));
+                            }
+                        }
+                    }
+                }
+            };
+            if let Some(k) = doc_key(t) {
+                add(k, true);
+            }
+            if t.clitic.maybe > 0 {
+                let m = t.maybe_stem();
+                if m.chars().count() >= 3 {
+                    add(m, true);
+                }
+            }
+        }
+    }
+}
+
+/// Decode one sentence with `model`.
+pub(crate) fn decode(
+    model: &Model,
+    toks: &[Token],
+    side: &[Side],
+    buf: &mut Vec<u64>,
+    emis: &mut Vec<[f32; L]>,
+) -> Vec<u8> {
+    emis.clear();
+    for i in 0..toks.len() {
+        extract(toks, side, i, model.groups(), buf);
+        let mut e = [0f32; L];
+        model.emit(buf, &mut e);
+        emis.push(e);
+    }
+    model.viterbi(emis)
+}
+
+/// Tag a document (a list of sentences) with pass 1 and, when given, pass 2.
+pub(crate) fn tag_doc(
+    p1: &Model,
+    p2: Option<&Model>,
+    gaz: &Gazetteer,
+    sents: &[Vec<Token>],
+) -> Vec<Vec<u8>> {
+    let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz)).collect();
+    let mut buf = Vec::with_capacity(64);
+    let mut emis = Vec::new();
+    let first: Vec<Vec<u8>> = sents
+        .iter()
+        .zip(&sides)
+        .map(|(s, sd)| decode(p1, s, sd, &mut buf, &mut emis))
+        .collect();
+    let Some(p2) = p2 else { return first };
+    let doc: Vec<(&[Token], &[u8])> = sents
+        .iter()
+        .zip(&first)
+        .map(|(s, l)| (s.as_slice(), l.as_slice()))
+        .collect();
+    doc_bits(&doc, &mut sides);
+    sents
+        .iter()
+        .zip(&sides)
+        .map(|(s, sd)| decode(p2, s, sd, &mut buf, &mut emis))
+        .collect()
+}

@@ -1,0 +1,232 @@
+//! Training and evaluation on CoNLL data (ANERcorp), used by the `train`
+//! and `score` examples. Deterministic: a fixed seed orders the sentences.
+
+use std::collections::HashMap;
+
+use khabar_normalize::{normalize, Profile, Span};
+
+use crate::eval::{Score, Sentence};
+use crate::features::{extract, Groups, Side};
+pub use crate::model::Model;
+use crate::model::{label_index, write_model, Example, Trainer, LABELS};
+use crate::seq::{decode, doc_bits, side_info, tag_doc};
+use crate::token::{token_from_norm, Token};
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Perceptron epochs.
+    pub epochs: usize,
+    /// Seed of the sentence order.
+    pub seed: u64,
+    /// Sentences per pseudo-document (ANERcorp has no document boundaries).
+    pub doc_size: usize,
+    /// Feature groups.
+    pub groups: Groups,
+    /// Features whose averaged weights are all below this are dropped.
+    pub prune: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            epochs: 10,
+            seed: 42,
+            doc_size: 40,
+            groups: Groups::ALL,
+            prune: 0.05,
+        }
+    }
+}
+
+/// A prepared corpus: tokens, gold labels, side information.
+pub struct Corpus {
+    sents: Vec<Vec<Token>>,
+    gold: Vec<Vec<u8>>,
+    sides: Vec<Vec<Side>>,
+    doc_size: usize,
+}
+
+impl Corpus {
+    /// Tokens are taken as given (ANERcorp is pre-tokenized) and normalized.
+    pub fn new(sents: &[Sentence], doc_size: usize) -> Corpus {
+        let gaz = crate::tagger::gazetteer();
+        let toks: Vec<Vec<Token>> = sents
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|(w, _)| {
+                        token_from_norm(Span::new(0, 0), normalize(w, Profile::Search).into_owned())
+                    })
+                    .collect()
+            })
+            .collect();
+        let gold = sents
+            .iter()
+            .map(|s| s.iter().map(|(_, t)| label_index(t)).collect())
+            .collect();
+        let sides = toks.iter().map(|s| side_info(s, gaz)).collect();
+        Corpus {
+            sents: toks,
+            gold,
+            sides,
+            doc_size: doc_size.max(1),
+        }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sents.len()
+    }
+
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.sents.is_empty()
+    }
+
+    fn docs(&self, idx: &[usize]) -> Vec<Vec<usize>> {
+        idx.chunks(self.doc_size).map(<[usize]>::to_vec).collect()
+    }
+}
+
+fn xorshift(s: &mut u64) -> u64 {
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    *s
+}
+
+fn train_one(
+    c: &Corpus,
+    idx: &[usize],
+    sides: &[Vec<Side>],
+    cfg: &Config,
+    groups: Groups,
+) -> Model {
+    let mut fidx: HashMap<u64, u32> = HashMap::new();
+    let mut hashes = Vec::new();
+    let mut buf = Vec::new();
+    let data: Vec<Example> = idx
+        .iter()
+        .map(|&k| {
+            let toks = &c.sents[k];
+            let feats = (0..toks.len())
+                .map(|i| {
+                    extract(toks, &sides[k], i, groups, &mut buf);
+                    buf.iter()
+                        .map(|h| {
+                            *fidx.entry(*h).or_insert_with(|| {
+                                hashes.push(*h);
+                                (hashes.len() - 1) as u32
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            Example {
+                feats,
+                gold: c.gold[k].clone(),
+            }
+        })
+        .collect();
+    let mut tr = Trainer::new(hashes.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed = cfg.seed | 1;
+    for _ in 0..cfg.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (xorshift(&mut seed) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        tr.epoch(&data, &order);
+    }
+    tr.finish(&hashes, groups, cfg.prune)
+}
+
+/// Pass-1 labels for `idx` from models trained on the other fold
+/// (jackknife), so pass 2 learns from realistic, imperfect document bits.
+fn jackknife_labels(
+    c: &Corpus,
+    idx: &[usize],
+    cfg: &Config,
+    g1: Groups,
+) -> HashMap<usize, Vec<u8>> {
+    let docs = c.docs(idx);
+    let mut out = HashMap::new();
+    for fold in 0..2 {
+        let tr: Vec<usize> = docs
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % 2 != fold)
+            .flat_map(|(_, v)| v.clone())
+            .collect();
+        let m = train_one(c, &tr, &c.sides, cfg, g1);
+        let mut buf = Vec::new();
+        let mut emis = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            if d % 2 == fold {
+                for &k in doc {
+                    out.insert(k, decode(&m, &c.sents[k], &c.sides[k], &mut buf, &mut emis));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn with_doc_bits(c: &Corpus, idx: &[usize], labels: &HashMap<usize, Vec<u8>>) -> Vec<Vec<Side>> {
+    let mut sides = c.sides.clone();
+    for doc in c.docs(idx) {
+        let pairs: Vec<(&[Token], &[u8])> = doc
+            .iter()
+            .map(|&k| (c.sents[k].as_slice(), labels[&k].as_slice()))
+            .collect();
+        let mut ds: Vec<Vec<Side>> = doc.iter().map(|&k| sides[k].clone()).collect();
+        doc_bits(&pairs, &mut ds);
+        for (&k, s) in doc.iter().zip(ds) {
+            sides[k] = s;
+        }
+    }
+    sides
+}
+
+/// Train pass 1 (and pass 2 when `cfg.groups` has `DOC`) on sentences `idx`.
+pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) {
+    let g1 = Groups(cfg.groups.0 & !Groups::DOC);
+    let p1 = train_one(c, idx, &c.sides, cfg, g1);
+    if !cfg.groups.has(Groups::DOC) {
+        return (p1, None);
+    }
+    let labels = jackknife_labels(c, idx, cfg, g1);
+    let sides = with_doc_bits(c, idx, &labels);
+    let p2 = train_one(c, idx, &sides, cfg, cfg.groups);
+    (p1, Some(p2))
+}
+
+/// Score models on sentences `idx` of `c` (pseudo-documents of
+/// `c.doc_size` sentences).
+pub fn evaluate(c: &Corpus, idx: &[usize], p1: &Model, p2: Option<&Model>) -> Score {
+    let gaz = crate::tagger::gazetteer();
+    let mut score = Score::default();
+    for doc in c.docs(idx) {
+        let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
+        let pred = tag_doc(p1, p2, gaz, &sents);
+        for (&k, p) in doc.iter().zip(&pred) {
+            let g: Vec<&str> = c.gold[k].iter().map(|&l| LABELS[l as usize]).collect();
+            let p: Vec<&str> = p.iter().map(|&l| LABELS[l as usize]).collect();
+            score.add(&g, &p);
+        }
+    }
+    score
+}
+
+/// Serialize models and the vocabulary into the model file format.
+pub fn model_bytes(p1: &Model, p2: Option<&Model>) -> Vec<u8> {
+    let mut out = b"KTAG".to_vec();
+    out.extend_from_slice(&crate::tagger::MODEL_VERSION.to_le_bytes());
+    out.push(u8::from(p2.is_some()));
+    write_model(p1, &mut out);
+    if let Some(p2) = p2 {
+        write_model(p2, &mut out);
+    }
+    out
+}
