@@ -9,7 +9,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::align::Entry;
-use crate::rules::{classify, is_arabic_letter, is_arabic_script, Action, Ctx, Rules};
+use crate::rules::{classify, invisible, is_arabic_letter, is_arabic_script, Action, Ctx, Rules};
 
 /// Size of the precomputed table: every code point with a 1- or 2-byte UTF-8
 /// encoding.
@@ -266,23 +266,10 @@ impl Engine {
         }
     }
 
-    /// The previous output character, whether it is still in the pending run
-    /// or already in the sink.
-    #[inline]
-    fn prev_out<S: Sink>(out: &S, text: &str, i: usize, run_is_empty: bool) -> Option<char> {
-        if run_is_empty {
-            out.last_char()
-        } else {
-            char_before(text, i)
-        }
-    }
-
     /// The next character after `from` that is not a joiner or an invisible
     /// control (what a joiner sits next to, as far as a reader can tell).
-    fn next_significant(&self, text: &str, from: usize) -> Option<char> {
-        text[from..].chars().find(|&c| {
-            !matches!(c, '\u{200C}' | '\u{200D}') && !matches!(self.action(c), Action::Delete)
-        })
+    fn next_significant(text: &str, from: usize) -> Option<char> {
+        text[from..].chars().find(|&c| !invisible(c))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -296,11 +283,14 @@ impl Engine {
         out: &mut S,
         flags: &mut Flags,
     ) {
-        // The run was flushed, so the previous output is the sink's last char.
-        let prev = Self::prev_out(out, text, i, true);
+        // The run was flushed, so the previous output is in the sink. Context
+        // rules look past marks and controls there, as they do ahead.
+        let prev = out.as_str().chars().rev().find(|&p| !invisible(p));
+        // A context rule may delete what stood between a base and its marks.
+        flags.output_unsure |= self.rules.nfc && ctx != Ctx::Space;
         match ctx {
             Ctx::Space => {
-                if prev == Some(' ') {
+                if out.last_char() == Some(' ') {
                     out.attach(end);
                 } else {
                     out.push(' ', i, end);
@@ -315,7 +305,11 @@ impl Engine {
             }
             Ctx::LineBreak => out.push('\n', i, end),
             Ctx::Tatweel => {
-                let next = text[end..].chars().find(|&n| n != '\u{0640}');
+                // Marks sit on the letters around the tatweel: look past them,
+                // whatever the rules do to them, so that every profile sees
+                // the same neighbours (`بـً3` is a boundary in display and in
+                // search alike).
+                let next = text[end..].chars().find(|&n| !invisible(n));
                 // `الـ3`, `بـS300`: the tatweel separates an Arabic prefix from
                 // a number or a word in another script.
                 let boundary = prev.is_some_and(is_arabic_letter)
@@ -333,8 +327,10 @@ impl Engine {
                 }
             }
             Ctx::Separator(decimal) => {
-                let between =
-                    prev.is_some_and(is_digit) && char_at(text, end).is_some_and(is_digit);
+                // Look past what this pass deletes (`٠٫ً٠`), or a second pass
+                // would see digits the first did not.
+                let next = text[end..].chars().find(|&n| !invisible(n));
+                let between = prev.is_some_and(is_digit) && next.is_some_and(is_digit);
                 if between {
                     out.push(if decimal { '.' } else { ',' }, i, end);
                 } else {
@@ -342,22 +338,29 @@ impl Engine {
                 }
             }
             Ctx::Zwnj => {
+                // A Persian half-space sits between two letters (`می‌خواهم`).
+                // The next character must be a visible letter already, since a
+                // tatweel or mark after it may turn into something else.
                 let joins = prev.is_some_and(char::is_alphabetic)
-                    && self
-                        .next_significant(text, end)
-                        .is_some_and(char::is_alphabetic);
+                    && char_at(text, end).is_some_and(|n| n.is_alphabetic() && !invisible(n));
                 if joins {
                     out.push(c, i, end);
                 }
             }
             Ctx::Zwj => {
+                // A ZWJ means something inside emoji sequences and Indic
+                // scripts; next to Arabic, ASCII or a space it joins nothing.
+                // (Folding never turns one side into the other, so every
+                // profile decides alike.)
                 let symbol = |n: char| {
-                    !n.is_whitespace()
+                    !n.is_ascii()
+                        && !n.is_whitespace()
                         && !is_arabic_script(n)
+                        && crate::rules::untouched_by_search(n)
                         && !matches!(n, '\u{200C}' | '\u{200D}')
                 };
                 let joins = prev.is_some_and(symbol)
-                    && self.next_significant(text, end).is_some_and(symbol);
+                    && Self::next_significant(text, end).is_some_and(symbol);
                 if joins {
                     out.push(c, i, end);
                 }

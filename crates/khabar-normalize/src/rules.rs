@@ -121,7 +121,7 @@ pub struct Rules {
     /// `ؤ` → `و`, `ئ` → `ي`.
     pub fold_hamza_carriers: bool,
     /// Persian and Urdu letters to their Arabic counterparts: `ک ڪ` → `ك`,
-    /// `ی ې` → `ي`, `ۀ ہ ە ۃ` → `ه`.
+    /// `ی ې ے ۓ` → `ي`, `ۀ ہ ۂ ە ۃ` → `ه`.
     pub fold_persian_letters: bool,
     /// Arabic-Indic (`٠–٩`) and Persian (`۰–۹`) digits → ASCII.
     pub fold_digits: bool,
@@ -320,8 +320,10 @@ pub(crate) fn classify(c: char, r: &Rules) -> Action {
         'ؤ' if r.fold_hamza_carriers => Map('و'),
         'ئ' | 'ٸ' if r.fold_hamza_carriers => Map('ي'),
         'ک' | 'ڪ' if r.fold_persian_letters => Map('ك'),
-        'ی' | 'ې' if r.fold_persian_letters => Map('ي'),
-        'ۀ' | 'ہ' | 'ە' if r.fold_persian_letters => Map('ه'),
+        // Urdu yeh barree, with and without its hamza, so that `ے` + U+0654
+        // folds the same composed or not.
+        'ی' | 'ې' | 'ے' | 'ۓ' if r.fold_persian_letters => Map('ي'),
+        'ۀ' | 'ہ' | 'ۂ' | 'ە' if r.fold_persian_letters => Map('ه'),
         '\u{0660}'..='\u{0669}' if r.fold_digits => {
             Map(char::from(b'0' + (c as u32 - 0x0660) as u8))
         }
@@ -342,4 +344,34 @@ pub(crate) fn classify(c: char, r: &Rules) -> Action {
         _ if r.fold_case && !c.is_ascii() && c.is_uppercase() => C(Ctx::Lower),
         _ => Keep,
     }
+}
+
+/// Is `c` something a reader does not see on its own: a combining mark, a
+/// tatweel, a joiner or another control that some rule deletes?
+///
+/// Context rules look past these when they check a neighbour, so that their
+/// decision does not depend on which of them an earlier pass or a milder
+/// profile kept: `ء۝ـA` and `ءـA` get the same tatweel boundary.
+pub(crate) fn invisible(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    unicode_normalization::char::canonical_combining_class(c) != 0
+        // Presentation forms of harakat (`ﹶ`) are marks in disguise.
+        || ('\u{FE70}'..='\u{FE7F}').contains(&c)
+        || matches!(
+            classify(c, &SEARCH_RULES),
+            Action::Delete
+                | Action::DeleteAttach
+                | Action::Ctx(Ctx::Tatweel | Ctx::Zwnj | Ctx::Zwj)
+        )
+}
+
+/// The most aggressive built-in rules: what context rules measure against.
+static SEARCH_RULES: Rules = Profile::Search.rules();
+
+/// Does no search rule change `c`? (A ZWJ between two such characters, as in
+/// an emoji sequence, stays in every profile.)
+pub(crate) fn untouched_by_search(c: char) -> bool {
+    classify(c, &SEARCH_RULES) == Action::Keep
 }
