@@ -180,15 +180,20 @@ pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
     if !(1..=12).contains(&month) || !(1..=30).contains(&day) || !(1..=3000).contains(&year) {
         return None;
     }
-    let h = icu_calendar::Date::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura())
-        .ok()?;
+    let h =
+        icu_calendar::Date::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura())
+            .ok()?;
     // ICU clamps nothing here: a day past the month's end is an error above,
     // but check the round trip anyway so 30 of a 29-day month never shifts.
     if h.day_of_month().0 != day {
         return None;
     }
     let iso = h.to_calendar(icu_calendar::Iso);
-    Date::new(iso.year().extended_year(), iso.month().ordinal, iso.day_of_month().0)
+    Date::new(
+        iso.year().extended_year(),
+        iso.month().ordinal,
+        iso.day_of_month().0,
+    )
 }
 
 /// Length of the Umm al-Qura month (29 or 30), or `None` outside the calendar.

@@ -480,7 +480,9 @@ fn month_pair(first: &str, second: &str) -> Option<MonthWord> {
         ("ربيع", "الاول" | "اول") => h(3),
         ("ربيع", "الثاني" | "الاخر" | "ثاني") => h(4),
         ("جمادي", "الاولي" | "الاول" | "اولي") => h(5),
-        ("جمادي", "الاخره" | "الثانيه" | "الاخر" | "الثاني" | "اخره") => h(6),
+        ("جمادي", "الاخره" | "الثانيه" | "الاخر" | "الثاني" | "اخره") => {
+            h(6)
+        }
         ("ذو" | "ذي", "القعده") => h(11),
         ("ذو" | "ذي", "الحجه") => h(12),
         _ => None,
@@ -578,7 +580,9 @@ fn unit_word(w: &str) -> Option<(Unit, Option<u32>)> {
         "شهر" | "شهرا" => (Unit::Month, Some(1)),
         "اشهر" | "شهور" => (Unit::Month, None),
         "شهرين" | "شهران" => (Unit::Month, Some(2)),
-        "عام" | "عاما" | "سنه" | "سنوات" | "اعوام" | "سنين" => (Unit::Year, None),
+        "عام" | "عاما" | "سنه" | "سنوات" | "اعوام" | "سنين" => {
+            (Unit::Year, None)
+        }
         "عامين" | "عامان" | "سنتين" | "سنتان" => (Unit::Year, Some(2)),
         _ => return None,
     })
@@ -718,8 +722,12 @@ impl<'t> Cx<'t> {
     /// `م` / `ميلادي` / `هـ` / `هجري` after a year.
     fn marker_at(&self, i: usize) -> (Option<Calendar>, usize) {
         match self.word(i) {
-            Some("م" | "ميلادي" | "ميلاديه" | "للميلاد") => (Some(Calendar::Gregorian), i + 1),
-            Some("ه" | "هجري" | "هجريه" | "للهجره") => (Some(Calendar::Hijri), i + 1),
+            Some("م" | "ميلادي" | "ميلاديه" | "للميلاد") => {
+                (Some(Calendar::Gregorian), i + 1)
+            }
+            Some("ه" | "هجري" | "هجريه" | "للهجره") => {
+                (Some(Calendar::Hijri), i + 1)
+            }
             _ => (None, i),
         }
     }
@@ -732,7 +740,8 @@ impl<'t> Cx<'t> {
         }
         // Not the first part of a numeric date or a time.
         if let Some(c) = self.punct(i + 1) {
-            if matches!(c, '/' | ':' | '.' | '-') && self.tight(i + 1) && self.num(i + 2).is_some() {
+            if matches!(c, '/' | ':' | '.' | '-') && self.tight(i + 1) && self.num(i + 2).is_some()
+            {
                 return None;
             }
         }
@@ -754,7 +763,10 @@ impl<'t> Cx<'t> {
             return None;
         }
         let mut j = i + 3;
-        if self.punct(j) == Some(':') && self.tight(j) && self.num(j + 1).is_some_and(|(s, d)| d == 2 && s < 60) {
+        if self.punct(j) == Some(':')
+            && self.tight(j)
+            && self.num(j + 1).is_some_and(|(s, d)| d == 2 && s < 60)
+        {
             j += 2;
         }
         let mut hour = hh as u8;
@@ -765,7 +777,9 @@ impl<'t> Cx<'t> {
                 }
                 j += 1;
             }
-            Some("مساء" | "مساءا" | "م" | "pm" | "ظهرا" | "عصرا" | "ليلا" | "مساءً") if hour <= 12 => {
+            Some("مساء" | "مساءا" | "م" | "pm" | "ظهرا" | "عصرا" | "ليلا" | "مساءً")
+                if hour <= 12 =>
+            {
                 if hour < 12 {
                     hour += 12;
                 }
@@ -796,23 +810,41 @@ impl<'t> Cx<'t> {
 
     /// Numeric dates: `14/11/2016`, `20-10-2021`, `2021-10-20`, `2021/10/20`.
     /// `prefer_mdy` when an English weekday introduced it.
-    fn numeric_at(&self, i: usize, weekday: Option<Weekday>, prefer_mdy: bool) -> Option<(Date, usize)> {
+    fn numeric_at(
+        &self,
+        i: usize,
+        weekday: Option<Weekday>,
+        prefer_mdy: bool,
+    ) -> Option<(Date, usize)> {
         let (a, ad) = self.num(i)?;
         let sep = self.punct(i + 1)?;
         if !matches!(sep, '/' | '-' | '.') {
             return None;
         }
-        if !(self.tight(i + 1) && self.tight(i + 2) && self.punct(i + 3) == Some(sep) && self.tight(i + 3) && self.tight(i + 4)) {
+        if !(self.tight(i + 1)
+            && self.tight(i + 2)
+            && self.punct(i + 3) == Some(sep)
+            && self.tight(i + 3)
+            && self.tight(i + 4))
+        {
             return None;
         }
         let (b, bd) = self.num(i + 2)?;
         let (c, cd) = self.num(i + 4)?;
         let next = i + 5;
         // A longer run (`1.2.3.4`, a version or a phone number) is not a date.
-        if matches!(self.punct(next), Some('/' | '-' | '.')) && self.tight(next) && self.num(next + 1).is_some() && self.tight(next + 1) {
+        if matches!(self.punct(next), Some('/' | '-' | '.'))
+            && self.tight(next)
+            && self.num(next + 1).is_some()
+            && self.tight(next + 1)
+        {
             return None;
         }
-        if i > 0 && matches!(self.punct(i - 1), Some('/' | '-' | '.')) && self.tight(i) && self.num(i.wrapping_sub(2)).is_some() {
+        if i > 0
+            && matches!(self.punct(i - 1), Some('/' | '-' | '.'))
+            && self.tight(i)
+            && self.num(i.wrapping_sub(2)).is_some()
+        {
             return None;
         }
         if ad == 4 && bd <= 2 && cd <= 2 {
@@ -858,7 +890,9 @@ impl<'t> Cx<'t> {
             return Some(hit);
         }
         // `الـ3 من تشرين الأول`: the article before the number.
-        let (first, day_tok) = if self.is_word(i, "ال") && self.tight(i + 1) || self.is_word(i, "ال") && self.num(i + 1).is_some() {
+        let (first, day_tok) = if self.is_word(i, "ال") && self.tight(i + 1)
+            || self.is_word(i, "ال") && self.num(i + 1).is_some()
+        {
             (i, i + 1)
         } else {
             (i, i)
@@ -883,7 +917,11 @@ impl<'t> Cx<'t> {
                         }
                         if let Some((y, after_year, _)) = self.year_at(j) {
                             let date = Date::new(y, m.month, d as u8)?;
-                            return Some(Hit::new(i, after_year, Some(Value::Day(Ymd::full(date)))));
+                            return Some(Hit::new(
+                                i,
+                                after_year,
+                                Some(Value::Day(Ymd::full(date))),
+                            ));
                         }
                     }
                 }
@@ -944,7 +982,11 @@ impl<'t> Cx<'t> {
         }
         if let Some((hour, minute, after)) = self.time_after(hit.last) {
             if let Some(Value::Day(d)) = hit.value {
-                hit.value = Some(Value::DateTime { date: d, hour, minute });
+                hit.value = Some(Value::DateTime {
+                    date: d,
+                    hour,
+                    minute,
+                });
                 hit.last = after;
             }
         }
@@ -1000,10 +1042,24 @@ impl<'t> Cx<'t> {
             if marker == Some(Calendar::Hijri) || !(1000..=2200).contains(&y) {
                 return None;
             }
-            return Some(Hit::new(i, next, Some(Value::Month { year: Some(y), month: m.month })));
+            return Some(Hit::new(
+                i,
+                next,
+                Some(Value::Month {
+                    year: Some(y),
+                    month: m.month,
+                }),
+            ));
         }
         if let Some((year, next)) = self.rel_year_after(after) {
-            let mut hit = Hit::new(i, next, Some(Value::Month { year, month: m.month }));
+            let mut hit = Hit::new(
+                i,
+                next,
+                Some(Value::Month {
+                    year,
+                    month: m.month,
+                }),
+            );
             hit.relative = true;
             return Some(hit);
         }
@@ -1022,7 +1078,24 @@ impl<'t> Cx<'t> {
         let intro = i > 0
             && matches!(
                 self.word(i - 1),
-                Some("في" | "شهر" | "منذ" | "حتي" | "خلال" | "بحلول" | "قبل" | "بعد" | "مطلع" | "منتصف" | "اواخر" | "اوائل" | "نهايه" | "بدايه" | "اواسط" | "وفي" | "ومنذ")
+                Some(
+                    "في" | "شهر"
+                        | "منذ"
+                        | "حتي"
+                        | "خلال"
+                        | "بحلول"
+                        | "قبل"
+                        | "بعد"
+                        | "مطلع"
+                        | "منتصف"
+                        | "اواخر"
+                        | "اوائل"
+                        | "نهايه"
+                        | "بدايه"
+                        | "اواسط"
+                        | "وفي"
+                        | "ومنذ"
+                )
             );
         if (dual || intro) && (!m.weak || dual) {
             let mut hit = Hit::new(i, after, None);
@@ -1059,7 +1132,11 @@ impl<'t> Cx<'t> {
             i,
             inner.last,
             Some(Value::Interval {
-                start: Ymd { year, month, day: lo },
+                start: Ymd {
+                    year,
+                    month,
+                    day: lo,
+                },
                 end: Ymd {
                     year,
                     month,
@@ -1108,7 +1185,8 @@ impl<'t> Cx<'t> {
                 None | Some(Dir::Current) => r.add_days(-back),
                 Some(Dir::Past) => r.add_days(-(if back == 0 { 7 } else { back })),
                 Some(Dir::Next) => {
-                    let fwd = (i64::from(wd.index()) - i64::from(r.weekday().index())).rem_euclid(7);
+                    let fwd =
+                        (i64::from(wd.index()) - i64::from(r.weekday().index())).rem_euclid(7);
                     r.add_days(if fwd == 0 { 7 } else { fwd })
                 }
             };
@@ -1122,7 +1200,10 @@ impl<'t> Cx<'t> {
     /// around it; `صلاة الجمعة` is the prayer.
     fn lone_weekday_ok(&self, i: usize, w: &str) -> bool {
         let prev = if i > 0 { self.word(i - 1) } else { None };
-        if matches!(prev, Some("صلاه" | "خطبه" | "خطيب" | "صلوات" | "بين" | "كلا" | "هذين")) {
+        if matches!(
+            prev,
+            Some("صلاه" | "خطبه" | "خطيب" | "صلوات" | "بين" | "كلا" | "هذين")
+        ) {
             return false;
         }
         if prev == Some("يوم") || prev == Some("ويوم") {
@@ -1138,7 +1219,11 @@ impl<'t> Cx<'t> {
 
     /// `1443 هـ`, `عام 1443 هـ`.
     fn hijri_year_only(&self, i: usize) -> Option<Hit> {
-        let j = if self.word(i).is_some_and(is_year_word) { i + 1 } else { i };
+        let j = if self.word(i).is_some_and(is_year_word) {
+            i + 1
+        } else {
+            i
+        };
         let (y, digits) = self.num(j)?;
         let (marker, next) = self.marker_at(j + 1);
         if digits != 4 || marker != Some(Calendar::Hijri) || !(1300..=1600).contains(&(y as i32)) {
@@ -1180,11 +1265,29 @@ impl<'t> Cx<'t> {
                 // `في اليوم التالي` is "the next day", not today.
                 if matches!(
                     self.word(i + 1),
-                    Some("التالي" | "السابق" | "الاول" | "الثاني" | "الذي" | "نفسه" | "ذاته" | "الوطني" | "العالمي" | "الدولي" | "الاخير" | "الثالث")
+                    Some(
+                        "التالي"
+                            | "السابق"
+                            | "الاول"
+                            | "الثاني"
+                            | "الذي"
+                            | "نفسه"
+                            | "ذاته"
+                            | "الوطني"
+                            | "العالمي"
+                            | "الدولي"
+                            | "الاخير"
+                            | "الثالث"
+                    )
                 ) {
                     return None;
                 }
-                if i > 0 && matches!(self.word(i - 1), Some("حتي" | "طوال" | "ذلك" | "هذا" | "منتصف")) {
+                if i > 0
+                    && matches!(
+                        self.word(i - 1),
+                        Some("حتي" | "طوال" | "ذلك" | "هذا" | "منتصف")
+                    )
+                {
                     return None;
                 }
                 rel(i, i + 1, day(0))
@@ -1196,14 +1299,18 @@ impl<'t> Cx<'t> {
                 rel(i, i + 1, day(-1))
             }
             "اول" if self.is_word(i + 1, "امس") => rel(i, i + 2, day(-2)),
-            "اول" if self.is_word(i + 1, "من") && self.is_word(i + 2, "امس") => rel(i, i + 3, day(-2)),
+            "اول" if self.is_word(i + 1, "من") && self.is_word(i + 2, "امس") => {
+                rel(i, i + 3, day(-2))
+            }
             "غدا" | "وغدا" => rel(i, i + 1, day(1)),
             "بعد" if self.is_word(i + 1, "غد") => rel(i, i + 2, day(2)),
             "العام" | "السنه" | "عام" => {
                 let dir = self.word(i + 1).and_then(dir_word)?;
                 rel(i, i + 2, r.map(|r| Value::Year(r.year + dir_delta(dir))))
             }
-            "هذا" if self.is_word(i + 1, "العام") => rel(i, i + 2, r.map(|r| Value::Year(r.year))),
+            "هذا" if self.is_word(i + 1, "العام") => {
+                rel(i, i + 2, r.map(|r| Value::Year(r.year)))
+            }
             "الشهر" => {
                 let dir = self.word(i + 1).and_then(dir_word)?;
                 rel(
@@ -1211,7 +1318,10 @@ impl<'t> Cx<'t> {
                     i + 2,
                     r.map(|r| {
                         let (y, m) = add_months(r.year, r.month, i64::from(dir_delta(dir)));
-                        Value::Month { year: Some(y), month: m }
+                        Value::Month {
+                            year: Some(y),
+                            month: m,
+                        }
                     }),
                 )
             }
@@ -1268,7 +1378,10 @@ impl<'t> Cx<'t> {
             Unit::Week => Value::Day(Ymd::full(r.add_days(-7 * n))),
             Unit::Month => {
                 let (y, m) = add_months(r.year, r.month, -n);
-                Value::Month { year: Some(y), month: m }
+                Value::Month {
+                    year: Some(y),
+                    month: m,
+                }
             }
             Unit::Year => Value::Year(r.year - n as i32),
         });
@@ -1280,7 +1393,10 @@ impl<'t> Cx<'t> {
     /// `عام 2017`, `سنة 2019م`, `العام 2020`.
     fn year_kw_at(&self, i: usize) -> Option<Hit> {
         let w = self.word(i)?;
-        if !matches!(w, "عام" | "العام" | "سنه" | "السنه" | "عامي" | "وعام" | "لعام" | "بعام") {
+        if !matches!(
+            w,
+            "عام" | "العام" | "سنه" | "السنه" | "عامي" | "وعام" | "لعام" | "بعام"
+        ) {
             return None;
         }
         let (y, digits) = self.num(i + 1)?;
@@ -1345,7 +1461,10 @@ fn dir_delta(dir: Dir) -> i32 {
 
 fn add_months(year: i32, month: u8, n: i64) -> (i32, u8) {
     let total = i64::from(year) * 12 + i64::from(month) - 1 + n;
-    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8)
+    (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u8,
+    )
 }
 
 /// The year of `<month> الماضي` (the latest such month strictly before the
@@ -1505,7 +1624,10 @@ mod tests {
 
     #[test]
     fn tatweel_article_day() {
-        let (s, v) = one("في الـ3 من تشرين الأول \\ أكتوبر، أجرى", Date::new(2022, 10, 5));
+        let (s, v) = one(
+            "في الـ3 من تشرين الأول \\ أكتوبر، أجرى",
+            Date::new(2022, 10, 5),
+        );
         assert_eq!(s, "الـ3 من تشرين الأول \\ أكتوبر");
         assert_eq!(v.as_deref(), Some("2022-10-03"));
     }

@@ -7,3 +7,7 @@ mod error;
 
 pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
 pub use error::{Error, ErrorKind};
+mod article;
+pub use article::{
+    parse, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata, Paragraph, ParagraphKind, Published,
+};

@@ -1,0 +1,1258 @@
+//! Lines of a raw scraped article to fields.
+//!
+//! The parser reads the text line by line and gives every non-empty line one
+//! role: title, subtitle, metadata (dateline, URL, byline), paragraph, related
+//! title, or dropped with a [`DropReason`]. Roles come from general rules:
+//! the shape of the line (length, final punctuation, a label and a colon),
+//! its position (header before the first paragraph, blocks after a
+//! "اقرأ المزيد" label), the script of its letters (Persian `ی ک پ چ گ`
+//! against Arabic `ي ك ة ى`), and short lists of boilerplate phrases that
+//! scraped news sites share ("شارك", "اترك تعليقاً", "اقرأ أيضاً").
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use khabar_normalize::{normalize, Profile, Span};
+
+use crate::calendar::Date;
+use crate::dates::{find_dates, Calendar, DateMention, Precision, Value};
+use crate::error::Error;
+
+/// What the caller already knows about the article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The publication date or datetime, when known from elsewhere (a feed,
+    /// the crawler). Wins over any dateline in the text.
+    pub published: Option<Value>,
+    /// The article URL, when known. Wins over a URL line in the text.
+    pub url: Option<String>,
+}
+
+impl Hints {
+    /// Hints with a publication date parsed from `YYYY-MM-DD` or
+    /// `YYYY-MM-DDTHH:MM`.
+    ///
+    /// ```
+    /// use khabar_article::Hints;
+    /// let h = Hints::default().with_published("2022-01-25T16:28").unwrap();
+    /// assert_eq!(h.published.unwrap().iso(), "2022-01-25T16:28");
+    /// assert!(Hints::default().with_published("25/01/2022").is_err());
+    /// ```
+    pub fn with_published(mut self, iso: &str) -> Result<Self, Error> {
+        self.published = Some(parse_iso_value(iso)?);
+        Ok(self)
+    }
+
+    /// Hints with a URL.
+    #[must_use]
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+}
+
+fn parse_iso_value(iso: &str) -> Result<Value, Error> {
+    let s = iso.trim();
+    let date: Date = s.parse()?;
+    let ymd = crate::dates::Ymd {
+        year: Some(date.year),
+        month: date.month,
+        day: date.day,
+    };
+    let Some(pos) = s.find(['T', ' ']) else {
+        return Ok(Value::Day(ymd));
+    };
+    let time = &s[pos + 1..];
+    let bad = || {
+        Error::new(crate::error::ErrorKind::InvalidDate {
+            value: iso.to_owned(),
+        })
+    };
+    let hh = time.get(0..2).and_then(|x| x.parse::<u8>().ok()).ok_or_else(bad)?;
+    let mm = time.get(3..5).and_then(|x| x.parse::<u8>().ok()).ok_or_else(bad)?;
+    if time.get(2..3) != Some(":") || hh > 23 || mm > 59 {
+        return Err(bad());
+    }
+    Ok(Value::DateTime {
+        date: ymd,
+        hour: hh,
+        minute: mm,
+    })
+}
+
+/// A one-line field (title, subtitle, byline, related title).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Field {
+    /// The text, trimmed (for a related title, without its label).
+    pub text: String,
+    /// Line number, 1-based.
+    pub line: usize,
+    /// Byte span of `text` in the raw input.
+    pub span: Span,
+}
+
+/// The kind of a body paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum ParagraphKind {
+    /// The first paragraph of the body.
+    Lead,
+    /// Any other paragraph.
+    Paragraph,
+    /// A short unpunctuated line that heads a section of the body.
+    Heading,
+}
+
+impl ParagraphKind {
+    /// `"lead"`, `"paragraph"` or `"heading"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Lead => "lead",
+            Self::Paragraph => "paragraph",
+            Self::Heading => "heading",
+        }
+    }
+}
+
+/// One body paragraph (one line of the input).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Paragraph {
+    /// Lead, paragraph or heading.
+    pub kind: ParagraphKind,
+    /// The text, trimmed.
+    pub text: String,
+    /// Line number, 1-based.
+    pub line: usize,
+    /// Byte span of `text` in the raw input.
+    pub span: Span,
+}
+
+/// Which metadata a line was moved to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Metadata {
+    /// A dateline (`الثلاثاء 25 يناير 2022 - 16:28`, `تاريخ النشر: …`).
+    Dateline,
+    /// An update line (`آخر تحديث: …`).
+    Updated,
+    /// A URL line.
+    Url,
+    /// A byline (`بقلم: …`, `كتب: …`).
+    Byline,
+    /// A source line (`المصدر: رويترز`).
+    Source,
+}
+
+/// Why a line is not in the article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum DropReason {
+    /// No letters or digits (`.`, `***`).
+    Noise,
+    /// A label with nothing after it (`نشر في:`).
+    EmptyLabel,
+    /// Share buttons (`شارك:`, `فيسبوك تويتر واتساب`).
+    Share,
+    /// Comment form and comment prompts (`اترك تعليقاً`, `شارك بآرائك`).
+    CommentForm,
+    /// A "read more" label (`اقرأ المزيد:`).
+    ReadMoreLabel,
+    /// A link (URL) in a related-articles block.
+    RelatedLink,
+    /// A "more news" block and its items (`مزيد من الأخبار`).
+    MoreNewsBlock,
+    /// A line in another language than the article (a Persian sidebar).
+    ForeignLanguage,
+    /// The same text as the paragraph on line `of_line`.
+    ExactDuplicate {
+        /// Line of the paragraph that was kept.
+        of_line: usize,
+    },
+    /// Moved to a metadata field.
+    MovedToMetadata(Metadata),
+    /// A photo caption or credit (`صورة أرشيفية`, `(رويترز)`).
+    Caption,
+    /// A tag list (`الوسوم: …`).
+    Tags,
+    /// A newsletter, app or follow prompt (`اشترك في النشرة البريدية`).
+    Newsletter,
+    /// Site furniture (`جميع الحقوق محفوظة`).
+    Boilerplate,
+}
+
+impl DropReason {
+    /// Snake-case name (`"exact_duplicate"`, `"moved_to_metadata"`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Noise => "noise",
+            Self::EmptyLabel => "empty_label",
+            Self::Share => "share",
+            Self::CommentForm => "comment_form",
+            Self::ReadMoreLabel => "read_more_label",
+            Self::RelatedLink => "related_link",
+            Self::MoreNewsBlock => "more_news_block",
+            Self::ForeignLanguage => "foreign_language",
+            Self::ExactDuplicate { .. } => "exact_duplicate",
+            Self::MovedToMetadata(_) => "moved_to_metadata",
+            Self::Caption => "caption",
+            Self::Tags => "tags",
+            Self::Newsletter => "newsletter",
+            Self::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// A dropped line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Dropped {
+    /// Line number, 1-based.
+    pub line: usize,
+    /// The line, trimmed.
+    pub text: String,
+    /// Byte span of `text` in the raw input.
+    pub span: Span,
+    /// Why it was dropped.
+    pub reason: DropReason,
+}
+
+/// Something a reader of the article should know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Flag {
+    /// Paragraph `line` says almost the same as the paragraph on `of_line`;
+    /// both are kept.
+    NearDuplicate {
+        /// The later paragraph.
+        line: usize,
+        /// The earlier paragraph.
+        of_line: usize,
+    },
+    /// A weekday that is not the weekday of its date.
+    WeekdayMismatch {
+        /// Line of the date.
+        line: usize,
+        /// The date expression.
+        text: String,
+    },
+    /// No publication date was found (and none was given).
+    NoPublicationDate,
+    /// A publication-date label with no date after it (`نشر في:`).
+    EmptyDateLabel {
+        /// Line of the label.
+        line: usize,
+    },
+    /// A relative date (`الشهر الماضي`, `22 يناير`) that could not be resolved
+    /// for want of a publication date.
+    UnresolvedRelativeDate {
+        /// Line of the expression.
+        line: usize,
+        /// The expression.
+        text: String,
+    },
+}
+
+impl Flag {
+    /// Snake-case name (`"near_duplicate"`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::NearDuplicate { .. } => "near_duplicate",
+            Self::WeekdayMismatch { .. } => "weekday_mismatch",
+            Self::NoPublicationDate => "no_publication_date",
+            Self::EmptyDateLabel { .. } => "empty_date_label",
+            Self::UnresolvedRelativeDate { .. } => "unresolved_relative_date",
+        }
+    }
+}
+
+/// Where the publication date came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Published {
+    /// The date or datetime.
+    pub value: Value,
+    /// Line of the dateline (`None` when it came from the hints).
+    pub line: Option<usize>,
+    /// Byte span of the date expression in the raw input.
+    pub span: Option<Span>,
+}
+
+impl Published {
+    /// The value in ISO form (`2022-01-25`, `2022-01-25T16:28`).
+    pub fn iso(&self) -> String {
+        self.value.iso()
+    }
+
+    /// The precision of the value.
+    pub fn precision(&self) -> Precision {
+        self.value.precision()
+    }
+
+    /// The day, when complete.
+    pub fn date(&self) -> Option<Date> {
+        match self.value {
+            Value::Day(d) | Value::DateTime { date: d, .. } => d.date(),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed article. Every non-empty input line is in exactly one of:
+/// `title`, `subtitle`, `paragraphs`, `related`, `dropped` (metadata lines are
+/// dropped with [`DropReason::MovedToMetadata`]); see [`Article::line_roles`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Article {
+    /// The headline.
+    pub title: Option<Field>,
+    /// A deck under the headline.
+    pub subtitle: Option<Field>,
+    /// The byline, without its label.
+    pub byline: Option<Field>,
+    /// The publication date.
+    pub published: Option<Published>,
+    /// The last update date (`آخر تحديث: …`).
+    pub updated: Option<Published>,
+    /// The article URL.
+    pub url: Option<String>,
+    /// Language of the body: `"ar"`, `"fa"`, `"en"` or `"und"`.
+    pub language: &'static str,
+    /// Body paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Titles listed under "اقرأ المزيد" and similar labels.
+    pub related: Vec<Field>,
+    /// Every other non-empty line, with the reason.
+    pub dropped: Vec<Dropped>,
+    /// Warnings.
+    pub flags: Vec<Flag>,
+}
+
+/// The role of one line, for checking that every line is accounted for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineRole {
+    /// The title.
+    Title,
+    /// The subtitle.
+    Subtitle,
+    /// A paragraph.
+    Paragraph,
+    /// A related title.
+    Related,
+    /// Dropped (including metadata lines).
+    Dropped,
+}
+
+impl Article {
+    /// The headings of the body, in order.
+    pub fn headings(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Heading)
+    }
+
+    /// `(line, role)` for every line that went somewhere, sorted by line.
+    /// Each non-empty input line appears exactly once.
+    pub fn line_roles(&self) -> Vec<(usize, LineRole)> {
+        let mut v: Vec<(usize, LineRole)> = Vec::new();
+        if let Some(t) = &self.title {
+            v.push((t.line, LineRole::Title));
+        }
+        if let Some(t) = &self.subtitle {
+            v.push((t.line, LineRole::Subtitle));
+        }
+        v.extend(self.paragraphs.iter().map(|p| (p.line, LineRole::Paragraph)));
+        v.extend(self.related.iter().map(|p| (p.line, LineRole::Related)));
+        v.extend(self.dropped.iter().map(|p| (p.line, LineRole::Dropped)));
+        v.sort_by_key(|x| x.0);
+        v
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Line features.
+
+struct Line<'a> {
+    no: usize,
+    span: Span,
+    text: &'a str,
+    words: usize,
+    /// Letters of any script.
+    letters: usize,
+    latin: usize,
+    /// Letters only Persian uses (`ی ک پ چ ژ گ`) and letters only Arabic uses
+    /// (`ي ك ة ى`): the balance tells a Persian line from an Arabic one even
+    /// when both are in Arabic script.
+    persian: usize,
+    arabic_only: usize,
+    /// Ends like a sentence (`.`, `؟`, `!`, `…`), ignoring closing quotes.
+    sentence_end: bool,
+}
+
+const SHORT: usize = 240;
+
+impl<'a> Line<'a> {
+    fn new(no: usize, span: Span, text: &'a str) -> Self {
+        let mut letters = 0;
+        let mut latin = 0;
+        let mut persian = 0;
+        let mut arabic_only = 0;
+        let mut words = 0;
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                latin += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+                match c {
+                    'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ۀ' => persian += 1,
+                    'ي' | 'ك' | 'ة' | 'ى' => arabic_only += 1,
+                    _ => {}
+                }
+            } else if c.is_numeric() {
+                letters += 1;
+            }
+        }
+        let trimmed = text.trim_end_matches(|c: char| {
+            matches!(c, '"' | '\'' | '”' | '“' | '»' | '«' | ')' | '’' | ' ' | '\u{200f}')
+        });
+        let sentence_end = trimmed.ends_with(['.', '؟', '?', '!', '…', '。']);
+        Self {
+            no,
+            span,
+            text,
+            words,
+            letters,
+            latin,
+            persian,
+            arabic_only,
+            sentence_end,
+        }
+    }
+
+    fn is_persian(&self) -> bool {
+        self.persian > 0 && self.persian * 2 > self.persian + self.arabic_only
+    }
+
+    fn is_latin(&self) -> bool {
+        self.letters > 0 && self.latin * 10 >= self.letters * 8
+    }
+
+    /// Search-normalized text of a short line, for phrase matching.
+    fn folded(&self) -> Option<Cow<'a, str>> {
+        (self.text.len() <= SHORT).then(|| normalize(self.text, Profile::Search))
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+        && !s.contains(char::is_whitespace)
+}
+
+/// Strip a label (`تاريخ النشر:`) from the start of folded text: the rest.
+fn after_label<'s>(folded: &'s str, labels: &[&str]) -> Option<&'s str> {
+    for l in labels {
+        if let Some(rest) = folded.strip_prefix(l) {
+            let rest = rest.trim_start();
+            // The label must end the word: `نشر` but not `نشرت`.
+            if rest.len() < folded.len() - l.len() || rest.is_empty() || rest.starts_with([':', '-', '|', '–']) {
+                return Some(rest.trim_start_matches([':', '-', '|', '–', ' ']));
+            }
+        }
+    }
+    None
+}
+
+const PUBLISH_LABELS: &[&str] = &[
+    "تاريخ النشر",
+    "نشر بتاريخ",
+    "نشر في",
+    "تم النشر في",
+    "تم النشر",
+    "نشر",
+    "published on",
+    "published",
+    "تاريخ الخبر",
+];
+const UPDATE_LABELS: &[&str] = &[
+    "اخر تحديث",
+    "تاريخ التحديث",
+    "تم التحديث",
+    "محدث",
+    "تحديث",
+    "last updated",
+    "updated",
+];
+const BYLINE_LABELS: &[&str] = &[
+    "بقلم", "كتب", "كتبت", "كتبه", "اعداد", "تحرير", "اعداد وتحرير", "بواسطه", "الكاتب", "المحرر", "by",
+];
+const SOURCE_LABELS: &[&str] = &["المصدر", "المصادر", "source"];
+const READ_MORE: &[&str] = &[
+    "اقرا المزيد",
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "اقرا أيضا",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "مقالات ذات صله",
+    "روابط ذات صله",
+    "ذات صله",
+    "مواضيع متعلقه",
+    "اخبار متعلقه",
+    "قد يهمك ايضا",
+    "قد يهمك",
+    "قد يعجبك ايضا",
+    "المزيد حول هذه القصه",
+    "اقرا",
+    "read more",
+    "related",
+];
+const MORE_NEWS: &[&str] = &[
+    "مزيد من الاخبار",
+    "المزيد من الاخبار",
+    "الاكثر قراءه",
+    "الاكثر مشاهده",
+    "الاكثر تداولا",
+    "الاكثر شعبيه",
+    "اخر الاخبار",
+    "اخبار اخري",
+    "المزيد",
+    "more news",
+    "most read",
+];
+const TAG_LABELS: &[&str] = &[
+    "الوسوم",
+    "وسوم",
+    "كلمات مفتاحيه",
+    "الكلمات المفتاحيه",
+    "الكلمات الدالة",
+    "الكلمات الداله",
+    "مواضيع",
+    "المواضيع",
+    "تصنيفات",
+    "التصنيفات",
+    "الموضوعات",
+    "tags",
+];
+const SOCIAL: &[&str] = &[
+    "فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تلغرام", "تليجرام", "تيليجرام", "لينكدان", "لينكد ان",
+    "انستغرام", "انستجرام", "بريد الكتروني", "نسخ الرابط", "facebook", "twitter", "whatsapp", "telegram",
+    "linkedin", "email", "messenger", "ماسنجر",
+];
+const COMMENT: &[&str] = &[
+    "تعليق",
+    "تعليقات",
+    "التعليقات",
+    "اترك تعليقا",
+    "اترك تعليق",
+    "اترك ردا",
+    "اضف تعليق",
+    "اضف تعليقك",
+    "اكتب تعليقك",
+    "ارسل تعليقك",
+    "ارسال التعليق",
+    "لن يتم نشر عنوان بريدك",
+    "الحقول الالزاميه",
+    "الحقول المطلوبه",
+    "شارك برايك",
+    "شارك بارايك",
+    "شاركونا",
+    "شاركنا رايك",
+    "ما رايك",
+    "عدد التعليقات",
+    "comments",
+    "leave a reply",
+    "leave a comment",
+];
+const NEWSLETTER: &[&str] = &[
+    "اشترك في النشره",
+    "اشترك في نشرتنا",
+    "اشترك الان",
+    "اشترك في",
+    "النشره البريديه",
+    "النشره الاخباريه",
+    "سجل بريدك",
+    "سجل الان",
+    "تابعونا",
+    "تابعوا",
+    "تابعنا",
+    "لمتابعه اخر",
+    "حمل تطبيق",
+    "حملوا تطبيق",
+    "انضم الي قناتنا",
+    "انضموا",
+    "subscribe",
+    "sign up",
+];
+const FURNITURE: &[&str] = &[
+    "جميع الحقوق محفوظه",
+    "كل الحقوق محفوظه",
+    "حقوق النشر",
+    "©",
+    "copyright",
+    "اعلان",
+    "advertisement",
+    "الصفحه الرئيسيه",
+    "طباعه",
+    "حجم الخط",
+];
+const CAPTION_START: &[&str] = &[
+    "صوره",
+    "الصوره",
+    "صور",
+    "مصدر الصوره",
+    "حقوق الصوره",
+    "صوره ارشيفيه",
+    "(صوره",
+    "photo",
+    "image",
+    "getty images",
+];
+const CREDITS: &[&str] = &[
+    "رويترز", "ا ف ب", "اف ب", "afp", "reuters", "getty images", "getty", "ap", "epa", "الاناضول", "وكالات",
+    "ارشيفيه", "ارشيف", "سبوتنيك", "تسنيم", "واس", "انترنت", "مواقع التواصل",
+];
+
+fn starts_with_phrase(folded: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        folded.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+        })
+    })
+}
+
+fn is_phrase_line(folded: &str, phrases: &[&str]) -> bool {
+    let f = folded.trim_end_matches(|c: char| !c.is_alphanumeric());
+    phrases.iter().any(|p| f == *p)
+}
+
+/// Block kinds that swallow the short lines after their label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    None,
+    Related,
+    MoreNews { foreign: bool },
+}
+
+/// What a line was classified as, before accounting.
+enum Role {
+    Title,
+    Subtitle,
+    Body,
+    Related(Span),
+    Drop(DropReason),
+}
+
+/// Parse a raw scraped article. Total: any input gives an article, and every
+/// non-empty line is accounted for.
+///
+/// # Example
+///
+/// ```
+/// use khabar_article::{parse, DropReason, Hints};
+///
+/// let raw = "عنوان الخبر هنا\n\nالثلاثاء 25 يناير 2022 - 16:28\n\
+///            قال الوزير أمس إن المحادثات ستستمر.\nشارك:\nتعليق\n";
+/// let a = parse(raw, &Hints::default());
+/// assert_eq!(a.title.as_ref().unwrap().text, "عنوان الخبر هنا");
+/// assert_eq!(a.published.as_ref().unwrap().iso(), "2022-01-25T16:28");
+/// assert_eq!(a.paragraphs.len(), 1);
+/// assert_eq!(a.dropped.iter().map(|d| d.reason.name()).collect::<Vec<_>>(),
+///            ["moved_to_metadata", "share", "comment_form"]);
+/// ```
+pub fn parse(raw: &str, hints: &Hints) -> Article {
+    let lines = split_lines(raw);
+    let mut a = Article {
+        language: "und",
+        ..Article::default()
+    };
+    if let Some(v) = hints.published {
+        a.published = Some(Published {
+            value: v,
+            line: None,
+            span: None,
+        });
+    }
+    a.url.clone_from(&hints.url);
+
+    let mut block = Block::None;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut body_started = false;
+    let mut published_labelled = false;
+    let mut dateline_mentions: Vec<(usize, DateMention)> = Vec::new();
+    let mut roles: Vec<Role> = Vec::with_capacity(lines.len());
+
+    for (idx, line) in lines.iter().enumerate() {
+        let role = classify(
+            &lines,
+            idx,
+            line,
+            &mut a,
+            &mut block,
+            &mut body_started,
+            &mut published_labelled,
+            &mut dateline_mentions,
+            hints,
+        );
+        let role = match role {
+            Role::Body => {
+                let key = line.text;
+                if let Some(&of_line) = seen.get(key) {
+                    Role::Drop(DropReason::ExactDuplicate { of_line })
+                } else {
+                    seen.insert(key, line.no);
+                    body_started = true;
+                    Role::Body
+                }
+            }
+            r => r,
+        };
+        roles.push(role);
+    }
+
+    // Headings: short unpunctuated body lines between two body lines, the
+    // next one a real paragraph (`الاستنجاد بالناتو` before a long paragraph).
+    let body_idx: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Role::Body))
+        .map(|(i, _)| i)
+        .collect();
+    let mut first_body = true;
+    for (k, &i) in body_idx.iter().enumerate() {
+        let line = &lines[i];
+        let kind = if k > 0 && is_heading_shape(line) && body_idx.get(k + 1).is_some_and(|&n| lines[n].words >= 12) {
+            ParagraphKind::Heading
+        } else if first_body {
+            first_body = false;
+            ParagraphKind::Lead
+        } else {
+            ParagraphKind::Paragraph
+        };
+        if kind == ParagraphKind::Heading {
+            first_body = false;
+        }
+        a.paragraphs.push(Paragraph {
+            kind,
+            text: line.text.to_owned(),
+            line: line.no,
+            span: line.span,
+        });
+    }
+    for (i, role) in roles.into_iter().enumerate() {
+        let line = &lines[i];
+        match role {
+            Role::Title => {
+                a.title = Some(field(line, line.span));
+            }
+            Role::Subtitle => a.subtitle = Some(field(line, line.span)),
+            Role::Body => {}
+            Role::Related(span) => a.related.push(Field {
+                text: raw.get(span.range()).unwrap_or("").to_owned(),
+                line: line.no,
+                span,
+            }),
+            Role::Drop(reason) => a.dropped.push(Dropped {
+                line: line.no,
+                text: line.text.to_owned(),
+                span: line.span,
+                reason,
+            }),
+        }
+    }
+
+    a.language = language(&lines, &a.paragraphs);
+    near_duplicates(&mut a);
+    date_flags(&mut a, &dateline_mentions, raw);
+    a
+}
+
+fn field(line: &Line<'_>, span: Span) -> Field {
+    Field {
+        text: line.text.to_owned(),
+        line: line.no,
+        span,
+    }
+}
+
+fn split_lines(raw: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for (no, piece) in raw.split('\n').enumerate() {
+        let end = start + piece.len();
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let s = start + lead;
+            out.push(Line::new(no + 1, Span::new(s, s + trimmed.len()), trimmed));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn is_heading_shape(line: &Line<'_>) -> bool {
+    line.words <= 8
+        && !line.sentence_end
+        && !line.text.ends_with([':', '،', ',', '؛', ';'])
+        && !line.text.contains(['.', '،', ':'])
+}
+
+/// Whether a line is short and title-like (an item of a related block).
+fn is_title_shape(line: &Line<'_>) -> bool {
+    line.words <= 20 && !line.text.ends_with('.') && !line.text.ends_with(':')
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify<'a>(
+    lines: &[Line<'a>],
+    idx: usize,
+    line: &Line<'a>,
+    a: &mut Article,
+    block: &mut Block,
+    body_started: &mut bool,
+    published_labelled: &mut bool,
+    dateline_mentions: &mut Vec<(usize, DateMention)>,
+    hints: &Hints,
+) -> Role {
+    if line.letters == 0 {
+        return Role::Drop(DropReason::Noise);
+    }
+    if is_url(line.text) {
+        if a.url.is_none() {
+            a.url = Some(line.text.to_owned());
+        }
+        if *block == Block::Related {
+            return Role::Drop(DropReason::RelatedLink);
+        }
+        return Role::Drop(DropReason::MovedToMetadata(Metadata::Url));
+    }
+    let folded = line.folded();
+    if let Some(f) = folded.as_deref() {
+        let f = f.trim();
+        // Labels: `تاريخ النشر: …`, `آخر تحديث: …`, `نشر في:`.
+        if line.words <= 14 {
+            for (labels, meta) in [(PUBLISH_LABELS, Metadata::Dateline), (UPDATE_LABELS, Metadata::Updated)] {
+                if let Some(rest) = after_label(f, labels) {
+                    if rest.trim().is_empty() {
+                        if meta == Metadata::Dateline && a.published.is_none() {
+                            a.flags.push(Flag::EmptyDateLabel { line: line.no });
+                        }
+                        return Role::Drop(DropReason::EmptyLabel);
+                    }
+                    let found = find_dates(line.text, None);
+                    if let Some(m) = best_dateline(&found) {
+                        let reference = a.published.as_ref().and_then(Published::date);
+                        let m = resolve_dateline(line.text, m, reference);
+                        let p = Published {
+                            value: m.value.unwrap_or(Value::Year(0)),
+                            line: Some(line.no),
+                            span: Some(Span::new(line.span.start + m.span.start, line.span.start + m.span.end)),
+                        };
+                        if meta == Metadata::Dateline {
+                            if hints.published.is_none() && (!*published_labelled || a.published.is_none()) {
+                                a.published = Some(p);
+                                *published_labelled = true;
+                            }
+                        } else if a.updated.is_none() {
+                            a.updated = Some(p);
+                        }
+                        dateline_mentions.extend(found.into_iter().map(|m| (line.no, shift(m, line.span.start))));
+                        return Role::Drop(DropReason::MovedToMetadata(meta));
+                    }
+                }
+            }
+            if line.words <= 8 {
+                if let Some(rest) = after_label(f, BYLINE_LABELS) {
+                    if (f.contains(':') || !*body_started) && !rest.is_empty() && rest.split_whitespace().count() <= 6 {
+                        if a.byline.is_none() {
+                            let text = rest.to_owned();
+                            a.byline = Some(Field {
+                                text: byline_text(line.text).unwrap_or(text),
+                                line: line.no,
+                                span: line.span,
+                            });
+                        }
+                        return Role::Drop(DropReason::MovedToMetadata(Metadata::Byline));
+                    }
+                }
+                if let Some(rest) = after_label(f, SOURCE_LABELS) {
+                    if f.contains(':') && !rest.is_empty() {
+                        return Role::Drop(DropReason::MovedToMetadata(Metadata::Source));
+                    }
+                }
+            }
+        }
+        if line.words <= 12 && (starts_with_phrase(f, COMMENT) || is_phrase_line(f, COMMENT)) {
+            return Role::Drop(DropReason::CommentForm);
+        }
+        if line.words <= 8 && is_share(f) {
+            return Role::Drop(DropReason::Share);
+        }
+        if line.words <= 20 && starts_with_phrase(f, READ_MORE) {
+            let rest = after_label(f, READ_MORE).unwrap_or("");
+            if rest.is_empty() {
+                *block = Block::Related;
+                return Role::Drop(DropReason::ReadMoreLabel);
+            }
+            // `اقرأ المزيد: <title>` on one line.
+            if let Some(pos) = line.text.find([':', '：']) {
+                let start = line.span.start + pos + 1;
+                let sub = &line.text[pos + 1..];
+                let lead = sub.len() - sub.trim_start().len();
+                let span = Span::new(start + lead, line.span.end);
+                return Role::Related(span);
+            }
+        }
+        if line.words <= 6 && is_phrase_line(f, MORE_NEWS) {
+            let foreign = block_is_foreign(lines, idx + 1);
+            *block = Block::MoreNews { foreign };
+            return Role::Drop(DropReason::MoreNewsBlock);
+        }
+        if line.words <= 25 && starts_with_phrase(f, TAG_LABELS) && f.contains(':') {
+            return Role::Drop(DropReason::Tags);
+        }
+        if line.words <= 25 && (starts_with_phrase(f, NEWSLETTER)) {
+            return Role::Drop(DropReason::Newsletter);
+        }
+        if line.words <= 12 && FURNITURE.iter().any(|p| starts_with_phrase(f, &[p]) || f.contains('©')) {
+            return Role::Drop(DropReason::Boilerplate);
+        }
+        if line.words <= 30 && is_caption(f, line) {
+            return Role::Drop(DropReason::Caption);
+        }
+        // A line that is only a date: a dateline.
+        if line.words <= 16 {
+            let found = find_dates(line.text, None);
+            if !found.is_empty() && is_date_only(line.text, &found) {
+                if let Some(m) = best_dateline(&found) {
+                    if hints.published.is_none() && a.published.is_none() {
+                        let reference = None;
+                        let m = resolve_dateline(line.text, m, reference);
+                        if let Some(v) = m.value {
+                            a.published = Some(Published {
+                                value: v,
+                                line: Some(line.no),
+                                span: Some(Span::new(line.span.start + m.span.start, line.span.start + m.span.end)),
+                            });
+                        }
+                    }
+                }
+                dateline_mentions.extend(found.into_iter().map(|m| (line.no, shift(m, line.span.start))));
+                return Role::Drop(DropReason::MovedToMetadata(Metadata::Dateline));
+            }
+        }
+    }
+    // Blocks swallow the short lines after their label.
+    match *block {
+        Block::Related if is_title_shape(line) && line.letters > 0 => return Role::Related(line.span),
+        Block::MoreNews { foreign } if line.words <= 12 && !line.sentence_end => {
+            return Role::Drop(if foreign || line.is_persian() {
+                DropReason::ForeignLanguage
+            } else {
+                DropReason::MoreNewsBlock
+            });
+        }
+        _ => *block = Block::None,
+    }
+    if line.is_persian() || (line.is_latin() && line.words <= 12) {
+        return Role::Drop(DropReason::ForeignLanguage);
+    }
+    if !*body_started {
+        if a.title.is_none() && line.words <= 40 {
+            a.title = Some(field(line, line.span));
+            return Role::Title;
+        }
+        if a.subtitle.is_none() && line.words <= 30 && !line.sentence_end && !line.text.ends_with(':') {
+            a.subtitle = Some(field(line, line.span));
+            return Role::Subtitle;
+        }
+    }
+    Role::Body
+}
+
+/// The byline without its label, from the raw line.
+fn byline_text(text: &str) -> Option<String> {
+    let pos = text.find([':', '：'])?;
+    let rest = text[pos + 1..].trim();
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+fn shift(mut m: DateMention, by: usize) -> DateMention {
+    m.span = Span::new(m.span.start + by, m.span.end + by);
+    m
+}
+
+/// The date of a dateline: the first Gregorian day or datetime, else the
+/// first Hijri one (converted), else the first mention.
+fn best_dateline(found: &[DateMention]) -> Option<&DateMention> {
+    let good = |m: &&DateMention| matches!(m.precision(), Precision::Day | Precision::DateTime);
+    found
+        .iter()
+        .filter(good)
+        .find(|m| m.calendar == Calendar::Gregorian)
+        .or_else(|| found.iter().find(good))
+        .or_else(|| found.iter().find(|m| m.value.is_some() && m.precision() != Precision::Time))
+}
+
+/// A dateline split as `25 يناير 2022 | 16:28`: join the time to the day.
+fn resolve_dateline(text: &str, m: &DateMention, _reference: Option<Date>) -> DateMention {
+    let mut m = m.clone();
+    if let Some(Value::Day(d)) = m.value {
+        let after = text.get(m.span.end..).unwrap_or("");
+        if let Some(t) = find_dates(after, None).into_iter().find(|t| t.precision() == Precision::Time) {
+            let gap = &after[..t.span.start];
+            if gap.chars().all(|c| !c.is_alphanumeric() || gap.trim().len() <= 12) {
+                if let Some(Value::Time { hour, minute }) = t.value {
+                    m.value = Some(Value::DateTime { date: d, hour, minute });
+                    m.span = Span::new(m.span.start, m.span.end + t.span.end);
+                }
+            }
+        }
+    }
+    m
+}
+
+/// Whether the date mentions cover the line, apart from separators, `م`,
+/// `هـ`, `الموافق` and a short city name (`القاهرة - `).
+fn is_date_only(text: &str, found: &[DateMention]) -> bool {
+    let mut rest = 0usize;
+    let mut prev = 0usize;
+    for m in found {
+        rest += letters(text.get(prev..m.span.start).unwrap_or(""));
+        prev = m.span.end;
+    }
+    rest += letters(text.get(prev..).unwrap_or(""));
+    rest <= 10
+}
+
+fn letters(s: &str) -> usize {
+    let f = normalize(s, Profile::Search);
+    f.split_whitespace()
+        .filter(|w| !matches!(*w, "م" | "ه" | "هـ" | "الموافق" | "يوم" | "الساعه" | "بتوقيت" | "gmt" | "utc"))
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
+fn is_share(f: &str) -> bool {
+    if starts_with_phrase(f, &["شارك", "مشاركه", "انشر", "share", "شارك الخبر", "شارك المقال", "شارك هذا"]) {
+        return true;
+    }
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let social = SOCIAL
+        .iter()
+        .filter(|s| f.contains(**s))
+        .count();
+    social >= 2 || (social == 1 && words.len() <= 3)
+}
+
+fn is_caption(f: &str, line: &Line<'_>) -> bool {
+    if starts_with_phrase(f, CAPTION_START) && !line.sentence_end {
+        return true;
+    }
+    // `الرئيس الإيراني خلال لقائه الوزير (رويترز)`: a short line ending with
+    // a photo credit in brackets, and no sentence before it.
+    let t = f.trim_end();
+    if let Some(inner) = t.strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            let credit = inner[open + 1..].trim().trim_end_matches('.');
+            let before = inner[..open].trim_end();
+            if CREDITS.iter().any(|c| credit == *c || credit.ends_with(c) && credit.len() <= 40)
+                && !before.ends_with(['.', '!', '?', '؟'])
+                && line.words <= 25
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the block after a "more news" label is in another language:
+/// its lines in Arabic script use Persian letters more than Arabic ones.
+fn block_is_foreign(lines: &[Line<'_>], from: usize) -> bool {
+    let (mut p, mut ar, mut latin, mut letters) = (0, 0, 0, 0);
+    for l in lines.iter().skip(from).take(12) {
+        if l.words > 12 || l.sentence_end {
+            break;
+        }
+        if let Some(f) = l.folded() {
+            let f = f.trim();
+            if starts_with_phrase(f, COMMENT) || is_share(f) || starts_with_phrase(f, READ_MORE) {
+                break;
+            }
+        }
+        p += l.persian;
+        ar += l.arabic_only;
+        latin += l.latin;
+        letters += l.letters;
+    }
+    (p > 0 && p > ar) || (letters > 0 && latin * 10 >= letters * 8)
+}
+
+fn language(lines: &[Line<'_>], paragraphs: &[Paragraph]) -> &'static str {
+    let (mut p, mut ar, mut latin, mut letters) = (0, 0, 0, 0);
+    let mut k = 0;
+    for para in paragraphs {
+        while k < lines.len() && lines[k].no < para.line {
+            k += 1;
+        }
+        if let Some(l) = lines.get(k) {
+            p += l.persian;
+            ar += l.arabic_only;
+            latin += l.latin;
+            letters += l.letters;
+        }
+    }
+    if letters == 0 {
+        "und"
+    } else if latin * 2 > letters {
+        "en"
+    } else if p > ar {
+        "fa"
+    } else {
+        "ar"
+    }
+}
+
+/// Word-set similarity between paragraphs; ≥ 0.6 with at least 8 words is
+/// "the same paragraph reworded" (seed 001 repeats a quote with `مراجعة` for
+/// `دراسة`). Compared with the 64 paragraphs before, so cost stays linear.
+fn near_duplicates(a: &mut Article) {
+    fn h(w: &str) -> u64 {
+        // FNV-1a: a stable, cheap hash; collisions only blur a similarity.
+        let mut x: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in w.bytes() {
+            x ^= u64::from(b);
+            x = x.wrapping_mul(0x0100_0000_01b3);
+        }
+        x
+    }
+    let sets: Vec<Vec<u64>> = a
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let mut v: Vec<u64> = if p.text.len() > 20_000 || p.kind == ParagraphKind::Heading {
+                Vec::new()
+            } else {
+                p.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(h)
+                    .collect()
+            };
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    for i in 0..sets.len() {
+        if sets[i].len() < 8 {
+            continue;
+        }
+        for j in i.saturating_sub(64)..i {
+            let (x, y) = (&sets[i], &sets[j]);
+            if y.len() < 8 || x.len() * 2 < y.len() || y.len() * 2 < x.len() {
+                continue;
+            }
+            let inter = intersect(x, y);
+            let union = x.len() + y.len() - inter;
+            if inter * 10 >= union * 6 {
+                a.flags.push(Flag::NearDuplicate {
+                    line: a.paragraphs[i].line,
+                    of_line: a.paragraphs[j].line,
+                });
+                break;
+            }
+        }
+    }
+}
+
+fn intersect(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Weekday contradictions and unresolved relative dates, in datelines and
+/// body paragraphs (resolved against the publication date).
+fn date_flags(a: &mut Article, dateline_mentions: &[(usize, DateMention)], raw: &str) {
+    let reference = a.published.as_ref().and_then(Published::date);
+    if a.published.is_none() {
+        a.flags.push(Flag::NoPublicationDate);
+    }
+    for (line, m) in dateline_mentions {
+        if m.weekday_mismatch {
+            a.flags.push(Flag::WeekdayMismatch {
+                line: *line,
+                text: raw.get(m.span.range()).unwrap_or("").to_owned(),
+            });
+        }
+    }
+    let mut flags = Vec::new();
+    for p in &a.paragraphs {
+        if !might_have_date(&p.text) {
+            continue;
+        }
+        for m in find_dates(&p.text, reference) {
+            let text = || p.text.get(m.span.range()).unwrap_or("").to_owned();
+            if m.weekday_mismatch {
+                flags.push(Flag::WeekdayMismatch { line: p.line, text: text() });
+            }
+            if m.relative && !m.is_resolved() {
+                flags.push(Flag::UnresolvedRelativeDate { line: p.line, text: text() });
+            }
+        }
+    }
+    a.flags.extend(flags);
+}
+
+/// Cheap pre-filter: every date expression has a digit, or one of a few
+/// letter sequences (month and weekday names, `أمس`, `اليوم`, `الماضي`…).
+/// Skipping paragraphs without them keeps parsing faster than date finding.
+/// (A month name broken by tatweel, `فبـراير الماضي`, with no digit near it,
+/// escapes this filter; it is still found by `find_dates` itself.)
+fn might_have_date(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text
+            .chars()
+            .any(|c| ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c))
+        || [
+            "مس", "يوم", "منذ", "ماضي", "مقبل", "قادم", "سبت", "حد", "ثنين", "ثلاثاء", "ربعاء", "خميس", "جمع", "شهر",
+            "سبوع", "عام", "سنة", "غد", "حالي", "جاري", "منصرم", "فائت",
+        ]
+        .iter()
+        .any(|k| text.contains(k))
+        || contains_month(text)
+}
+
+fn contains_month(text: &str) -> bool {
+    [
+        "يناير", "فبراير", "مارس", "بريل", "مايو", "يونيو", "يوليو", "غسطس", "سبتمبر", "كتوبر", "نوفمبر", "ديسمبر", "كانون",
+        "شباط", "ذار", "نيسان", "يار", "حزيران", "تموز", "آب", "أب", "ايلول", "أيلول", "تشرين", "جانفي", "فيفري", "فريل",
+        "ماي", "جوان", "جويلية", "أوت", "اوت", "يوليوز", "غشت", "شتنبر", "نونبر", "دجنبر",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
+}
