@@ -356,9 +356,15 @@ pub(crate) fn invisible(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
+    if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+        // Presentation forms of harakat (`ﹶ`, `ﳲ` = tatweel + fatha + shadda)
+        // are marks in disguise.
+        use unicode_normalization::UnicodeNormalization;
+        return std::iter::once(c)
+            .nfkd()
+            .all(|d| d == ' ' || (d != c && invisible(d)));
+    }
     unicode_normalization::char::canonical_combining_class(c) != 0
-        // Presentation forms of harakat (`ﹶ`) are marks in disguise.
-        || ('\u{FE70}'..='\u{FE7F}').contains(&c)
         || matches!(
             classify(c, &SEARCH_RULES),
             Action::Delete
