@@ -380,9 +380,14 @@ impl Engine {
     /// parts; every part maps to the whole original character.
     fn decompose<S: Sink>(&self, c: char, i: usize, end: usize, out: &mut S, flags: &mut Flags) {
         let mut parts = std::iter::once(c).nfkc().peekable();
-        // U+FE70..FE7F are isolated harakat written as space + mark: the space
-        // is only there to show the mark alone.
-        if parts.peek() == Some(&' ') && ('\u{FE70}'..='\u{FE7F}').contains(&c) {
+        // Isolated harakat (U+FE70..FE7F, U+FC5E..FC63) decompose to a space
+        // and marks: the space only shows the marks alone, it is no word break.
+        if parts.peek() == Some(&' ')
+            && std::iter::once(c)
+                .nfkc()
+                .skip(1)
+                .all(|d| canonical_combining_class(d) != 0)
+        {
             parts.next();
         }
         for d in parts {
