@@ -10,10 +10,19 @@ fn main() {
         let a = parse(&raw, &Hints::default());
         println!("=== {path}");
         println!("title: {:?}", a.title.as_ref().map(|f| (f.line, &f.text)));
-        println!("subtitle: {:?}", a.subtitle.as_ref().map(|f| (f.line, &f.text)));
+        println!(
+            "subtitle: {:?}",
+            a.subtitle.as_ref().map(|f| (f.line, &f.text))
+        );
         println!("byline: {:?}", a.byline.as_ref().map(|f| &f.text));
-        println!("published: {:?}", a.published.as_ref().map(|p| (p.iso(), p.line)));
-        println!("updated: {:?}", a.updated.as_ref().map(|p| (p.iso(), p.line)));
+        println!(
+            "published: {:?}",
+            a.published.as_ref().map(|p| (p.iso(), p.line))
+        );
+        println!(
+            "updated: {:?}",
+            a.updated.as_ref().map(|p| (p.iso(), p.line))
+        );
         println!("url: {:?} language: {}", a.url, a.language);
         for p in &a.paragraphs {
             let head: String = p.text.chars().take(40).collect();

@@ -332,10 +332,10 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
                 continue;
             };
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 i += c.len_utf8();
                 while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                    if c.is_alphabetic() && !c.is_ascii_digit() {
+                    if is_letter(c) {
                         i += c.len_utf8();
                     } else {
                         break;
@@ -520,7 +520,7 @@ enum Dir {
 
 fn dir_word(w: &str) -> Option<Dir> {
     match w {
-        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفائت" | "الفائته" | "السابق" => {
+        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" => {
             Some(Dir::Past)
         }
         "الحالي" | "الحاليه" | "الجاري" | "الجاريه" => Some(Dir::Current),
@@ -532,7 +532,7 @@ fn dir_word(w: &str) -> Option<Dir> {
 /// `منتصف فبراير` and its kin: which part of the month (first, last day).
 fn part_of_month(w: &str) -> Option<(u8, u8)> {
     match w {
-        "مطلع" | "اوائل" | "بدايه" | "بداية" | "اول" => Some((1, 10)),
+        "مطلع" | "اوايل" | "بدايه" | "اول" => Some((1, 10)),
         "منتصف" | "اواسط" | "وسط" => Some((11, 20)),
         "اواخر" | "نهايه" | "اخر" | "ختام" => Some((21, 31)),
         _ => None,
@@ -1089,7 +1089,7 @@ impl<'t> Cx<'t> {
                         | "مطلع"
                         | "منتصف"
                         | "اواخر"
-                        | "اوائل"
+                        | "اوايل"
                         | "نهايه"
                         | "بدايه"
                         | "اواسط"
@@ -1219,7 +1219,7 @@ impl<'t> Cx<'t> {
 
     /// `1443 هـ`, `عام 1443 هـ`.
     fn hijri_year_only(&self, i: usize) -> Option<Hit> {
-        let j = if self.word(i).is_some_and(is_year_word) {
+        let j = if self.word(i).is_some_and(is_year_kw) {
             i + 1
         } else {
             i
@@ -1443,6 +1443,11 @@ impl<'t> Cx<'t> {
     }
 }
 
+/// A word before a year number (`عام 2017`, `لعام 1443 هـ`).
+fn is_year_kw(w: &str) -> bool {
+    is_year_word(w) || matches!(w, "عامي" | "وعام" | "لعام" | "بعام" | "وسنه" | "لسنه")
+}
+
 fn is_year_word(w: &str) -> bool {
     matches!(w, "عام" | "العام" | "سنه" | "السنه")
 }
@@ -1517,18 +1522,217 @@ fn day_value(year: Option<i32>, month: u8, day: u8) -> Option<Value> {
     }
 }
 
-/// Words worth looking at: cheap first filter so that most words of a text
-/// cost one byte comparison.
-fn maybe_trigger(text: &str, t: &Tok) -> bool {
-    match t.kind {
-        Kind::Num => true,
-        Kind::Word => {
-            // Every lexicon word is at most 9 letters.
-            let len = (t.end - t.start) as usize;
-            len <= 24 && text.as_bytes().get(t.start as usize).is_some()
-        }
-        _ => false,
+/// A letter for tokenizing: the Arabic block is decided by range (the
+/// generic Unicode lookup was the hot spot), everything else by
+/// `char::is_alphabetic`. Harakat and tatweel count as letters so that
+/// `أَكْتُوبَر` and `أكـتوبر` stay one word.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0000}'..='\u{007F}' => false,
+        '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06DC}' => true,
+        '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
     }
+}
+
+#[inline]
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+}
+
+/// A letter or a digit.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    is_letter(c) || is_digit(c)
+}
+
+/// Fold one word the way the search profile would (no harakat or tatweel,
+/// bare alef, `ة` → `ه`, `ى ی ئ` → `ي`, Latin lowercase), into `buf`.
+fn fold_word(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        let c = match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0610}'..='\u{061A}' => continue,
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' | 'ی' | 'ئ' => 'ي',
+            'ؤ' => 'و',
+            'ک' => 'ك',
+            'A'..='Z' => c.to_ascii_lowercase(),
+            _ => c,
+        };
+        buf.push(c);
+    }
+}
+
+/// Fold a short line for phrase matching: [`fold_word`] on every character,
+/// Arabic punctuation to ASCII (`،` → `,`, `؟` → `?`), whitespace runs to one
+/// space. Cheaper than the full search profile (no NFC), and enough for
+/// labels such as `آخر تحديث:` or `اترك تعليقاً`.
+pub(crate) fn fold_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0610}'..='\u{061A}' | '\u{200B}'..='\u{200F}' => continue,
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' | 'ی' | 'ئ' => 'ي',
+            'ؤ' => 'و',
+            'ک' => 'ك',
+            '،' => ',',
+            '؛' => ';',
+            '؟' => '?',
+            'A'..='Z' => c.to_ascii_lowercase(),
+            c if c.is_whitespace() => {
+                space = true;
+                continue;
+            }
+            c => c,
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// How a raw word may start a date expression.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// Never.
+    No,
+    /// Always worth a look (a month or weekday name, `أمس`, `اليوم`).
+    Yes,
+    /// Only when the next word is one of a few (`العام` + `الماضي`,
+    /// `منتصف` + a month): common words that are rarely dates.
+    IfNext,
+}
+
+fn trigger(w: &str) -> Trigger {
+    if month_word(w).is_some() || weekday_word(w).is_some() {
+        return Trigger::Yes;
+    }
+    match w {
+        "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي" => Trigger::Yes,
+        "اليوم" | "واليوم" | "امس" | "وامس" | "البارحه" | "غدا" | "وغدا" => Trigger::Yes,
+        "اول" | "بعد" | "قبل" | "منذ" | "العام" | "السنه" | "عام" | "سنه" | "هذا" | "الشهر" | "الاسبوع" | "عامي"
+        | "وعام" | "لعام" | "بعام" | "مطلع" | "اوايل" | "بدايه" | "منتصف" | "اواسط" | "وسط" | "اواخر" | "نهايه"
+        | "اخر" | "ختام" => Trigger::IfNext,
+        _ => Trigger::No,
+    }
+}
+
+/// Whether `next` (folded) can follow an [`Trigger::IfNext`] word in a date.
+fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
+    if next_is_digit {
+        return !matches!(w, "اول" | "هذا" | "الشهر" | "الاسبوع" | "بعد");
+    }
+    match w {
+        "بعد" => next == "غد",
+        "اول" => matches!(next, "امس" | "من"),
+        "هذا" => next == "العام",
+        "العام" | "السنه" | "عام" | "الشهر" | "الاسبوع" => dir_word(next).is_some(),
+        "منذ" | "قبل" => number_word(next).is_some() || unit_word(next).is_some(),
+        _ => next == "شهر" || month_word(next).is_some() || matches!(next, "كانون" | "تشرين"),
+    }
+}
+
+/// Whether the number `text[s..e]` can start a date: it is followed by a
+/// date separator and another number (`14/11`, `16:28`, `2021-10-20`), or by
+/// a month name, `من` + month, or a calendar marker (`1443 هـ`). `22 من
+/// مواطنيها` and `1.6 مليار` are not worth a window.
+fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) -> bool {
+    let digits = text[s..e].chars().count();
+    let rest = &text[e..];
+    let mut chars = rest.chars();
+    if let (Some(c1), Some(c2)) = (chars.next(), chars.next()) {
+        if matches!(c1, '/' | '-' | '.' | ':' | '\\') && is_digit(c2) {
+            return true;
+        }
+    }
+    if digits > 4 {
+        return false;
+    }
+    let mut peek = RawScan { text, pos: e };
+    let Some((ns, ne, nd)) = peek.next_token() else {
+        return false;
+    };
+    if nd {
+        return false;
+    }
+    fold_word(&text[ns..ne], buf);
+    if buf == "من" {
+        let Some((ns, ne, _)) = peek.next_token() else {
+            return false;
+        };
+        fold_word(&text[ns..ne], buf);
+    }
+    month_word(buf).is_some()
+        || matches!(
+            buf.as_str(),
+            "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي" | "ه" | "هـ" | "هجري" | "هجريه" | "م" | "ميلادي"
+        )
+}
+
+/// Raw tokens of the original text: runs of letters, runs of digits.
+struct RawScan<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl RawScan<'_> {
+    /// Next token: (start, end, is_digit_run).
+    fn next_token(&mut self) -> Option<(usize, usize, bool)> {
+        let rest = self.text.get(self.pos..)?;
+        let mut it = rest.char_indices();
+        let (start, digit) = loop {
+            let (i, c) = it.next()?;
+            if is_digit(c) {
+                break (i, true);
+            }
+            if is_letter(c) {
+                break (i, false);
+            }
+        };
+        let mut end = rest.len();
+        for (i, c) in it {
+            if (digit && !is_digit(c)) || (!digit && !is_letter(c)) {
+                end = i;
+                break;
+            }
+        }
+        let (s, e) = (self.pos + start, self.pos + end);
+        self.pos = e;
+        Some((s, e, digit))
+    }
+}
+
+/// Bytes of context kept before a trigger (two words: `يوم`, `في`, `صلاة`)
+/// and after it (the longest expressions, a weekday, a Hijri and a Gregorian
+/// date and a time, are about 100 bytes).
+const BEFORE: usize = 40;
+const AFTER: usize = 180;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Find every date expression in `text`, resolving relative ones against
@@ -1538,56 +1742,133 @@ fn maybe_trigger(text: &str, t: &Tok) -> bool {
 ///
 /// Spans are byte spans of `text`, on character boundaries, in order, and do
 /// not overlap.
+///
+/// Only the neighbourhood of a possible trigger (a digit, a month or weekday
+/// name, a relative word) is normalized and parsed, so most of a text costs
+/// one pass of word folding.
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let Ok(norm) = Normalizer::for_profile(Profile::Search).normalize_aligned(text) else {
-        return out;
-    };
+    let mut scan = RawScan { text, pos: 0 };
+    let mut buf = String::new();
+    let mut next_buf = String::new();
     let mut toks = Vec::new();
-    tokenize(norm.text(), &mut toks);
-    let cx = Cx {
-        text: norm.text(),
-        toks: &toks,
-        reference,
-    };
-    let mut i = 0;
-    while i < toks.len() {
-        if !maybe_trigger(cx.text, &toks[i]) {
-            i += 1;
+    // (start, end) of the previous letter run, for `الـ3`.
+    let mut prev_letters: Option<(usize, usize)> = None;
+    while let Some((s, e, digit)) = scan.next_token() {
+        let mut start = s;
+        if digit && !digit_may_start(text, s, e, &mut next_buf) {
+            prev_letters = None;
             continue;
         }
+        if digit {
+            // `الـ3`: the article joined to the number starts the expression.
+            if let Some((ps, pe)) = prev_letters {
+                if pe == s {
+                    fold_word(&text[ps..pe], &mut buf);
+                    if buf == "ال" {
+                        start = ps;
+                    }
+                }
+            }
+        } else {
+            prev_letters = Some((s, e));
+            if e - s > 64 {
+                continue;
+            }
+            fold_word(&text[s..e], &mut buf);
+            match trigger(&buf) {
+                Trigger::No => continue,
+                Trigger::Yes => {}
+                Trigger::IfNext => {
+                    let mut peek = RawScan { text, pos: e };
+                    let Some((ns, ne, nd)) = peek.next_token() else {
+                        continue;
+                    };
+                    fold_word(&text[ns..ne], &mut next_buf);
+                    if !next_ok(&buf, &next_buf, nd) {
+                        continue;
+                    }
+                }
+            }
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let ws = floor_boundary(text, start.saturating_sub(BEFORE)).max(line_start);
+        let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        let we = ceil_boundary(text, start + AFTER).min(line_end);
+        // Round the window out to whole words.
+        let ws = text[..ws].rfind(char::is_whitespace).map_or(line_start, |p| (p + 1).max(line_start)).min(start);
+        let we = text[we..].find(char::is_whitespace).map_or(text.len(), |p| we + p).min(line_end).max(e);
+        match find_in_window(text, ws, we, start, e, reference, &mut toks) {
+            Some(m) => {
+                let end = m.span.end;
+                out.push(m);
+                scan.pos = end.max(e);
+                prev_letters = None;
+            }
+            None => scan.pos = e,
+        }
+    }
+    out
+}
+
+/// Normalize `text[ws..we]` and try the grammar at the trigger token (the
+/// first word or number at or after `start`, before `trigger_end`).
+fn find_in_window(
+    text: &str,
+    ws: usize,
+    we: usize,
+    start: usize,
+    trigger_end: usize,
+    reference: Option<Date>,
+    toks: &mut Vec<Tok>,
+) -> Option<DateMention> {
+    let window = text.get(ws..we)?;
+    let norm = Normalizer::for_profile(Profile::Search).normalize_aligned(window).ok()?;
+    tokenize(norm.text(), toks);
+    let cx = Cx {
+        text: norm.text(),
+        toks,
+        reference,
+    };
+    let rel_start = start - ws;
+    let rel_end = trigger_end - ws;
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(t.kind, Kind::Word | Kind::Num) {
+            continue;
+        }
+        let orig = norm.to_original_offset(t.start as usize).ok()?;
+        if orig < rel_start {
+            continue;
+        }
+        if orig >= rel_end {
+            return None;
+        }
         let Some(hit) = cx.at(i) else {
-            i += 1;
             continue;
         };
         let last = hit.last.max(hit.first + 1).min(toks.len());
-        let (Some(a), Some(b)) = (toks.get(hit.first), toks.get(last - 1)) else {
-            i += 1;
-            continue;
-        };
+        let (a, b) = (toks.get(hit.first)?, toks.get(last - 1)?);
         let nspan = Span::new(a.start as usize, b.end as usize);
-        if let Ok(span) = norm.to_original(nspan) {
-            if span.is_valid_in(text) {
-                let weekday_mismatch = match (hit.weekday, hit.value) {
-                    (Some(w), Some(Value::Day(d) | Value::DateTime { date: d, .. })) => {
-                        d.date().is_some_and(|d| d.weekday() != w)
-                    }
-                    _ => false,
-                };
-                out.push(DateMention {
-                    span,
-                    value: hit.value,
-                    calendar: hit.calendar,
-                    hijri: hit.hijri,
-                    weekday: hit.weekday,
-                    weekday_mismatch,
-                    relative: hit.relative,
-                });
-            }
+        let span = norm.to_original(nspan).ok()?;
+        let span = Span::new(span.start + ws, span.end + ws);
+        if !span.is_valid_in(text) {
+            return None;
         }
-        i = last;
+        let weekday_mismatch = match (hit.weekday, hit.value) {
+            (Some(w), Some(Value::Day(d) | Value::DateTime { date: d, .. })) => d.date().is_some_and(|d| d.weekday() != w),
+            _ => false,
+        };
+        return Some(DateMention {
+            span,
+            value: hit.value,
+            calendar: hit.calendar,
+            hijri: hit.hijri,
+            weekday: hit.weekday,
+            weekday_mismatch,
+            relative: hit.relative,
+        });
     }
-    out
+    None
 }
 
 #[cfg(test)]

@@ -9,5 +9,6 @@ pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
 pub use error::{Error, ErrorKind};
 mod article;
 pub use article::{
-    parse, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata, Paragraph, ParagraphKind, Published,
+    parse, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata, Paragraph,
+    ParagraphKind, Published,
 };

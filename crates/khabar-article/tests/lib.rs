@@ -1,1 +1,5 @@
+//! Integration tests: the shared date table, article fixtures, properties.
 
+mod articles;
+mod dates_table;
+mod properties;

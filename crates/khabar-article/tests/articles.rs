@@ -1,0 +1,1 @@
+//! Article fixtures (written in a later step).
