@@ -54,7 +54,11 @@ def hand(name):
 ar = Locale("ar")
 en = Locale("en")
 codes = {}  # alpha-2 -> English name
+# CLDR "territories" that are organizations or placeholders, not places.
+NOT_PLACES = {"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"}
 for code, name in ar.territories.items():
+    if code in NOT_PLACES:
+        continue
     if len(code) == 2 and code.isalpha():
         eng = en.territories.get(code, code)
         codes[code] = eng

@@ -112,17 +112,32 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
         let sc: Vec<char> = t.stem().chars().collect();
         let n = sc.len();
         let mut buf = [0u8; 16];
-        for k in 1..=3.min(n) {
+        for k in 1..=4.min(n) {
             let p: String = sc[..k].iter().collect();
             let q: String = sc[n - k..].iter().collect();
-            out.push(hash_feature(13 + k as u32, &[p.as_bytes()]));
-            out.push(hash_feature(16 + k as u32, &[q.as_bytes()]));
+            out.push(hash_feature(100 + k as u32, &[p.as_bytes()]));
+            out.push(hash_feature(110 + k as u32, &[q.as_bytes()]));
         }
         let _ = &mut buf;
         out.push(hash_feature(20, &[stem(-1)]));
         out.push(hash_feature(21, &[stem(1)]));
         out.push(hash_feature(22, &[stem(-1), s]));
         out.push(hash_feature(23, &[s, stem(1)]));
+        out.push(hash_feature(24, &[stem(-2)]));
+        out.push(hash_feature(25, &[stem(2)]));
+        // The previous word's ending with this word's: `الالماني` + name.
+        let suf2 = |k: isize| -> &[u8] {
+            let b = stem(k);
+            let mut cut = b.len().saturating_sub(4);
+            while cut < b.len() && (b[cut] & 0xC0) == 0x80 {
+                cut += 1;
+            }
+            &b[cut..]
+        };
+        if false {
+            out.push(hash_feature(26, &[suf2(-1), suf2(0)]));
+            out.push(hash_feature(27, &[suf2(0), suf2(1)]));
+        }
     }
     if groups.has(Groups::SHAPE) {
         let n = t.stem().chars().count().min(12) as u8;

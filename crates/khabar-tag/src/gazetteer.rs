@@ -148,23 +148,21 @@ impl Gazetteer {
     }
 
     /// Forms of a token's first word to look up: the bare word (proclitics
-    /// stripped, article kept), the stem without the article (for `ال`
-    /// words whose gazetteer form has none, and for nisbas), and the word
-    /// with an unsure proclitic stripped.
-    pub fn first_forms(t: &Token) -> [&str; 3] {
+    /// stripped, article kept), the stem without the article (for nisbas),
+    /// and the word with one or two unsure proclitic letters stripped
+    /// (`ولبنان` → `لبنان`).
+    pub fn first_forms(t: &Token) -> [&str; 4] {
         let bare = t.bare();
         let stem = t.stem();
-        let maybe = if t.clitic.maybe > 0 {
-            t.maybe_stem()
-        } else {
-            ""
-        };
-        [bare, stem, maybe]
+        let mut m = t.maybe_forms();
+        let m1 = m.next().map_or("", |x| x.1);
+        let m2 = m.next().map_or("", |x| x.1);
+        [bare, stem, m1, m2]
     }
 
-    /// All matches starting at token `i`: `(len, entries, form)` for the
-    /// longest phrase of each kind, where `form` tells which first-word form
-    /// matched (0 bare, 1 stem, 2 maybe-stripped).
+    /// All matches starting at token `i`: `(len, entries, form)`, where
+    /// `form` tells which first-word form matched (0 bare, 1 stem, 2 and 3:
+    /// one or two unsure proclitic letters stripped).
     pub fn matches_at<'a>(
         &'a self,
         toks: &[Token],

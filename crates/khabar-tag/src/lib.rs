@@ -6,6 +6,7 @@ pub mod eval;
 mod features;
 mod gazetteer;
 mod hash;
+mod link;
 mod model;
 mod seq;
 mod tagger;
@@ -13,3 +14,5 @@ mod token;
 pub mod training;
 
 pub use features::Groups;
+pub use khabar_normalize::Span;
+pub use tagger::{tag, Entity, Label, Tagger};

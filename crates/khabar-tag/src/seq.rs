@@ -41,7 +41,7 @@ pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer) -> Vec<Side> {
                     for s in &mut side[i + 1..i + n] {
                         s.gaz |= 1 << (2 * k + 1);
                     }
-                    if n == 1 && form == 2 {
+                    if n == 1 && form >= 2 {
                         side[i].gaz |= 1 << 20;
                     }
                     if e.kind == Kind::Norp {
@@ -141,24 +141,113 @@ pub(crate) fn tag_doc(
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
 ) -> Vec<Vec<u8>> {
+    tag_doc_scored(p1, p2, gaz, sents)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect()
+}
+
+/// Like [`tag_doc`], and also the emission scores of the last pass (for
+/// entity scores).
+pub(crate) fn tag_doc_scored(
+    p1: &Model,
+    p2: Option<&Model>,
+    gaz: &Gazetteer,
+    sents: &[Vec<Token>],
+) -> Vec<(Vec<u8>, Vec<[f32; L]>)> {
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz)).collect();
     let mut buf = Vec::with_capacity(64);
     let mut emis = Vec::new();
-    let first: Vec<Vec<u8>> = sents
-        .iter()
-        .zip(&sides)
-        .map(|(s, sd)| decode(p1, s, sd, &mut buf, &mut emis))
-        .collect();
+    let mut run = |m: &Model, sides: &[Vec<Side>]| -> Vec<(Vec<u8>, Vec<[f32; L]>)> {
+        sents
+            .iter()
+            .zip(sides)
+            .map(|(s, sd)| {
+                let l = decode(m, s, sd, &mut buf, &mut emis);
+                (l, emis.clone())
+            })
+            .collect()
+    };
+    let first = run(p1, &sides);
     let Some(p2) = p2 else { return first };
     let doc: Vec<(&[Token], &[u8])> = sents
         .iter()
         .zip(&first)
-        .map(|(s, l)| (s.as_slice(), l.as_slice()))
+        .map(|(s, l)| (s.as_slice(), l.0.as_slice()))
         .collect();
     doc_bits(&doc, &mut sides);
-    sents
-        .iter()
-        .zip(&sides)
-        .map(|(s, sd)| decode(p2, s, sd, &mut buf, &mut emis))
-        .collect()
+    let mut out = run(p2, &sides);
+    if PROPAGATE.load(std::sync::atomic::Ordering::Relaxed) {
+        propagate(p2, sents, &mut out);
+    }
+    out
+}
+
+/// Switch for the propagation step (on by default; the train example turns
+/// it off to measure it).
+pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Document-level consistency after pass 2: a rare word (one the model has
+/// no word feature for) that was tagged as a single-token entity or as the
+/// last token of a PERS name somewhere in the document gets that type at
+/// its other, untagged occurrences (`رامسفيلد` tagged once after
+/// `وزير الدفاع الامريكي دونالد`, then bare six times).
+fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; L]>)]) {
+    let mut seen: HashMap<&str, [u16; 5]> = HashMap::new();
+    for (s, (labels, _)) in sents.iter().zip(out.iter()) {
+        for (i, t) in s.iter().enumerate() {
+            let l = labels[i];
+            if l == 0 || t.shape == Shape::Punct || t.shape == Shape::Digit {
+                continue;
+            }
+            let next_inside = labels
+                .get(i + 1)
+                .is_some_and(|&n| crate::model::is_inside(n) && ty(n) == ty(l));
+            let single = !crate::model::is_inside(l) && !next_inside;
+            let last_pers = ty(l) == 1 && crate::model::is_inside(l) && !next_inside;
+            if single || last_pers {
+                seen.entry(t.bare()).or_insert([0; 5])[ty(l) as usize] += 1;
+            }
+        }
+    }
+    if seen.is_empty() {
+        return;
+    }
+    for (s, (labels, _)) in sents.iter().zip(out.iter_mut()) {
+        for i in 0..s.len() {
+            if labels[i] != 0 {
+                continue;
+            }
+            let t = &s[i];
+            if t.shape != Shape::Arabic && t.shape != Shape::Latin {
+                continue;
+            }
+            let Some(c) = seen.get(t.bare()) else {
+                continue;
+            };
+            if t.bare().chars().count() < 3
+                || m.index
+                    .contains_key(&crate::hash::hash_feature(1, &[t.norm.as_bytes()]))
+            {
+                continue;
+            }
+            let prev_o = i == 0 || labels[i - 1] == 0;
+            let next_o = labels
+                .get(i + 1)
+                .is_none_or(|&n| !crate::model::is_inside(n));
+            if !(prev_o && next_o) {
+                continue;
+            }
+            let (best, n) = c
+                .iter()
+                .enumerate()
+                .skip(1)
+                .max_by_key(|(_, n)| **n)
+                .map(|(k, n)| (k, *n))
+                .unwrap_or((0, 0));
+            if n > 0 {
+                labels[i] = (best * 2 - 1) as u8;
+            }
+        }
+    }
 }

@@ -1,14 +1,21 @@
 //! The public tagger: tokens → two-pass model → entity spans on the
-//! original text, with titles, rule layers (NORP, GPE/LOC, EQUIPMENT) and
-//! linking.
+//! original text, with titles, rule layers (NORP, GPE/LOC, EQUIPMENT,
+//! DATE) and linking.
 
 use std::sync::LazyLock;
 
-use crate::gazetteer::Gazetteer;
-use crate::model::{read_model, Model, Reader};
+use khabar_article::dates::find_dates;
+use khabar_article::Date;
+use khabar_normalize::Span;
+
+use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::hash::hash_feature;
+use crate::model::{read_model, ty, Model, Reader, L};
+use crate::seq::tag_doc_scored;
+use crate::token::{skip_letters, tokenize, Shape, Token};
 
 /// Version of the model file format.
-pub(crate) const MODEL_VERSION: u32 = 1;
+pub(crate) const MODEL_VERSION: u32 = 2;
 
 static GAZ: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv")));
@@ -35,4 +42,883 @@ pub(crate) fn parse_models(bytes: &[u8]) -> Option<(Model, Option<Model>)> {
 
 pub(crate) fn embedded() -> Option<(Model, Option<Model>)> {
     parse_models(MODEL)
+}
+
+/// Entity types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Label {
+    /// People (`محمد حسين باقري`), without titles.
+    Person,
+    /// Organizations (`وزارة الدفاع`, `حلف شمال الأطلسي`).
+    Org,
+    /// Countries, cities, provinces, official state names.
+    Gpe,
+    /// Regions and geographic features (`القوقاز`, `بحر قزوين`).
+    Loc,
+    /// Nationality adjectives and nouns (`الإيراني`, `الروس`).
+    Norp,
+    /// Named weapon systems, aircraft, vehicles (`إس 300`, `بيرقدار`).
+    Equipment,
+    /// Dates, from `khabar_article::dates`.
+    Date,
+    /// Other names (events, products, languages…).
+    Misc,
+}
+
+impl Label {
+    /// All labels.
+    pub const ALL: [Label; 8] = [
+        Label::Person,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Norp,
+        Label::Equipment,
+        Label::Date,
+        Label::Misc,
+    ];
+
+    /// The upper-case name (`PERSON`, `ORG`, …).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Norp => "NORP",
+            Label::Equipment => "EQUIPMENT",
+            Label::Date => "DATE",
+            Label::Misc => "MISC",
+        }
+    }
+
+    /// Parse a name written by [`Label::name`].
+    pub fn from_name(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.name() == s)
+    }
+
+    /// The ANERcorp type this label is scored as: GPE and LOC → `LOC`,
+    /// PERSON → `PERS`, ORG → `ORG`, MISC → `MISC`; NORP, EQUIPMENT and
+    /// DATE have no ANERcorp counterpart (ANERcorp tags them `O`).
+    pub const fn anercorp(self) -> Option<&'static str> {
+        match self {
+            Label::Person => Some("PERS"),
+            Label::Org => Some("ORG"),
+            Label::Gpe | Label::Loc => Some("LOC"),
+            Label::Misc => Some("MISC"),
+            Label::Norp | Label::Equipment | Label::Date => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A named entity found in a text.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Entity {
+    /// Byte span in the input: `&text[e.span] == e.text`.
+    pub span: Span,
+    /// The surface text (proclitics and titles excluded).
+    pub text: String,
+    /// The entity type.
+    pub label: Label,
+    /// A key shared by every spelling of the same entity: the English name
+    /// for gazetteer entries (`Azerbaijan` for both `أذربيجان` and
+    /// `الأذربيجانية`), otherwise the normalized form of the fullest mention
+    /// in the text (`باقري` → `محمد حسين باقري`).
+    pub canonical: String,
+    /// Identifier in the gazetteer's source, when there is one (`iso:AZ`,
+    /// `geonames:587084`).
+    pub kb_id: Option<String>,
+    /// Title or rank before a person (`العميد الركن`, `اللواء`).
+    pub title: Option<String>,
+    /// A confidence in `[0, 1]`.
+    pub score: f32,
+    /// For DATE: the ISO 8601 value (`2022-01-22`, `--01-22`).
+    pub value: Option<String>,
+}
+
+/// The entity tagger. Load once ([`Tagger::new`] or [`Tagger::global`]) and
+/// share: it is `Send + Sync` and tagging never mutates it.
+#[derive(Debug)]
+pub struct Tagger {
+    p1: Model,
+    p2: Option<Model>,
+    gaz: &'static Gazetteer,
+}
+
+static GLOBAL: LazyLock<Tagger> = LazyLock::new(Tagger::new);
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Head nouns of geographic features: a LOC span starting with one of them
+/// is a LOC (`بحر قزوين`), other unknown LOC spans are GPE (cities).
+const GEO_HEADS: [&str; 17] = [
+    "بحر",
+    "نهر",
+    "جبل",
+    "جبال",
+    "خليج",
+    "مضيق",
+    "صحراء",
+    "جزيره",
+    "جزر",
+    "منطقه",
+    "اقليم",
+    "وادي",
+    "سهل",
+    "هضبه",
+    "شبه",
+    "بحيره",
+    "محيط",
+];
+
+/// Function words (search-normalized) that end a name after a title.
+const FUNCTION_WORDS: [&str; 40] = [
+    "في",
+    "من",
+    "الي",
+    "عن",
+    "مع",
+    "ان",
+    "او",
+    "ثم",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "بين",
+    "حول",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "منذ",
+    "حتي",
+    "كما",
+    "لكن",
+    "بل",
+    "اي",
+    "كل",
+    "هو",
+    "هي",
+    "انه",
+    "انها",
+    "الا",
+    "لدي",
+    "وزير",
+];
+
+/// Head nouns (search-normalized stems) that make an organization with a
+/// following nisba: `الجيش الأذربيجاني`, `وزارة الخارجية الإيرانية`.
+const ORG_HEADS: [&str; 10] = [
+    "جيش",
+    "وزاره",
+    "وكاله",
+    "حزب",
+    "حركه",
+    "جبهه",
+    "منظمه",
+    "هييه",
+    "مجلس",
+    "حلف",
+];
+
+/// Sentence-final tokens.
+fn ends_sentence(t: &Token) -> bool {
+    matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "…")
+}
+
+struct Cand {
+    start: usize,
+    end: usize,
+    label: Label,
+    score: f32,
+    entry: Option<&'static Entry>,
+    prio: u8,
+    /// Proclitic letters to skip, when the gazetteer match decided it.
+    strip: Option<u8>,
+}
+
+impl Tagger {
+    /// Load the embedded model (about 50 ms). An unreadable model (never
+    /// the case for a released crate) leaves only the rule layers.
+    pub fn new() -> Tagger {
+        let (p1, p2) = embedded().unwrap_or_default();
+        Tagger {
+            p1,
+            p2,
+            gaz: gazetteer(),
+        }
+    }
+
+    /// A process-wide tagger, loaded on first use.
+    pub fn global() -> &'static Tagger {
+        &GLOBAL
+    }
+
+    /// Tag `text` (a whole article is one document: repeated names are made
+    /// consistent across it). Dates are resolved without a reference date.
+    pub fn tag(&self, text: &str) -> Vec<Entity> {
+        self.tag_with_reference(text, None)
+    }
+
+    /// Like [`Tagger::tag`], resolving relative dates (`أمس`, `22 يناير`)
+    /// against `reference` (the publication date).
+    pub fn tag_with_reference(&self, text: &str, reference: Option<Date>) -> Vec<Entity> {
+        let toks = tokenize(text);
+        // Sentences: split at final punctuation and at line breaks; cap the
+        // length so that one huge line stays linear.
+        let mut sents: Vec<Vec<Token>> = Vec::new();
+        let mut cur: Vec<Token> = Vec::new();
+        let mut last_end = 0;
+        for t in toks {
+            let gap = text.get(last_end..t.span.start).unwrap_or("");
+            if !cur.is_empty() && (gap.contains('\n') || cur.len() >= 256) {
+                sents.push(std::mem::take(&mut cur));
+            }
+            last_end = t.span.end;
+            let fin = ends_sentence(&t);
+            cur.push(t);
+            if fin {
+                sents.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            sents.push(cur);
+        }
+        let tagged = tag_doc_scored(&self.p1, self.p2.as_ref(), self.gaz, &sents);
+        let mut cands = Vec::new();
+        for (si, (s, (labels, emis))) in sents.iter().zip(&tagged).enumerate() {
+            self.candidates(s, si, labels, emis, &mut cands);
+        }
+        let mut ents = self.resolve(text, &sents, cands);
+        self.add_dates(text, reference, &mut ents);
+        link(&mut ents, &sents);
+        ents.into_iter().map(|(e, _)| e).collect()
+    }
+
+    fn known(&self, w: &str) -> bool {
+        self.p1
+            .index
+            .contains_key(&hash_feature(1, &[w.as_bytes()]))
+    }
+
+    /// Model spans and gazetteer matches of sentence `si`, as token ranges
+    /// of the sentence.
+    fn candidates(
+        &self,
+        s: &[Token],
+        si: usize,
+        labels: &[u8],
+        emis: &[[f32; L]],
+        out: &mut Vec<(usize, Cand)>,
+    ) {
+        // Model spans.
+        let mut i = 0;
+        while i < labels.len() {
+            let l = labels[i];
+            if l == 0 {
+                i += 1;
+                continue;
+            }
+            let t = ty(l);
+            let mut j = i + 1;
+            while j < labels.len() && labels[j] != 0 && labels[j] % 2 == 0 && ty(labels[j]) == t {
+                j += 1;
+            }
+            let score = (i..j)
+                .map(|k| softmax_at(&emis[k], labels[k] as usize))
+                .sum::<f32>()
+                / (j - i) as f32;
+            let label = match t {
+                1 => Label::Person,
+                2 => Label::Loc,
+                3 => Label::Org,
+                _ => Label::Misc,
+            };
+            out.push((
+                si,
+                Cand {
+                    start: i,
+                    end: j,
+                    label,
+                    score,
+                    entry: None,
+                    prio: 1,
+                    strip: None,
+                },
+            ));
+            i = j;
+        }
+        // Gazetteer matches: the longest at each start.
+        let mut ms = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if s[i].shape == Shape::Punct {
+                i += 1;
+                continue;
+            }
+            self.gaz.matches_at(s, i, &mut ms);
+            let best = ms
+                .iter()
+                .filter(|(n, e, form)| {
+                    matches!(e.kind, Kind::Gpe | Kind::Loc | Kind::Org | Kind::Norp | Kind::Equip)
+                        // An unsure proclitic strip (`و`+`ليد`) only for multi-word names.
+                        && (*form < 2 || *n > 1 || e.kind == Kind::Gpe && e.id.starts_with("iso:"))
+                })
+                .max_by_key(|(n, e, form)| {
+                    (*n, u8::from(*form < 2), std::cmp::Reverse(e.kind as u8))
+                });
+            if let Some(&(n, e, form)) = best {
+                let label = match e.kind {
+                    Kind::Gpe => Label::Gpe,
+                    Kind::Loc => Label::Loc,
+                    Kind::Org => Label::Org,
+                    Kind::Norp => Label::Norp,
+                    _ => Label::Equipment,
+                };
+                let mut end = i + n;
+                // `إليوشن 76`, `ميغ 29`: a model number after a family name.
+                if label == Label::Equipment
+                    && end < s.len()
+                    && matches!(s[end].shape, Shape::Digit | Shape::Mixed | Shape::Latin)
+                {
+                    end += 1;
+                }
+                // Single-word city names from GeoNames are noisy (`الحرية`):
+                // they need the model's agreement (see `resolve`).
+                let weak = n == 1 && e.id.starts_with("geonames:");
+                out.push((
+                    si,
+                    Cand {
+                        start: i,
+                        end,
+                        label,
+                        score: 0.9,
+                        entry: Some(e),
+                        prio: if weak { 0 } else { 2 },
+                        strip: Some(s[i].clitic.sure + if form >= 2 { form - 1 } else { 0 }),
+                    },
+                ));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        // Latin model codes: `S300`, `F-16`, `MQ-9`.
+        for (k, t) in s.iter().enumerate() {
+            if t.shape == Shape::Mixed
+                && t.norm
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && t.norm.chars().any(|c| c.is_ascii_digit())
+            {
+                out.push((
+                    si,
+                    Cand {
+                        start: k,
+                        end: k + 1,
+                        label: Label::Equipment,
+                        score: 0.6,
+                        entry: None,
+                        prio: 0,
+                        strip: None,
+                    },
+                ));
+            }
+        }
+    }
+
+    /// Choose non-overlapping candidates, fix labels, cut titles and
+    /// proclitics, and build entities.
+    fn resolve(
+        &self,
+        text: &str,
+        sents: &[Vec<Token>],
+        cands: Vec<(usize, Cand)>,
+    ) -> Vec<(Entity, Vec<String>)> {
+        let mut by_sent: Vec<Vec<Cand>> = (0..sents.len()).map(|_| Vec::new()).collect();
+        for (k, c) in cands {
+            if let Some(v) = by_sent.get_mut(k) {
+                v.push(c);
+            }
+        }
+        let mut out = Vec::new();
+        for (s, mut cs) in sents.iter().zip(by_sent) {
+            // Model spans that a gazetteer entry names exactly take its
+            // entry; weak gazetteer matches need the model.
+            let model: Vec<(usize, usize)> = cs
+                .iter()
+                .filter(|c| c.prio == 1)
+                .map(|c| (c.start, c.end))
+                .collect();
+            cs.retain(|c| {
+                c.prio != 0
+                    || c.label == Label::Equipment && c.entry.is_none()
+                    || model.iter().any(|&(a, b)| a == c.start && b == c.end)
+            });
+            // Longest first, then gazetteer over model, then earlier.
+            cs.sort_by_key(|c| {
+                (
+                    std::cmp::Reverse(c.end - c.start),
+                    std::cmp::Reverse(c.prio),
+                    c.start,
+                )
+            });
+            let mut taken = vec![false; s.len()];
+            let mut chosen: Vec<Cand> = Vec::new();
+            for c in cs {
+                if c.end > s.len() || c.start >= c.end || taken[c.start..c.end].iter().any(|&t| t) {
+                    continue;
+                }
+                for t in &mut taken[c.start..c.end] {
+                    *t = true;
+                }
+                chosen.push(c);
+            }
+            chosen.sort_by_key(|c| c.start);
+            self.rules(s, &mut chosen);
+            for mut c in chosen {
+                let keys: Vec<&str> = s[c.start..c.end].iter().map(|t| t.norm.as_str()).collect();
+                // A model span that the gazetteer knows gets its label and link.
+                if c.entry.is_none() {
+                    let mut key = Gazetteer::first_forms(&s[c.start])[0].to_owned();
+                    for t in &s[c.start + 1..c.end] {
+                        key.push(' ');
+                        key.push_str(&t.norm);
+                    }
+                    let es = self.gaz.get(&key);
+                    let stem_es = if c.end - c.start == 1 {
+                        self.gaz.get(s[c.start].stem())
+                    } else {
+                        &[]
+                    };
+                    // `السورية` is the adjective even though `سورية` is also
+                    // the country: without its article, a nisba reading wins.
+                    let pick = |k: Kind| {
+                        es.iter().find(|e| e.kind == k).or_else(|| {
+                            if k == Kind::Gpe && stem_es.iter().any(|e| e.kind == Kind::Norp) {
+                                None
+                            } else {
+                                stem_es.iter().find(|e| e.kind == k)
+                            }
+                        })
+                    };
+                    match c.label {
+                        Label::Loc | Label::Misc => {
+                            if let Some(e) = pick(Kind::Gpe) {
+                                c.label = Label::Gpe;
+                                c.entry = Some(e);
+                            } else if let Some(e) = pick(Kind::Loc) {
+                                c.label = Label::Loc;
+                                c.entry = Some(e);
+                            } else if let Some(e) = pick(Kind::Norp) {
+                                c.label = Label::Norp;
+                                c.entry = Some(e);
+                            } else if let Some(e) = pick(Kind::Equip) {
+                                c.label = Label::Equipment;
+                                c.entry = Some(e);
+                            } else if c.label == Label::Loc {
+                                let head = s[c.start].stem();
+                                c.label = if GEO_HEADS.contains(&head)
+                                    || GEO_HEADS.contains(&s[c.start].bare())
+                                {
+                                    Label::Loc
+                                } else {
+                                    Label::Gpe
+                                };
+                            }
+                        }
+                        Label::Org => {
+                            c.entry = pick(Kind::Org);
+                        }
+                        Label::Person => {
+                            if let Some(e) = pick(Kind::Norp) {
+                                c.label = Label::Norp;
+                                c.entry = Some(e);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let _ = keys;
+                // Titles: inside the span at its start, or just before it.
+                let mut title: Option<(usize, usize)> = None;
+                if c.label == Label::Person {
+                    while let Some(n) = self.title_at(s, c.start, c.end) {
+                        title = Some((title.map_or(c.start, |t| t.0), c.start + n));
+                        c.start += n;
+                    }
+                    // Titles before the span, right to left.
+                    let mut b = c.start;
+                    'back: while b > 0 {
+                        for n in (1..=3.min(b)).rev() {
+                            if self.title_at(s, b - n, b) == Some(n) {
+                                b -= n;
+                                title = Some((b, title.map_or(c.start, |t| t.1)));
+                                continue 'back;
+                            }
+                        }
+                        break;
+                    }
+                    if c.start >= c.end {
+                        continue;
+                    }
+                }
+                let first = &s[c.start];
+                let strip = match c.strip {
+                    Some(n) => n as usize,
+                    None => self.proclitic_letters(first, c.entry.is_some()),
+                };
+                let start = skip_letters(text, first.span, strip);
+                let end = s[c.end - 1].span.end;
+                let span = Span::new(start, end);
+                let Some(surface) = text.get(span.range()) else {
+                    continue;
+                };
+                let title = title.and_then(|(a, b)| {
+                    let ts = skip_letters(text, s[a].span, s[a].clitic.sure as usize);
+                    text.get(ts..s[b - 1].span.end).map(str::to_owned)
+                });
+                let mut norm_toks: Vec<String> = Vec::with_capacity(c.end - c.start);
+                let first_norm = first.norm.chars().skip(strip).collect::<String>();
+                norm_toks.push(first_norm);
+                norm_toks.extend(s[c.start + 1..c.end].iter().map(|t| t.norm.clone()));
+                let (canonical, kb_id) = match c.entry {
+                    Some(e) if !e.english.is_empty() => {
+                        (e.english.clone(), (!e.id.is_empty()).then(|| e.id.clone()))
+                    }
+                    _ => (String::new(), None),
+                };
+                out.push((
+                    Entity {
+                        span,
+                        text: surface.to_owned(),
+                        label: c.label,
+                        canonical,
+                        kb_id,
+                        title,
+                        score: c.score.clamp(0.0, 1.0),
+                        value: None,
+                    },
+                    norm_toks,
+                ));
+            }
+        }
+        out
+    }
+
+    /// Rule layers over the chosen spans of one sentence (sorted by start):
+    /// an organization takes a following nisba (`وزارة الدفاع` +
+    /// `الأذربيجانية`); an organization head noun with a nisba makes an
+    /// organization (`الجيش الأذربيجاني`); a title or rank followed by
+    /// name-like words makes a person (`الجنرال ذاكر حسنوف`).
+    fn rules(&self, s: &[Token], chosen: &mut Vec<Cand>) {
+        let mut covered = vec![false; s.len()];
+        for c in chosen.iter() {
+            for k in c.start..c.end.min(s.len()) {
+                covered[k] = true;
+            }
+        }
+        let is_norp_at = |chosen: &[Cand], k: usize| {
+            chosen
+                .iter()
+                .position(|c| c.start == k && c.end == k + 1 && c.label == Label::Norp)
+        };
+        // ORG + nisba.
+        let mut k = 0;
+        while k + 1 < chosen.len() {
+            if chosen[k].label == Label::Org
+                && chosen[k + 1].start == chosen[k].end
+                && chosen[k + 1].label == Label::Norp
+                && s[chosen[k + 1].start].clitic.al
+                && s[chosen[k + 1].start].clitic.sure == 0
+            {
+                chosen[k].end = chosen[k + 1].end;
+                chosen.remove(k + 1);
+            }
+            k += 1;
+        }
+        // Head noun (+ article words) + nisba.
+        for i in 0..s.len() {
+            if covered[i] || !ORG_HEADS.contains(&s[i].stem()) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.len()
+                && j <= i + 3
+                && !covered[j]
+                && s[j].clitic.al
+                && s[j].clitic.sure == 0
+            {
+                j += 1;
+            }
+            if j < s.len() && j > i && j <= i + 3 {
+                if let Some(pos) = is_norp_at(chosen, j) {
+                    if s[j].clitic.al && s[j].clitic.sure == 0 {
+                        let strip = s[i].clitic.sure;
+                        chosen[pos] = Cand {
+                            start: i,
+                            end: j + 1,
+                            label: Label::Org,
+                            score: 0.6,
+                            entry: None,
+                            prio: 3,
+                            strip: Some(strip),
+                        };
+                        for c in &mut covered[i..=j] {
+                            *c = true;
+                        }
+                    }
+                }
+            }
+        }
+        // Adjacent person spans are one name (`علي` + `خامنئي`).
+        let mut k = 0;
+        while k + 1 < chosen.len() {
+            if chosen[k].label == Label::Person
+                && chosen[k + 1].label == Label::Person
+                && chosen[k + 1].start == chosen[k].end
+            {
+                chosen[k].end = chosen[k + 1].end;
+                chosen.remove(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        // Title + name.
+        let mut i = 0;
+        while i < s.len() {
+            let Some(n) = self.title_at(s, i, s.len()) else {
+                i += 1;
+                continue;
+            };
+            let mut k = i + n;
+            // `الرئيس الإيراني إبراهيم رئيسي`: skip a nisba after the title.
+            while k < s.len() && is_norp_at(chosen, k).is_some() {
+                k += 1;
+            }
+            if k >= s.len()
+                || covered[k]
+                || s[k].shape != Shape::Arabic
+                || s[k].clitic.al
+                || s[k].clitic.sure > 0
+            {
+                i += n;
+                continue;
+            }
+            let mut end = k;
+            while end < s.len()
+                && end < k + 4
+                && !covered[end]
+                && s[end].shape == Shape::Arabic
+                && s[end].clitic.sure == 0
+                && (end == k || !self.is_function_word(&s[end]))
+                && self.title_at(s, end, s.len()).is_none()
+            {
+                if end > k && s[end].clitic.al && !s[end].norm.starts_with("الد") {
+                    break;
+                }
+                end += 1;
+            }
+            // Name-like: a given name, or a word the model has not seen
+            // often enough to have a feature for.
+            let namey = |t: &Token| self.gaz.has(&t.norm, Kind::Given) || !self.known(&t.norm);
+            while end > k && !namey(&s[end - 1]) {
+                end -= 1;
+            }
+            let ok = end > k && !self.is_function_word(&s[k]) && (namey(&s[k]) || end > k + 1);
+            if ok {
+                chosen.push(Cand {
+                    start: k,
+                    end,
+                    label: Label::Person,
+                    score: 0.5,
+                    entry: None,
+                    prio: 3,
+                    strip: Some(0),
+                });
+                for c in &mut covered[k..end] {
+                    *c = true;
+                }
+            }
+            i = end.max(i + n);
+        }
+        chosen.sort_by_key(|c| c.start);
+    }
+
+    /// Words that never start or continue a name.
+    fn is_function_word(&self, t: &Token) -> bool {
+        // Not `علي`: after search folding it is both `على` and the name `علي`.
+        FUNCTION_WORDS.contains(&t.norm.as_str())
+    }
+
+    /// Length of a title phrase starting at token `i` and ending before
+    /// `limit`, if any (`العميد الركن` = 2).
+    fn title_at(&self, s: &[Token], i: usize, limit: usize) -> Option<usize> {
+        let mut key = Gazetteer::first_forms(&s[i])[0].to_owned();
+        let mut best = None;
+        if self.gaz.has(&key, Kind::Title) {
+            best = Some(1);
+        }
+        for n in 2..=3 {
+            if i + n > limit {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&s[i + n - 1].norm);
+            if self.gaz.has(&key, Kind::Title) {
+                best = Some(n);
+            }
+        }
+        best
+    }
+
+    /// How many proclitic letters the entity span skips in its first token.
+    fn proclitic_letters(&self, t: &Token, in_gaz: bool) -> usize {
+        let sure = t.clitic.sure as usize;
+        if t.clitic.maybe == 0 {
+            return sure;
+        }
+        let whole = t.norm.as_str();
+        if !self.gaz.get(whole).is_empty() {
+            return 0;
+        }
+        // A form the gazetteer knows wins (`ولبنان` → `لبنان`); else a form
+        // the model has a word feature for, when the whole word has none.
+        for (k, form) in t.maybe_forms() {
+            if !self.gaz.get(form).is_empty() {
+                return k;
+            }
+        }
+        if !in_gaz && !self.known(whole) {
+            for (k, form) in t.maybe_forms() {
+                if self.known(form) {
+                    return k;
+                }
+            }
+        }
+        0
+    }
+
+    fn add_dates(
+        &self,
+        text: &str,
+        reference: Option<Date>,
+        ents: &mut Vec<(Entity, Vec<String>)>,
+    ) {
+        let dates = find_dates(text, reference);
+        if dates.is_empty() {
+            return;
+        }
+        let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+        for d in dates {
+            if !d.span.is_valid_in(text) || d.span.is_empty() {
+                continue;
+            }
+            // A date wins over what the model found inside it (`كانون`).
+            ents.retain(|(e, _)| !overlaps(e.span, d.span));
+            let surface = text[d.span].to_owned();
+            ents.push((
+                Entity {
+                    span: d.span,
+                    canonical: d.iso().unwrap_or_else(|| surface.clone()),
+                    text: surface,
+                    label: Label::Date,
+                    kb_id: None,
+                    title: None,
+                    score: 1.0,
+                    value: d.iso(),
+                },
+                Vec::new(),
+            ));
+        }
+        ents.sort_by_key(|(e, _)| e.span.start);
+    }
+}
+
+fn softmax_at(e: &[f32; L], k: usize) -> f32 {
+    let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let z: f32 = e.iter().map(|x| (x - m).exp()).sum();
+    if z > 0.0 && z.is_finite() {
+        (e[k] - m).exp() / z
+    } else {
+        0.5
+    }
+}
+
+/// Fill `canonical` for entities without a gazetteer link: a short person
+/// mention takes the key of the fullest person name in the text that ends
+/// with (or contains) it.
+fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
+    let keys: Vec<Vec<String>> = ents
+        .iter()
+        .map(|(_, toks)| {
+            let mut v: Vec<String> = Vec::new();
+            let k = crate::link::key(toks.iter().map(String::as_str));
+            v.extend(k.split(' ').map(str::to_owned));
+            v
+        })
+        .collect();
+    let n = ents.len();
+    for i in 0..n {
+        if !ents[i].0.canonical.is_empty() {
+            continue;
+        }
+        let mine = &keys[i];
+        let mut best: Option<usize> = None;
+        if ents[i].0.label == Label::Person {
+            for j in 0..n {
+                if j == i || ents[j].0.label != Label::Person || keys[j].len() <= mine.len() {
+                    continue;
+                }
+                let contains = keys[j].windows(mine.len()).any(|w| w == mine.as_slice());
+                let tail = keys[j].ends_with(mine);
+                if (tail || contains && mine.len() == 1 && keys[j].first() != mine.first())
+                    && best.is_none_or(|b| keys[j].len() > keys[b].len())
+                {
+                    best = Some(j);
+                }
+            }
+        }
+        let k = best.unwrap_or(i);
+        ents[i].0.canonical = keys[k].join(" ");
+    }
+}
+
+/// Tag `text` with the process-wide [`Tagger`].
+pub fn tag(text: &str) -> Vec<Entity> {
+    Tagger::global().tag(text)
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            groups: 0,
+            bias: [0.0; 5],
+            trans: vec![0.0; (L + 1) * L],
+            index: std::collections::HashMap::default(),
+            weights: Vec::new(),
+        }
+    }
 }

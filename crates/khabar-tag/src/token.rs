@@ -70,6 +70,12 @@ impl Token {
             .get(self.clitic.maybe_stem as usize..)
             .unwrap_or("")
     }
+    /// The forms with 1 or 2 unsure proclitic letters stripped
+    /// (`ولبنان` → `لبنان`, `بنان`), shortest strip first.
+    pub fn maybe_forms(&self) -> impl Iterator<Item = (usize, &str)> {
+        (1..=self.clitic.maybe as usize).filter_map(move |k| self.norm.get(k * 2..).map(|s| (k, s)))
+    }
+
     /// The word without sure proclitics (article kept): `العراق` for `بالعراق`.
     pub fn bare(&self) -> &str {
         let sure = self.clitic.sure as usize;
@@ -278,6 +284,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// dropping `letters` proclitic letters (and any marks or tatweel that
 /// follow them: `وَ` + `أذربيجان`).
 pub(crate) fn skip_letters(text: &str, span: Span, letters: usize) -> usize {
+    if letters == 0 {
+        return span.start;
+    }
     let raw = &text[span];
     let mut seen = 0;
     for (i, c) in raw.char_indices() {

@@ -230,3 +230,14 @@ pub fn model_bytes(p1: &Model, p2: Option<&Model>) -> Vec<u8> {
     }
     out
 }
+
+/// The models embedded in the crate (pass 1, pass 2), if the model file
+/// parses.
+pub fn embedded_models() -> Option<(Model, Option<Model>)> {
+    crate::tagger::embedded()
+}
+
+/// Switch the document-level propagation step on or off (for ablations).
+pub fn set_propagate(on: bool) {
+    crate::seq::PROPAGATE.store(on, std::sync::atomic::Ordering::Relaxed);
+}

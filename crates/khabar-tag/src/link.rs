@@ -1,0 +1,56 @@
+//! Canonical keys: one key for the spellings of one name.
+//!
+//! The search profile already folds hamza carriers, alef forms, yeh/alef
+//! maqsura, teh marbuta and Persian letters (`قرائي أشتياني` and
+//! `قرايي آشتياني` are both `قرايي اشتياني`). On top of that, name parts
+//! written apart or joined (`حسن اوف` / `حسنوف`, `علي زاده` / `عليزاده`)
+//! are glued, and a lone hamza is dropped.
+
+/// Name-part suffixes that are written either apart or joined.
+const GLUED: [&str; 6] = ["اوف", "وف", "اف", "زاده", "اييف", "يف"];
+
+/// The canonical key of a mention from its normalized tokens.
+pub(crate) fn key<'a>(norm_tokens: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for t in norm_tokens {
+        let t: String = t
+            .chars()
+            .filter(|c| *c != 'ء' && *c != '\u{0640}')
+            .collect();
+        if t.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && GLUED.contains(&t.as_str()) {
+            // `حسن اوف` → `حسنوف`: the alef of a detached `اوف` is a
+            // spelling aid that the joined form drops.
+            out.push_str(
+                t.strip_prefix('ا')
+                    .filter(|r| r.starts_with('و'))
+                    .unwrap_or(&t),
+            );
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t);
+    }
+    // `حسناوف` and `حسنوف`: drop an alef before a final `وف`.
+    if let Some(stem) = out.strip_suffix("اوف") {
+        if !stem.is_empty() && !stem.ends_with(' ') {
+            out = format!("{stem}وف");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn joined_and_split() {
+        assert_eq!(key(["ذاكر", "حسن", "اوف"]), key(["ذاكر", "حسنوف"]));
+        assert_eq!(key(["علي", "زاده"]), key(["عليزاده"]));
+    }
+}

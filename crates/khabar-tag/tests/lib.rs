@@ -1,0 +1,304 @@
+//! Integration tests: fixtures (sample articles, generalization
+//! paragraphs), ANERcorp gold counts and a smoke score, linking, and
+//! property tests.
+
+use std::collections::BTreeMap;
+
+use khabar_normalize::CharOffsets;
+use khabar_tag::eval::{read_conll, spans, Score};
+use khabar_tag::training::{embedded_models, evaluate, Config, Corpus};
+use khabar_tag::{Entity, Label, Tagger};
+use proptest::prelude::*;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+struct Doc {
+    id: String,
+    text: String,
+    gold: Vec<(usize, usize, String)>,
+}
+
+/// Load a JSONL fixture; code-point offsets become byte offsets, and every
+/// entity is checked against its text (a fixture with impossible offsets
+/// fails here).
+fn load(name: &str) -> Vec<Doc> {
+    let path = format!("{ROOT}/tests/data/ner/{name}");
+    let data = std::fs::read_to_string(&path).unwrap();
+    data.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let text = match v.get("file").and_then(|f| f.as_str()) {
+                Some(f) => std::fs::read_to_string(format!("{ROOT}/{f}")).unwrap(),
+                None => v["text"].as_str().unwrap().to_owned(),
+            };
+            let co = CharOffsets::new(&text);
+            let gold = v["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let s = co.to_byte(e["start"].as_u64().unwrap() as usize);
+                    let t = co.to_byte(e["end"].as_u64().unwrap() as usize);
+                    assert_eq!(
+                        &text[s..t],
+                        e["text"].as_str().unwrap(),
+                        "fixture offsets in {name}"
+                    );
+                    (s, t, e["label"].as_str().unwrap().to_owned())
+                })
+                .collect();
+            Doc {
+                id: v["id"].as_str().unwrap().to_owned(),
+                text,
+                gold,
+            }
+        })
+        .collect()
+}
+
+const SCORED: [&str; 5] = ["PERSON", "ORG", "GPE", "LOC", "NORP"];
+
+/// Micro P/R/F1 over the scored labels; prints the misses on failure.
+fn fixture_f1(docs: &[Doc]) -> (f64, String) {
+    let tagger = Tagger::global();
+    let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
+    let mut per: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut report = String::new();
+    for d in docs {
+        let pred: Vec<(usize, usize, String)> = tagger
+            .tag(&d.text)
+            .into_iter()
+            .filter(|e| SCORED.contains(&e.label.name()))
+            .map(|e| (e.span.start, e.span.end, e.label.name().to_owned()))
+            .collect();
+        let gold: Vec<&(usize, usize, String)> = d
+            .gold
+            .iter()
+            .filter(|g| SCORED.contains(&g.2.as_str()))
+            .collect();
+        for p in &pred {
+            per.entry(p.2.clone()).or_default()[1] += 1;
+            if gold.contains(&p) {
+                tp += 1;
+                per.entry(p.2.clone()).or_default()[0] += 1;
+            } else {
+                report += &format!("{} FP {} {}\n", d.id, p.2, &d.text[p.0..p.1]);
+            }
+        }
+        for g in &gold {
+            per.entry(g.2.clone()).or_default()[2] += 1;
+            if !pred.contains(g) {
+                report += &format!("{} FN {} {}\n", d.id, g.2, &d.text[g.0..g.1]);
+            }
+        }
+        np += pred.len();
+        ng += gold.len();
+    }
+    let p = tp as f64 / np.max(1) as f64;
+    let r = tp as f64 / ng.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    for (l, [t, pp, g]) in &per {
+        report += &format!("{l}: tp {t} pred {pp} gold {g}\n");
+    }
+    report += &format!("P {p:.3} R {r:.3} F1 {f:.3}\n");
+    (f, report)
+}
+
+#[test]
+fn seed_articles_f1() {
+    let docs = load("seed_articles.jsonl");
+    assert_eq!(docs.len(), 5);
+    let (f, report) = fixture_f1(&docs);
+    println!("{report}");
+    assert!(f >= 0.85, "seed F1 {f:.3} < 0.85\n{report}");
+}
+
+#[test]
+fn generalization_paragraphs_f1() {
+    let docs = load("paragraphs.jsonl");
+    assert!(docs.len() >= 10);
+    let (f, report) = fixture_f1(&docs);
+    println!("{report}");
+    assert!(f >= 0.75, "paragraph F1 {f:.3} < 0.75\n{report}");
+}
+
+#[test]
+fn anercorp_gold_support() {
+    let text = std::fs::read_to_string(format!("{ROOT}/data/anercorp/ANERCorp_CamelLab_test.txt"))
+        .unwrap();
+    let mut support: BTreeMap<String, usize> = BTreeMap::new();
+    for s in read_conll(&text) {
+        let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        for (_, _, y) in spans(&tags) {
+            *support.entry(y).or_default() += 1;
+        }
+    }
+    let want: BTreeMap<String, usize> = [("PERS", 907), ("LOC", 676), ("ORG", 459), ("MISC", 243)]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    assert_eq!(support, want);
+    assert_eq!(support.values().sum::<usize>(), 2285);
+}
+
+#[test]
+fn anercorp_smoke_score() {
+    // A slice of the test set, to catch a broken model; the full score is
+    // the `score` example.
+    let text = std::fs::read_to_string(format!("{ROOT}/data/anercorp/ANERCorp_CamelLab_test.txt"))
+        .unwrap();
+    let sents: Vec<_> = read_conll(&text).into_iter().take(200).collect();
+    let (p1, p2) = embedded_models().expect("model parses");
+    let c = Corpus::new(&sents, Config::default().doc_size);
+    let idx: Vec<usize> = (0..c.len()).collect();
+    let s: Score = evaluate(&c, &idx, &p1, p2.as_ref());
+    assert!(s.total().f1() > 55.0, "{}", s.table());
+}
+
+fn find<'a>(ents: &'a [Entity], text: &str) -> &'a Entity {
+    ents.iter()
+        .find(|e| e.text == text)
+        .unwrap_or_else(|| panic!("{text} not found in {ents:#?}"))
+}
+
+#[test]
+fn proclitics_titles_and_linking() {
+    let text = "استقبل العميد الركن محمد حسين باقري في طهران السفير الأذربيجاني، وقال باقري إن وأذربيجان وإيران جارتان.";
+    let ents = Tagger::global().tag(text);
+    let p = find(&ents, "محمد حسين باقري");
+    assert_eq!(p.label, Label::Person);
+    assert_eq!(p.title.as_deref(), Some("العميد الركن"));
+    let short = find(&ents, "باقري");
+    assert_eq!(short.canonical, p.canonical);
+    let norp = find(&ents, "الأذربيجاني");
+    assert_eq!(norp.label, Label::Norp);
+    assert_eq!(norp.canonical, "Azerbaijan");
+    let gpe = find(&ents, "أذربيجان");
+    assert_eq!(gpe.label, Label::Gpe);
+    assert_eq!(gpe.canonical, "Azerbaijan");
+    assert_eq!(&text[gpe.span], "أذربيجان");
+    assert_eq!(find(&ents, "إيران").label, Label::Gpe);
+}
+
+#[test]
+fn spelling_variants_share_a_key() {
+    let t = Tagger::global();
+    let a = t.tag("قال وزير الدفاع ذاكر حسنوف إن بلاده مستعدة.");
+    let b = t.tag("قال وزير الدفاع ذاكر حسن اوف إن بلاده مستعدة.");
+    let ka: Vec<_> = a
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .map(|e| e.canonical.clone())
+        .collect();
+    let kb: Vec<_> = b
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .map(|e| e.canonical.clone())
+        .collect();
+    assert!(!ka.is_empty());
+    assert_eq!(ka, kb);
+    let c = t.tag("التقى المرشد على خامنئي وفدا.");
+    let d = t.tag("التقى المرشد علي خامنئي وفدا.");
+    let kc: Vec<_> = c.iter().map(|e| e.canonical.clone()).collect();
+    let kd: Vec<_> = d.iter().map(|e| e.canonical.clone()).collect();
+    assert_eq!(kc, kd);
+}
+
+#[test]
+fn dates_have_values() {
+    let text = "وصل الوفد إلى باكو يوم السبت 22 كانون الثاني 2022.";
+    let ents = Tagger::global().tag(text);
+    let d = ents
+        .iter()
+        .find(|e| e.label == Label::Date)
+        .expect("a date");
+    assert_eq!(d.value.as_deref(), Some("2022-01-22"));
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Spans are valid, ordered, non-overlapping, and start at a word start
+/// or right after proclitic letters (and their marks).
+fn check_invariants(text: &str, ents: &[Entity]) {
+    let mut last = 0;
+    for e in ents {
+        assert!(e.span.is_valid_in(text), "invalid span {:?}", e.span);
+        assert!(!e.span.is_empty());
+        assert_eq!(&text[e.span], e.text);
+        assert!(e.span.start >= last, "overlap at {:?}", e.span);
+        last = e.span.end;
+        assert!((0.0..=1.0).contains(&e.score));
+        if e.label == Label::Date {
+            continue;
+        }
+        // Tatweel before a digit or Latin letter is a token boundary
+        // (`بـS300`), as the normalizer documents.
+        if text[..e.span.start].ends_with('\u{0640}')
+            && !e
+                .text
+                .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c))
+        {
+            continue;
+        }
+        let before: String = text[..e.span.start]
+            .chars()
+            .rev()
+            .take_while(|c| is_word_char(*c))
+            .collect();
+        // Letters only: tatweel (a modifier letter for Unicode) and marks
+        // are not proclitics.
+        let letters: Vec<char> = before
+            .chars()
+            .filter(|c| c.is_alphabetic() && *c != '\u{0640}')
+            .collect();
+        assert!(
+            letters.len() <= 3 && letters.iter().all(|c| "وفبلك".contains(*c)),
+            "span {:?} starts inside a word after {before:?}",
+            e.text
+        );
+    }
+}
+
+#[test]
+fn invariants_on_articles() {
+    for d in load("seed_articles.jsonl")
+        .iter()
+        .chain(load("paragraphs.jsonl").iter())
+    {
+        check_invariants(&d.text, &Tagger::global().tag(&d.text));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_input_tags_without_panic(s in "\\PC{0,200}") {
+        let ents = Tagger::global().tag(&s);
+        check_invariants(&s, &ents);
+    }
+
+    #[test]
+    fn arabic_like_input(s in "[وفبلكالمحدينرسطهإأآةىئؤء ـًٌٍَُِّْ\u{200C}\u{200F}ی ک0-9A-Za-z.,،؟\n\r-]{0,300}") {
+        let ents = Tagger::global().tag(&s);
+        check_invariants(&s, &ents);
+    }
+
+    #[test]
+    fn sample_with_noise(k in 0usize..5, cut in 0usize..4000, junk in "\\PC{0,20}") {
+        let docs = load("seed_articles.jsonl");
+        let t = &docs[k].text;
+        let mut c = cut.min(t.len());
+        while !t.is_char_boundary(c) { c -= 1; }
+        let s = format!("{}{}{}", &t[..c], junk, &t[c..]);
+        let ents = Tagger::global().tag(&s);
+        check_invariants(&s, &ents);
+    }
+}
