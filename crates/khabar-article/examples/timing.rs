@@ -39,7 +39,10 @@ fn main() {
     );
     let t = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(khabar_article::parse(&raw, &khabar_article::Hints::default()));
+        std::hint::black_box(khabar_article::parse(
+            &raw,
+            &khabar_article::Hints::default(),
+        ));
     }
     let dt = t.elapsed().as_secs_f64();
     println!("parse: {:.1} MB/s", raw.len() as f64 * n as f64 / dt / 1e6);

@@ -612,6 +612,9 @@ const COMMENT: &[&str] = &[
     "الحقول المطلوبه",
     "شارك برايك",
     "شارك بارايك",
+    "شاركوا بارايكم",
+    "شاركوا برايكم",
+    "شاركنا برايك",
     "شاركونا",
     "شاركنا رايك",
     "ما رايك",
@@ -659,6 +662,7 @@ const CAPTION_START: &[&str] = &[
     "مصدر الصوره",
     "حقوق الصوره",
     "صوره ارشيفيه",
+    "التعليق علي الصوره",
     "(صوره",
     "photo",
     "image",
@@ -687,9 +691,9 @@ const CREDITS: &[&str] = &[
 
 fn starts_with_phrase(folded: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
-        folded
-            .strip_prefix(p)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !crate::dates::is_word_char(c)))
+        folded.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| !crate::dates::is_word_char(c))
+        })
     })
 }
 
@@ -878,8 +882,50 @@ fn is_title_shape(line: &Line<'_>) -> bool {
     line.words <= 20 && !line.text.ends_with('.') && !line.text.ends_with(':')
 }
 
+/// Classify one line, and end a related or more-news block at the first line
+/// that is not part of it (a tag list or a share bar after `اقرأ أيضاً`).
 #[allow(clippy::too_many_arguments)]
 fn classify<'a>(
+    lines: &[Line<'a>],
+    idx: usize,
+    line: &Line<'a>,
+    a: &mut Article,
+    block: &mut Block,
+    body_started: &mut bool,
+    published_labelled: &mut bool,
+    dateline_mentions: &mut Vec<(usize, DateMention)>,
+    hints: &Hints,
+) -> Role {
+    let before = *block;
+    let role = classify_line(
+        lines,
+        idx,
+        line,
+        a,
+        block,
+        body_started,
+        published_labelled,
+        dateline_mentions,
+        hints,
+    );
+    if let Role::Drop(r) = &role {
+        let keeps = matches!(
+            r,
+            DropReason::ReadMoreLabel
+                | DropReason::MoreNewsBlock
+                | DropReason::ForeignLanguage
+                | DropReason::RelatedLink
+                | DropReason::Noise
+        );
+        if !keeps && *block == before {
+            *block = Block::None;
+        }
+    }
+    role
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_line<'a>(
     lines: &[Line<'a>],
     idx: usize,
     line: &Line<'a>,
@@ -920,8 +966,7 @@ fn classify<'a>(
                     }
                     let found = find_dates(line.text, None);
                     if let Some(m) = best_dateline(&found) {
-                        let reference = a.published.as_ref().and_then(Published::date);
-                        let m = resolve_dateline(line.text, m, reference);
+                        let m = resolve_dateline(&found, m);
                         let p = Published {
                             value: m.value.unwrap_or(Value::Year(0)),
                             line: Some(line.no),
@@ -976,6 +1021,14 @@ fn classify<'a>(
         if line.words <= 12 && (starts_with_phrase(f, COMMENT) || is_phrase_line(f, COMMENT)) {
             return Role::Drop(DropReason::CommentForm);
         }
+        if line.words <= 25 && starts_with_phrase(f, NEWSLETTER) {
+            return Role::Drop(DropReason::Newsletter);
+        }
+        // `© Sputnik . Vladimir Fedorenko`: a photo credit; `جميع الحقوق
+        // محفوظة ©` is site furniture (below).
+        if line.words <= 12 && f.starts_with('©') {
+            return Role::Drop(DropReason::Caption);
+        }
         if line.words <= 8 && is_share(f) {
             return Role::Drop(DropReason::Share);
         }
@@ -1021,8 +1074,7 @@ fn classify<'a>(
             if !found.is_empty() && is_date_only(line.text, &found) {
                 if let Some(m) = best_dateline(&found) {
                     if hints.published.is_none() && a.published.is_none() {
-                        let reference = None;
-                        let m = resolve_dateline(line.text, m, reference);
+                        let m = resolve_dateline(&found, m);
                         if let Some(v) = m.value {
                             a.published = Some(Published {
                                 value: v,
@@ -1044,6 +1096,9 @@ fn classify<'a>(
             }
         }
     }
+    if line.is_persian() {
+        return Role::Drop(DropReason::ForeignLanguage);
+    }
     // Blocks swallow the short lines after their label.
     match *block {
         Block::Related if is_title_shape(line) && line.letters > 0 => {
@@ -1058,13 +1113,21 @@ fn classify<'a>(
         }
         _ => *block = Block::None,
     }
-    if line.is_persian() || (line.is_latin() && line.words <= 12) {
+    if line.is_latin() && line.words <= 12 {
         return Role::Drop(DropReason::ForeignLanguage);
     }
     if !*body_started {
         if a.title.is_none() && line.words <= 40 {
             a.title = Some(field(line, line.span));
             return Role::Title;
+        }
+        // `القاهرة - العربية.نت`, `هسبريس من الرباط`: a credit of four words
+        // or fewer under the title is not a deck.
+        if line.words <= 4 && !line.sentence_end {
+            if a.byline.is_none() {
+                a.byline = Some(field(line, line.span));
+            }
+            return Role::Drop(DropReason::MovedToMetadata(Metadata::Byline));
         }
         if a.subtitle.is_none()
             && line.words <= 30
@@ -1106,29 +1169,22 @@ fn best_dateline(found: &[DateMention]) -> Option<&DateMention> {
         })
 }
 
-/// A dateline split as `25 يناير 2022 | 16:28`: join the time to the day.
-fn resolve_dateline(text: &str, m: &DateMention, _reference: Option<Date>) -> DateMention {
+/// A dateline with its time written apart (`25 يناير 2022 | 16:28`,
+/// `نُشر: 10:25-22 رمضان 1444 هـ / 13 أبريل 2023 م`): a datelines carries one
+/// time, so it is joined to the day wherever it stands in the line.
+fn resolve_dateline(found: &[DateMention], m: &DateMention) -> DateMention {
     let mut m = m.clone();
     if let Some(Value::Day(d)) = m.value {
-        let after = text.get(m.span.end..).unwrap_or("");
-        if let Some(t) = find_dates(after, None)
-            .into_iter()
-            .find(|t| t.precision() == Precision::Time)
-        {
-            let gap = &after[..t.span.start];
-            if gap
-                .chars()
-                .all(|c| !crate::dates::is_word_char(c) || gap.trim().len() <= 12)
-            {
-                if let Some(Value::Time { hour, minute }) = t.value {
-                    m.value = Some(Value::DateTime {
-                        date: d,
-                        hour,
-                        minute,
-                    });
-                    m.span = Span::new(m.span.start, m.span.end + t.span.end);
-                }
-            }
+        let mut times = found.iter().filter_map(|t| match t.value {
+            Some(Value::Time { hour, minute }) => Some((hour, minute)),
+            _ => None,
+        });
+        if let (Some((hour, minute)), None) = (times.next(), times.next()) {
+            m.value = Some(Value::DateTime {
+                date: d,
+                hour,
+                minute,
+            });
         }
     }
     m
@@ -1333,7 +1389,13 @@ fn intersect(x: &[u64], y: &[u64]) -> usize {
 /// Weekday contradictions and unresolved relative dates, in datelines and
 /// body paragraphs (resolved against the publication date).
 fn date_flags(a: &mut Article, dateline_mentions: &[(usize, DateMention)], raw: &str) {
-    let reference = a.published.as_ref().and_then(Published::date);
+    // The update date anchors relative dates when there is no publication
+    // date (`آخر تحديث: 10 مارس 2023` and `اليوم الجمعة` in the body).
+    let reference = a
+        .published
+        .as_ref()
+        .or(a.updated.as_ref())
+        .and_then(Published::date);
     if a.published.is_none() {
         a.flags.push(Flag::NoPublicationDate);
     }

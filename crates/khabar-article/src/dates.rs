@@ -710,6 +710,9 @@ impl<'t> Cx<'t> {
             j += 2;
         } else if self.word(j).is_some_and(is_year_word) {
             j += 1;
+        } else if self.punct(j) == Some(',') && self.num(j + 1).is_some_and(|(_, d)| d == 4) {
+            // `10 مارس ,2023` (Al Arabiya's datelines).
+            j += 1;
         }
         let (y, digits) = self.num(j)?;
         if digits != 4 {
@@ -1531,7 +1534,10 @@ pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0000}'..='\u{007F}' => false,
-        '\u{0610}'..='\u{061A}' | '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06DC}' => true,
+        '\u{0610}'..='\u{061A}'
+        | '\u{0620}'..='\u{065F}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'..='\u{06DC}' => true,
         '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => false,
         _ => c.is_alphabetic(),
@@ -1540,7 +1546,9 @@ pub(crate) fn is_letter(c: char) -> bool {
 
 #[inline]
 pub(crate) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }
 
 /// A letter or a digit.
@@ -1577,7 +1585,11 @@ pub(crate) fn fold_line(text: &str) -> String {
     let mut space = false;
     for c in text.chars() {
         let c = match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0610}'..='\u{061A}' | '\u{200B}'..='\u{200F}' => continue,
+            '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0640}'
+            | '\u{0610}'..='\u{061A}'
+            | '\u{200B}'..='\u{200F}' => continue,
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
             'ة' => 'ه',
             'ى' | 'ی' | 'ئ' => 'ي',
@@ -1620,10 +1632,14 @@ fn trigger(w: &str) -> Trigger {
     }
     match w {
         "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي" => Trigger::Yes,
-        "اليوم" | "واليوم" | "امس" | "وامس" | "البارحه" | "غدا" | "وغدا" => Trigger::Yes,
-        "اول" | "بعد" | "قبل" | "منذ" | "العام" | "السنه" | "عام" | "سنه" | "هذا" | "الشهر" | "الاسبوع" | "عامي"
-        | "وعام" | "لعام" | "بعام" | "مطلع" | "اوايل" | "بدايه" | "منتصف" | "اواسط" | "وسط" | "اواخر" | "نهايه"
-        | "اخر" | "ختام" => Trigger::IfNext,
+        "اليوم" | "واليوم" | "امس" | "وامس" | "البارحه" | "غدا" | "وغدا" => {
+            Trigger::Yes
+        }
+        "اول" | "بعد" | "قبل" | "منذ" | "العام" | "السنه" | "عام" | "سنه" | "هذا" | "الشهر"
+        | "الاسبوع" | "عامي" | "وعام" | "لعام" | "بعام" | "مطلع" | "اوايل" | "بدايه" | "منتصف"
+        | "اواسط" | "وسط" | "اواخر" | "نهايه" | "اخر" | "ختام" => {
+            Trigger::IfNext
+        }
         _ => Trigger::No,
     }
 }
@@ -1637,7 +1653,9 @@ fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
         "بعد" => next == "غد",
         "اول" => matches!(next, "امس" | "من"),
         "هذا" => next == "العام",
-        "العام" | "السنه" | "عام" | "الشهر" | "الاسبوع" => dir_word(next).is_some(),
+        "العام" | "السنه" | "عام" | "الشهر" | "الاسبوع" => {
+            dir_word(next).is_some()
+        }
         "منذ" | "قبل" => number_word(next).is_some() || unit_word(next).is_some(),
         _ => next == "شهر" || month_word(next).is_some() || matches!(next, "كانون" | "تشرين"),
     }
@@ -1676,7 +1694,18 @@ fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) -> bool {
     month_word(buf).is_some()
         || matches!(
             buf.as_str(),
-            "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي" | "ه" | "هـ" | "هجري" | "هجريه" | "م" | "ميلادي"
+            "كانون"
+                | "تشرين"
+                | "ربيع"
+                | "جمادي"
+                | "ذو"
+                | "ذي"
+                | "ه"
+                | "هـ"
+                | "هجري"
+                | "هجريه"
+                | "م"
+                | "ميلادي"
         )
 }
 
@@ -1796,8 +1825,15 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
         let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
         let we = ceil_boundary(text, start + AFTER).min(line_end);
         // Round the window out to whole words.
-        let ws = text[..ws].rfind(char::is_whitespace).map_or(line_start, |p| (p + 1).max(line_start)).min(start);
-        let we = text[we..].find(char::is_whitespace).map_or(text.len(), |p| we + p).min(line_end).max(e);
+        let ws = text[..ws]
+            .rfind(char::is_whitespace)
+            .map_or(line_start, |p| (p + 1).max(line_start))
+            .min(start);
+        let we = text[we..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |p| we + p)
+            .min(line_end)
+            .max(e);
         match find_in_window(text, ws, we, start, e, reference, &mut toks) {
             Some(m) => {
                 let end = m.span.end;
@@ -1823,7 +1859,9 @@ fn find_in_window(
     toks: &mut Vec<Tok>,
 ) -> Option<DateMention> {
     let window = text.get(ws..we)?;
-    let norm = Normalizer::for_profile(Profile::Search).normalize_aligned(window).ok()?;
+    let norm = Normalizer::for_profile(Profile::Search)
+        .normalize_aligned(window)
+        .ok()?;
     tokenize(norm.text(), toks);
     let cx = Cx {
         text: norm.text(),
@@ -1855,7 +1893,9 @@ fn find_in_window(
             return None;
         }
         let weekday_mismatch = match (hit.weekday, hit.value) {
-            (Some(w), Some(Value::Day(d) | Value::DateTime { date: d, .. })) => d.date().is_some_and(|d| d.weekday() != w),
+            (Some(w), Some(Value::Day(d) | Value::DateTime { date: d, .. })) => {
+                d.date().is_some_and(|d| d.weekday() != w)
+            }
             _ => false,
         };
         return Some(DateMention {

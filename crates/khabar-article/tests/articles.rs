@@ -1,1 +1,221 @@
-//! Article fixtures (written in a later step).
+//! Article fixtures: `tests/data/articles/*.toml` (expected fields) next to
+//! the raw text (`NAME.txt`, or the file named by `raw`). Shared with pytest.
+
+use std::path::{Path, PathBuf};
+
+use khabar_article::{parse, Article, DropReason, Flag, Hints};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Expected {
+    raw: Option<String>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    published_precision: Option<String>,
+    updated: Option<String>,
+    url: Option<String>,
+    language: String,
+    paragraphs: Vec<(usize, String)>,
+    related: Vec<String>,
+    dropped: Vec<(usize, String)>,
+    flags: Vec<String>,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixtures() -> Vec<(String, String, Expected)> {
+    let dir = root().join("tests/data/articles");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/data/articles exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            let exp: Expected = toml::from_str(&std::fs::read_to_string(&p).expect("read fixture"))
+                .unwrap_or_else(|e| panic!("help: {} does not parse: {e}", p.display()));
+            let raw_path = match &exp.raw {
+                Some(r) => root().join(r),
+                None => p.with_extension("txt"),
+            };
+            let raw = std::fs::read_to_string(&raw_path)
+                .unwrap_or_else(|_| panic!("help: missing {}", raw_path.display()));
+            (
+                p.file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                raw,
+                exp,
+            )
+        })
+        .collect()
+}
+
+fn drop_name(r: &DropReason) -> String {
+    match r {
+        DropReason::ExactDuplicate { of_line } => format!("exact_duplicate:{of_line}"),
+        r => r.name().to_owned(),
+    }
+}
+
+fn flag_name(f: &Flag) -> String {
+    match f {
+        Flag::NearDuplicate { line, of_line } => format!("near_duplicate:{line}:{of_line}"),
+        Flag::WeekdayMismatch { line, .. } => format!("weekday_mismatch:{line}"),
+        Flag::NoPublicationDate => "no_publication_date".to_owned(),
+        Flag::EmptyDateLabel { line } => format!("empty_date_label:{line}"),
+        Flag::UnresolvedRelativeDate { line, .. } => format!("unresolved_relative_date:{line}"),
+    }
+}
+
+/// Every field, as differences between expected and found.
+fn differences(a: &Article, e: &Expected) -> Vec<String> {
+    let mut d = Vec::new();
+    let mut check = |what: &str, found: String, expected: String| {
+        if found != expected {
+            d.push(format!("{what}: found {found} expected {expected}"));
+        }
+    };
+    check(
+        "title",
+        format!("{:?}", a.title.as_ref().map(|f| &f.text)),
+        format!("{:?}", e.title.as_ref()),
+    );
+    check(
+        "subtitle",
+        format!("{:?}", a.subtitle.as_ref().map(|f| &f.text)),
+        format!("{:?}", e.subtitle.as_ref()),
+    );
+    check(
+        "byline",
+        format!("{:?}", a.byline.as_ref().map(|f| &f.text)),
+        format!("{:?}", e.byline.as_ref()),
+    );
+    check(
+        "published",
+        format!("{:?}", a.published.as_ref().map(|p| p.iso())),
+        format!("{:?}", e.published),
+    );
+    check(
+        "published_precision",
+        format!(
+            "{:?}",
+            a.published
+                .as_ref()
+                .map(|p| p.precision().name().to_owned())
+        ),
+        format!("{:?}", e.published_precision),
+    );
+    check(
+        "updated",
+        format!("{:?}", a.updated.as_ref().map(|p| p.iso())),
+        format!("{:?}", e.updated),
+    );
+    check("url", format!("{:?}", a.url), format!("{:?}", e.url));
+    check("language", a.language.to_owned(), e.language.clone());
+    let paragraphs: Vec<(usize, String)> = a
+        .paragraphs
+        .iter()
+        .map(|p| (p.line, p.kind.name().to_owned()))
+        .collect();
+    check(
+        "paragraphs",
+        format!("{paragraphs:?}"),
+        format!("{:?}", e.paragraphs),
+    );
+    let related: Vec<&String> = a.related.iter().map(|r| &r.text).collect();
+    check(
+        "related",
+        format!("{related:?}"),
+        format!("{:?}", e.related),
+    );
+    let dropped: Vec<(usize, String)> = a
+        .dropped
+        .iter()
+        .map(|x| (x.line, drop_name(&x.reason)))
+        .collect();
+    check(
+        "dropped",
+        format!("{dropped:?}"),
+        format!("{:?}", e.dropped),
+    );
+    let mut flags: Vec<String> = a.flags.iter().map(flag_name).collect();
+    flags.sort();
+    let mut want = e.flags.clone();
+    want.sort();
+    check("flags", format!("{flags:?}"), format!("{want:?}"));
+    d
+}
+
+#[test]
+fn article_fixtures() {
+    let all = fixtures();
+    assert!(
+        all.len() >= 15,
+        "five seeds and at least ten written articles"
+    );
+    let mut report = Vec::new();
+    for (name, raw, e) in &all {
+        let a = parse(raw, &Hints::default());
+        // Spans point at the text they claim.
+        for p in &a.paragraphs {
+            assert_eq!(&raw[p.span.range()], p.text, "help: {name} paragraph span");
+        }
+        for x in &a.dropped {
+            assert_eq!(&raw[x.span.range()], x.text, "help: {name} dropped span");
+        }
+        for r in &a.related {
+            assert_eq!(&raw[r.span.range()], r.text, "help: {name} related span");
+        }
+        let diffs = differences(&a, e);
+        if !diffs.is_empty() {
+            report.push(format!("{name}:\n  {}", diffs.join("\n  ")));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} of {} fixtures differ:\n{}",
+        report.len(),
+        all.len(),
+        report.join("\n")
+    );
+}
+
+#[test]
+fn every_line_is_accounted_for() {
+    for (name, raw, _) in fixtures() {
+        let a = parse(&raw, &Hints::default());
+        let lines: Vec<usize> = raw
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, _)| i + 1)
+            .collect();
+        let roles: Vec<usize> = a.line_roles().iter().map(|r| r.0).collect();
+        assert_eq!(roles, lines, "help: {name}: every non-empty line once");
+    }
+}
+
+#[test]
+fn hints_win_over_the_text() {
+    let raw = "عنوان\n\nالثلاثاء 25 يناير 2022 - 16:28\nhttps://example.com/a\nقال الوزير أمس إن المحادثات ستستمر طويلا.\n";
+    let hints = Hints::default()
+        .with_published("2022-02-01")
+        .unwrap()
+        .with_url("https://example.org/b");
+    let a = parse(raw, &hints);
+    assert_eq!(
+        a.published.as_ref().map(|p| p.iso()).as_deref(),
+        Some("2022-02-01")
+    );
+    assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
+    // The dateline line is still metadata, not body.
+    assert_eq!(a.paragraphs.len(), 1);
+}

@@ -21,7 +21,9 @@ struct Case {
 const TABLE: &str = include_str!("../../../tests/data/dates.toml");
 
 fn table() -> Vec<Case> {
-    toml::from_str::<Table>(TABLE).expect("dates.toml parses").case
+    toml::from_str::<Table>(TABLE)
+        .expect("dates.toml parses")
+        .case
 }
 
 /// What khabar found, in the table's shape.
@@ -35,7 +37,12 @@ fn found(case: &Case) -> (Vec<Vec<String>>, bool) {
     let rows = mentions
         .iter()
         .map(|m| {
-            assert!(m.span.is_valid_in(&case.text), "help: invalid span {:?} in {:?}", m.span, case.text);
+            assert!(
+                m.span.is_valid_in(&case.text),
+                "help: invalid span {:?} in {:?}",
+                m.span,
+                case.text
+            );
             let mut row = vec![
                 case.text[m.span.range()].to_owned(),
                 m.iso().unwrap_or_default(),
@@ -58,9 +65,23 @@ fn table_is_valid() {
         for row in &c.expect {
             assert!((3..=4).contains(&row.len()), "help: bad row {row:?}");
             // A fixture whose surface is not in its text is wrong, not khabar.
-            assert!(c.text.contains(&row[0]), "help: surface {:?} not in {:?}", row[0], c.text);
             assert!(
-                ["year", "month", "day", "datetime", "time", "interval", "unresolved"].contains(&row[2].as_str()),
+                c.text.contains(&row[0]),
+                "help: surface {:?} not in {:?}",
+                row[0],
+                c.text
+            );
+            assert!(
+                [
+                    "year",
+                    "month",
+                    "day",
+                    "datetime",
+                    "time",
+                    "interval",
+                    "unresolved"
+                ]
+                .contains(&row[2].as_str()),
                 "help: bad precision {row:?}"
             );
         }
@@ -82,5 +103,11 @@ fn dates_table() {
     }
     let correct = cases.len() - failures.len();
     eprintln!("dates table: {correct}/{} correct", cases.len());
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
