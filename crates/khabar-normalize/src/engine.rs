@@ -103,6 +103,9 @@ pub(crate) struct Flags {
     /// The output may not be in NFC (a deletion may have brought a base and a
     /// combining mark together).
     pub(crate) output_unsure: bool,
+    /// End of the last deleted character: a combining character that starts
+    /// right there now follows whatever preceded the deletion.
+    deleted_until: usize,
 }
 
 /// The rules with their table.
@@ -112,7 +115,17 @@ pub(crate) struct Engine {
     /// `sensitive[cp]`: a combining mark or a character that may compose (NFC
     /// quick-check not Yes). Only consulted when `rules.nfc`.
     sensitive: Box<[bool]>,
+    /// What the scan does with a code point below U+0800 without looking
+    /// further: [`PLAIN`] (kept as is: most Arabic letters, Latin, digits),
+    /// [`SLOW`] (anything that needs the full path), or the code point it maps
+    /// to (`ة` → `ه`, `أ` → `ا`, `،` → `,`), when that mapping needs no context.
+    fast: Box<[u16; TABLE_LEN]>,
 }
+
+/// [`Engine::fast`]: keep.
+const PLAIN: u16 = 0;
+/// [`Engine::fast`]: take the full path.
+const SLOW: u16 = u16::MAX;
 
 fn nfc_sensitive(c: char) -> bool {
     canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
@@ -144,10 +157,20 @@ impl Engine {
             table.push(classify(c, &rules));
             sensitive.push(rules.nfc && nfc_sensitive(c));
         }
+        let mut fast = Box::new([SLOW; TABLE_LEN]);
+        for (f, (a, s)) in fast.iter_mut().zip(table.iter().zip(&sensitive)) {
+            *f = match *a {
+                _ if *s => SLOW,
+                Action::Keep => PLAIN,
+                Action::Map(m) if (m as usize) < TABLE_LEN && m != '\0' => m as u16,
+                _ => SLOW,
+            };
+        }
         Self {
             rules,
             table: table.into_boxed_slice(),
             sensitive: sensitive.into_boxed_slice(),
+            fast,
         }
     }
 
@@ -184,7 +207,51 @@ impl Engine {
         // Start of the pending run of unchanged input.
         let mut run = 0usize;
         let mut i = 0usize;
-        while i < len {
+        let fast: &[u16; TABLE_LEN] = &self.fast;
+        loop {
+            // The scan: skip plain characters (and single spaces) and apply
+            // context-free one-to-one mappings without decoding to `char` or
+            // looking at the action.
+            while i + 1 < len {
+                let b0 = bytes[i];
+                let (cp, w) = if (0xC0..0xE0).contains(&b0) {
+                    // A two-byte sequence: U+0080..U+07FF, all of Arabic.
+                    (
+                        (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F),
+                        2,
+                    )
+                } else if b0 < 0x80 {
+                    (usize::from(b0), 1)
+                } else {
+                    break;
+                };
+                let f = fast[cp];
+                if f == PLAIN {
+                    i += w;
+                    continue;
+                }
+                if b0 == b' ' {
+                    // One space stays; the second of a run takes the full path.
+                    if i > run && bytes[i - 1] != b' ' {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if f == SLOW {
+                    break;
+                }
+                let out = sink.get_or_insert_with(|| S::with_capacity(len + len / 8 + 8));
+                if run < i {
+                    out.run(text, run, i);
+                }
+                out.push(char::from_u32(u32::from(f)).unwrap_or('\u{FFFD}'), i, i + w);
+                i += w;
+                run = i;
+            }
+            if i >= len {
+                break;
+            }
             let b0 = bytes[i];
             let (c, w) = if b0 < 0x80 {
                 (b0 as char, 1)
@@ -227,9 +294,9 @@ impl Engine {
                 Action::Keep => {}
                 Action::DeleteAttach => {
                     out.attach(end);
-                    flags.output_unsure |= self.rules.nfc;
+                    flags.deleted_until = end;
                 }
-                Action::Delete => flags.output_unsure |= self.rules.nfc,
+                Action::Delete => flags.deleted_until = end,
                 Action::Map(m) => out.push(m, i, end),
                 Action::Ctx(ctx) => self.context(ctx, c, text, i, end, out, flags),
             }
@@ -246,6 +313,9 @@ impl Engine {
     /// Record whether a combining or composing character makes the input
     /// non-NFC where it matters.
     fn note_sensitive(&self, text: &str, i: usize, c: char, act: Action, flags: &mut Flags) {
+        if i > 0 && flags.deleted_until == i {
+            flags.output_unsure = true;
+        }
         if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
             flags.input_not_nfc = true;
             return;
@@ -287,7 +357,9 @@ impl Engine {
         // rules look past marks and controls there, as they do ahead.
         let prev = out.as_str().chars().rev().find(|&p| !invisible(p));
         // A context rule may delete what stood between a base and its marks.
-        flags.output_unsure |= self.rules.nfc && ctx != Ctx::Space;
+        if !matches!(ctx, Ctx::Space | Ctx::LineBreak | Ctx::Separator(_)) {
+            flags.deleted_until = end;
+        }
         match ctx {
             Ctx::Space => {
                 if out.last_char() == Some(' ') {
@@ -323,7 +395,6 @@ impl Engine {
                     out.push(' ', i, end);
                 } else {
                     out.attach(end);
-                    flags.output_unsure |= self.rules.nfc;
                 }
             }
             Ctx::Separator(decimal) => {
