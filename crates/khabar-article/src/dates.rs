@@ -1748,6 +1748,28 @@ impl RawScan<'_> {
 const BEFORE: usize = 40;
 const AFTER: usize = 180;
 
+/// The window around a trigger at `start..e`: at most [`BEFORE`] bytes
+/// before and [`AFTER`] after, on the trigger's line, cut to whole words.
+/// Every search is bounded by the window, so a 10 MB line with a date every
+/// few bytes still costs time linear in its length.
+fn window(text: &str, start: usize, e: usize) -> (usize, usize) {
+    let lo = floor_boundary(text, start.saturating_sub(BEFORE));
+    let hi = ceil_boundary(text, start + AFTER).max(e);
+    let mut ws = text[lo..start].rfind('\n').map_or(lo, |p| lo + p + 1);
+    let mut we = text[e..hi].find('\n').map_or(hi, |p| e + p);
+    // Drop a word cut in half at either end.
+    if ws > 0 && ws == lo && !text[..ws].ends_with(char::is_whitespace) {
+        ws = text[ws..start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(start, |(p, c)| ws + p + c.len_utf8());
+    }
+    if we < text.len() && we == hi && !text[we..].starts_with(char::is_whitespace) {
+        we = text[e..we].rfind(char::is_whitespace).map_or(we, |p| e + p);
+    }
+    (ws, we)
+}
+
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
@@ -1820,20 +1842,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
                 }
             }
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let ws = floor_boundary(text, start.saturating_sub(BEFORE)).max(line_start);
-        let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-        let we = ceil_boundary(text, start + AFTER).min(line_end);
-        // Round the window out to whole words.
-        let ws = text[..ws]
-            .rfind(char::is_whitespace)
-            .map_or(line_start, |p| (p + 1).max(line_start))
-            .min(start);
-        let we = text[we..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |p| we + p)
-            .min(line_end)
-            .max(e);
+        let (ws, we) = window(text, start, e);
         match find_in_window(text, ws, we, start, e, reference, &mut toks) {
             Some(m) => {
                 let end = m.span.end;
