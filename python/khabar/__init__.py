@@ -21,9 +21,12 @@ from ._khabar import (
     NormalizedText,
     Normalizer,
     PanicError,
+    Entity,
     SpanError,
     __version__,
     normalize,
+    tag,
+    tag_batch,
 )
 
 __all__ = [
@@ -34,7 +37,10 @@ __all__ = [
     "NormalizedText",
     "Normalizer",
     "PanicError",
+    "Entity",
     "SpanError",
     "__version__",
     "normalize",
+    "tag",
+    "tag_batch",
 ]

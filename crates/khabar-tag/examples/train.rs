@@ -50,6 +50,11 @@ fn main() {
     if dev {
         let (p1, mut p2) = train(&corpus, &head, &cfg);
         let s1 = evaluate(&corpus, &tail, &p1, None);
+        println!(
+            "features: pass 1 {}, pass 2 {}",
+            p1.n_features(),
+            p2.as_ref().map_or(0, |m| m.n_features())
+        );
         println!("pass 1 (dev): F1 {:.2}", s1.total().f1());
         for b in [0.0f32, 4.0, 8.0, 12.0, 16.0, 24.0] {
             let (mut q1, mut q2) = (p1.clone(), p2.clone());

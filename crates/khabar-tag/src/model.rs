@@ -8,10 +8,7 @@
 //! and one `f32` per set bit. The vocabulary section is `u32` count, then per
 //! word `u16` byte length, the UTF-8 bytes and a `u32` count.
 
-use std::collections::HashMap;
-
 use crate::features::Groups;
-use crate::hash::BuildIdentity;
 
 /// The BIO labels of the statistical layer (ANERcorp's types).
 pub(crate) const LABELS: [&str; 9] = [
@@ -44,6 +41,112 @@ fn allowed(prev: Option<u8>, cur: u8) -> bool {
     }
 }
 
+/// One feature's weights, stored next to its hash so that a lookup is one
+/// cache miss.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    key: u64,
+    w: [f32; L],
+}
+
+/// An open-addressing table from feature hash to weights (linear probing,
+/// load at most 1/2). Key 0 marks an empty slot; a feature hashing to 0 is
+/// stored as 1.
+#[derive(Clone, Debug)]
+pub(crate) struct FeatTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    len: usize,
+}
+
+impl Default for FeatTable {
+    fn default() -> Self {
+        Self::with_capacity(0)
+    }
+}
+
+impl FeatTable {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        let cap = (n.max(1) * 2).next_power_of_two();
+        Self {
+            slots: vec![
+                Slot {
+                    key: 0,
+                    w: [0.0; L]
+                };
+                cap
+            ],
+            mask: cap - 1,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn fix(h: u64) -> u64 {
+        if h == 0 {
+            1
+        } else {
+            h
+        }
+    }
+
+    pub(crate) fn insert(&mut self, h: u64, w: [f32; L]) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            *self = Self::with_capacity(self.len + 1);
+            for s in old.into_iter().filter(|s| s.key != 0) {
+                self.insert(s.key, s.w);
+            }
+        }
+        let h = Self::fix(h);
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let s = &mut self.slots[i];
+            if s.key == 0 {
+                *s = Slot { key: h, w };
+                self.len += 1;
+                return;
+            }
+            if s.key == h {
+                s.w = w;
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, h: u64) -> Option<&[f32; L]> {
+        let h = Self::fix(h);
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.key == h {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    pub(crate) fn contains(&self, h: u64) -> bool {
+        self.get(h).is_some()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, &[f32; L])> {
+        self.slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, &s.w))
+    }
+}
+
 /// A trained linear sequence model (one pass of the tagger).
 #[derive(Clone, Debug)]
 pub struct Model {
@@ -53,11 +156,15 @@ pub struct Model {
     /// held-back train: the perceptron under-predicts rare types, and a
     /// bonus trades precision for recall.
     pub(crate) bias: [f32; 5],
-    pub(crate) index: HashMap<u64, u32, BuildIdentity>,
-    pub(crate) weights: Vec<f32>,
+    pub(crate) table: FeatTable,
 }
 
 impl Model {
+    /// Number of features with a weight.
+    pub fn n_features(&self) -> usize {
+        self.table.len()
+    }
+
     /// Set the per-type emission bonus (`[O, PERS, LOC, ORG, MISC]`; the
     /// first entry is ignored).
     pub fn set_bias(&mut self, bias: [f32; 5]) {
@@ -73,8 +180,7 @@ impl Model {
     pub(crate) fn emit(&self, feats: &[u64], out: &mut [f32; L]) {
         *out = [0.0; L];
         for h in feats {
-            if let Some(&r) = self.index.get(h) {
-                let row = &self.weights[r as usize * L..r as usize * L + L];
+            if let Some(row) = self.table.get(*h) {
                 for (o, w) in out.iter_mut().zip(row) {
                     *o += *w;
                 }
@@ -218,15 +324,19 @@ impl Trainer {
     /// weight is at least `prune` in absolute value.
     pub fn finish(&self, hashes: &[u64], groups: Groups, prune: f32) -> Model {
         let c = self.c;
-        let mut index = HashMap::with_hasher(BuildIdentity::default());
-        let mut weights = Vec::new();
+        let mut table = FeatTable::with_capacity(hashes.len() / 4);
         for (f, h) in hashes.iter().enumerate() {
-            let row: Vec<f32> = (0..L)
-                .map(|l| self.w[f * L + l] - self.acc[f * L + l] / c)
-                .collect();
+            let mut row = [0f32; L];
+            for (l, r) in row.iter_mut().enumerate() {
+                *r = self.w[f * L + l] - self.acc[f * L + l] / c;
+            }
             if row.iter().any(|w| w.abs() >= prune) {
-                index.insert(*h, (weights.len() / L) as u32);
-                weights.extend(row.iter().map(|&w| if w.abs() >= prune { w } else { 0.0 }));
+                for w in &mut row {
+                    if w.abs() < prune {
+                        *w = 0.0;
+                    }
+                }
+                table.insert(*h, row);
             }
         }
         let trans = (0..(L + 1) * L)
@@ -236,8 +346,7 @@ impl Trainer {
             groups: groups.0,
             bias: [0.0; 5],
             trans,
-            index,
-            weights,
+            table,
         }
     }
 }
@@ -251,12 +360,11 @@ pub(crate) fn write_model(m: &Model, out: &mut Vec<u8>) {
     for b in &m.bias {
         out.extend_from_slice(&b.to_le_bytes());
     }
-    let mut rows: Vec<(u64, u32)> = m.index.iter().map(|(h, r)| (*h, *r)).collect();
-    rows.sort_unstable();
+    let mut rows: Vec<(u64, &[f32; L])> = m.table.iter().collect();
+    rows.sort_unstable_by_key(|r| r.0);
     out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for (h, r) in rows {
+    for (h, row) in rows {
         out.extend_from_slice(&h.to_le_bytes());
-        let row = &m.weights[r as usize * L..r as usize * L + L];
         let mut mask = 0u16;
         for (l, w) in row.iter().enumerate() {
             if *w != 0.0 {
@@ -307,21 +415,22 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
         *b = r.f32()?;
     }
     let n = r.u32()? as usize;
-    let mut index = HashMap::with_capacity_and_hasher(n, BuildIdentity::default());
-    let mut weights = Vec::with_capacity(n.min(1 << 24) * L);
-    for k in 0..n {
+    let mut table = FeatTable::with_capacity(n.min(1 << 24));
+    for _ in 0..n {
         let h = r.u64()?;
         let mask = r.u16()?;
-        for l in 0..L {
-            weights.push(if mask & (1 << l) != 0 { r.f32()? } else { 0.0 });
+        let mut row = [0f32; L];
+        for (l, w) in row.iter_mut().enumerate() {
+            if mask & (1 << l) != 0 {
+                *w = r.f32()?;
+            }
         }
-        index.insert(h, k as u32);
+        table.insert(h, row);
     }
     Some(Model {
         groups,
         bias,
         trans,
-        index,
-        weights,
+        table,
     })
 }

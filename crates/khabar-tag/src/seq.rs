@@ -226,8 +226,8 @@ fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; L]>
                 continue;
             };
             if t.bare().chars().count() < 3
-                || m.index
-                    .contains_key(&crate::hash::hash_feature(1, &[t.norm.as_bytes()]))
+                || m.table
+                    .contains(crate::hash::hash_feature(1, &[t.norm.as_bytes()]))
             {
                 continue;
             }

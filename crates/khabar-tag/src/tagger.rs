@@ -317,9 +317,7 @@ impl Tagger {
     }
 
     fn known(&self, w: &str) -> bool {
-        self.p1
-            .index
-            .contains_key(&hash_feature(1, &[w.as_bytes()]))
+        self.p1.table.contains(hash_feature(1, &[w.as_bytes()]))
     }
 
     /// Model spans and gazetteer matches of sentence `si`, as token ranges
@@ -917,8 +915,7 @@ impl Default for Model {
             groups: 0,
             bias: [0.0; 5],
             trans: vec![0.0; (L + 1) * L],
-            index: std::collections::HashMap::default(),
-            weights: Vec::new(),
+            table: crate::model::FeatTable::default(),
         }
     }
 }

@@ -1,0 +1,239 @@
+//! `khabar.tag`, `khabar.tag_batch` and `khabar.Entity`.
+//!
+//! Needs `khabar-tag` as a dependency of this crate (or a `khabar::tag`
+//! re-export). Offsets are code points into the `str` that was passed in,
+//! converted once per document through `CharOffsets`.
+
+use khabar_normalize::CharOffsets;
+use khabar_tag::Tagger;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::errors::guard;
+use crate::normalize::{run, text_arg};
+
+/// A named entity: `text[e.start:e.end] == e.text`.
+#[pyclass(frozen, name = "Entity", module = "khabar")]
+#[derive(Clone)]
+pub(crate) struct PyEntity {
+    text: String,
+    label: &'static str,
+    start: usize,
+    end: usize,
+    canonical: String,
+    title: Option<String>,
+    value: Option<String>,
+    score: f32,
+    kb_id: Option<String>,
+}
+
+#[pymethods]
+impl PyEntity {
+    #[new]
+    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        text: String,
+        label: &str,
+        start: usize,
+        end: usize,
+        canonical: String,
+        title: Option<String>,
+        value: Option<String>,
+        score: f32,
+        kb_id: Option<String>,
+    ) -> PyResult<Self> {
+        let label = khabar_tag::Label::from_name(label)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown label {label:?}")))?
+            .name();
+        if start > end {
+            return Err(PyValueError::new_err(format!("start {start} > end {end}")));
+        }
+        Ok(Self {
+            text,
+            label,
+            start,
+            end,
+            canonical,
+            title,
+            value,
+            score,
+            kb_id,
+        })
+    }
+
+    /// The surface text (proclitics and titles excluded).
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    /// PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, DATE or MISC.
+    #[getter]
+    fn label(&self) -> &'static str {
+        self.label
+    }
+    /// Code-point start in the input.
+    #[getter]
+    fn start(&self) -> usize {
+        self.start
+    }
+    /// Code-point end in the input.
+    #[getter]
+    fn end(&self) -> usize {
+        self.end
+    }
+    /// Key shared by every spelling of the same entity.
+    #[getter]
+    fn canonical(&self) -> &str {
+        &self.canonical
+    }
+    /// Title or rank before a person (`العميد الركن`), if any.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+    /// ISO 8601 value of a DATE.
+    #[getter]
+    fn value(&self) -> Option<&str> {
+        self.value.as_deref()
+    }
+    /// Confidence in [0, 1].
+    #[getter]
+    fn score(&self) -> f32 {
+        self.score
+    }
+    /// Gazetteer id (`iso:AZ`, `geonames:…`), if any.
+    #[getter]
+    fn kb_id(&self) -> Option<&str> {
+        self.kb_id.as_deref()
+    }
+
+    /// A plain dict of the fields.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", &self.text)?;
+        d.set_item("label", self.label)?;
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("canonical", &self.canonical)?;
+        d.set_item("title", &self.title)?;
+        d.set_item("value", &self.value)?;
+        d.set_item("score", self.score)?;
+        d.set_item("kb_id", &self.kb_id)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Entity({:?}, {}, {}..{}, canonical={:?})",
+            self.text, self.label, self.start, self.end, self.canonical
+        )
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.label == other.label
+            && self.start == other.start
+            && self.end == other.end
+            && self.canonical == other.canonical
+            && self.title == other.title
+            && self.value == other.value
+            && self.score.to_bits() == other.score.to_bits()
+            && self.kb_id == other.kb_id
+    }
+
+    /// Pickle support: rebuild from the constructor arguments.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let e = slf.get();
+        let args = (
+            e.text.clone(),
+            e.label,
+            e.start,
+            e.end,
+            e.canonical.clone(),
+            e.title.clone(),
+            e.value.clone(),
+            e.score,
+            e.kb_id.clone(),
+        )
+            .into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+/// Tag one document and convert byte spans to code points (one table per
+/// document).
+fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
+    let co = CharOffsets::new(text);
+    tagger
+        .tag(text)
+        .into_iter()
+        .map(|e| PyEntity {
+            start: co.to_char(e.span.start),
+            end: co.to_char(e.span.end),
+            text: e.text,
+            label: e.label.name(),
+            canonical: e.canonical,
+            title: e.title,
+            value: e.value,
+            score: e.score,
+            kb_id: e.kb_id,
+        })
+        .collect()
+}
+
+/// tag(text)
+/// --
+///
+/// Named entities of `text` (one document), in order, without overlaps.
+#[pyfunction]
+pub(crate) fn tag<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let input = text_arg(text, "text")?;
+    let s = input.to_str()?;
+    let tagger = Tagger::global();
+    let ents = run(py, "tag", s.len(), || tag_one(tagger, s))?;
+    PyList::new(py, ents)
+}
+
+/// tag_batch(texts, threads=None)
+/// --
+///
+/// `tag` over a list of documents on all cores (or `threads`), with the GIL
+/// released; results in input order.
+#[pyfunction]
+#[pyo3(signature = (texts, threads = None))]
+pub(crate) fn tag_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let items: Vec<Bound<'py, PyString>> = texts
+        .try_iter()?
+        .enumerate()
+        .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
+        .collect::<PyResult<_>>()?;
+    let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
+    let tagger = Tagger::global();
+    let outs = py.detach(|| {
+        guard("tag_batch", || {
+            khabar::batch::map_with(threads, &strs, |t| tag_one(tagger, t))
+        })
+    })?;
+    let outs = outs.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let lists = outs
+        .into_iter()
+        .map(|ents| PyList::new(py, ents))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, lists)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(tag, m)?)?;
+    m.add_function(wrap_pyfunction!(tag_batch, m)?)?;
+    m.add_class::<PyEntity>()?;
+    Ok(())
+}
