@@ -14,6 +14,9 @@ Python offsets are code points into the `str` you passed in, so
 """
 
 from ._khabar import (
+    Article,
+    DateMention,
+    Dropped,
     PROFILES,
     RULES,
     InputTooLargeError,
@@ -24,12 +27,17 @@ from ._khabar import (
     Entity,
     SpanError,
     __version__,
+    find_dates,
     normalize,
+    parse_article,
     tag,
     tag_batch,
 )
 
 __all__ = [
+    "Article",
+    "DateMention",
+    "Dropped",
     "PROFILES",
     "RULES",
     "InputTooLargeError",
@@ -40,7 +48,9 @@ __all__ = [
     "Entity",
     "SpanError",
     "__version__",
+    "find_dates",
     "normalize",
+    "parse_article",
     "tag",
     "tag_batch",
 ]

@@ -1,0 +1,68 @@
+"""The shared date table (tests/data/dates.toml), read by cargo test too."""
+
+from __future__ import annotations
+
+import pathlib
+import tomllib
+
+import pytest
+
+import khabar
+
+DATA = pathlib.Path(__file__).parent / "data" / "dates.toml"
+CASES = tomllib.loads(DATA.read_text(encoding="utf-8"))["case"]
+
+
+def _found(case: dict) -> tuple[list[list[str]], bool]:
+    mentions = khabar.find_dates(case["text"], case.get("ref"))
+    rows = []
+    for m in mentions:
+        # Code-point offsets: slicing the str gives the surface back.
+        assert case["text"][m.start : m.end] == m.text
+        row = [m.text, m.value or "", m.precision]
+        if m.calendar == "hijri":
+            row.append("hijri")
+        rows.append(row)
+    return rows, any(m.weekday_mismatch for m in mentions)
+
+
+def test_table_size() -> None:
+    assert len(CASES) >= 150
+    assert any(not c["expect"] for c in CASES), "negative cases are part of the table"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i:03d}" for i in range(len(CASES))])
+def test_date_case(case: dict) -> None:
+    rows, mismatch = _found(case)
+    assert rows == case["expect"], case["text"]
+    assert mismatch == case.get("mismatch", False), case["text"]
+
+
+def test_offsets_are_code_points_after_astral_characters() -> None:
+    text = "😀😀 في 25 يناير 2022"
+    (m,) = khabar.find_dates(text)
+    assert text[m.start : m.end] == "25 يناير 2022"
+    assert m.start == text.index("25")
+
+
+def test_no_reference_never_means_today() -> None:
+    (m,) = khabar.find_dates("وصل الوفد أمس")
+    assert m.value is None
+    assert m.precision == "unresolved"
+    (m,) = khabar.find_dates("في 22 يناير")
+    assert m.value == "--01-22"
+
+
+def test_hijri_original_is_kept() -> None:
+    (m,) = khabar.find_dates("في 15 رمضان 1443 هـ")
+    assert m.calendar == "hijri"
+    assert m.hijri == "1443-09-15"
+    assert m.value == "2022-04-16"
+    assert m.to_dict()["hijri"] == "1443-09-15"
+
+
+def test_bad_reference_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="reference"):
+        khabar.find_dates("أمس", reference="25/01/2022")
+    with pytest.raises(TypeError):
+        khabar.find_dates(b"bytes")  # type: ignore[arg-type]
