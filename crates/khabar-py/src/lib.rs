@@ -7,8 +7,10 @@
 
 use pyo3::prelude::*;
 
+mod article;
 mod errors;
 mod normalize;
+mod tag;
 
 /// The native module `khabar._khabar`; `python/khabar/__init__.py` re-exports it.
 #[pymodule]
@@ -16,5 +18,7 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     normalize::register(m)?;
+    article::register(m)?;
+    tag::register(m)?;
     Ok(())
 }

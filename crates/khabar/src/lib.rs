@@ -4,6 +4,9 @@
 //! all cores:
 //! - [`normalize`]: Arabic normalization with an exact alignment back to the
 //!   original text ([`khabar_normalize`]).
+//! - [`article`]: raw article parsing and Arabic date expressions
+//!   ([`khabar_article`]).
+//! - [`tag`]: entity tagging and linking ([`khabar_tag`]).
 //! - [`batch`]: run any per-document function over many documents with rayon,
 //!   on the global pool or on a pool of a chosen size.
 //!
@@ -22,7 +25,9 @@
 
 pub mod batch;
 
+pub use khabar_article as article;
 pub use khabar_normalize as normalize;
+pub use khabar_tag as tag;
 
 use khabar_normalize::Normalizer;
 
