@@ -699,7 +699,7 @@ fn starts_with_phrase(folded: &str, phrases: &[&str]) -> bool {
 
 fn is_phrase_line(folded: &str, phrases: &[&str]) -> bool {
     let f = folded.trim_end_matches(|c: char| !crate::dates::is_word_char(c));
-    phrases.iter().any(|p| f == *p)
+    phrases.contains(&f)
 }
 
 /// Block kinds that swallow the short lines after their label.
@@ -1370,6 +1370,7 @@ fn near_duplicates(a: &mut Article) {
     }
 }
 
+#[allow(clippy::many_single_char_names)]
 fn intersect(x: &[u64], y: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {

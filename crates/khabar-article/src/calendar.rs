@@ -76,6 +76,7 @@ impl Date {
     }
 
     /// This date moved by `days` (negative goes back).
+    #[must_use]
     pub fn add_days(self, days: i64) -> Self {
         Self::from_days(self.to_days() + days)
     }

@@ -25,6 +25,11 @@
 //! assert!(!found[0].weekday_mismatch);
 //! ```
 
+// Date arithmetic reads best with the usual one-letter names (y, m, d), and
+// every number the grammar reads has at most four digits, so `u32 as i32`
+// cannot wrap.
+#![allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
+
 use std::fmt::Write as _;
 
 use khabar_normalize::{Normalizer, Profile, Span};
@@ -376,6 +381,7 @@ struct MonthWord {
     english: bool,
 }
 
+#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
 const fn g(month: u8) -> Option<MonthWord> {
     Some(MonthWord {
         month,
@@ -384,6 +390,7 @@ const fn g(month: u8) -> Option<MonthWord> {
         english: false,
     })
 }
+#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
 const fn gw(month: u8) -> Option<MonthWord> {
     Some(MonthWord {
         month,
@@ -392,6 +399,7 @@ const fn gw(month: u8) -> Option<MonthWord> {
         english: false,
     })
 }
+#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
 const fn en(month: u8) -> Option<MonthWord> {
     Some(MonthWord {
         month,
@@ -400,6 +408,7 @@ const fn en(month: u8) -> Option<MonthWord> {
         english: true,
     })
 }
+#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
 const fn h(month: u8) -> Option<MonthWord> {
     Some(MonthWord {
         month,
@@ -408,6 +417,7 @@ const fn h(month: u8) -> Option<MonthWord> {
         english: false,
     })
 }
+#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
 const fn hw(month: u8) -> Option<MonthWord> {
     Some(MonthWord {
         month,
@@ -861,8 +871,7 @@ impl<'t> Cx<'t> {
         let dmy = Date::new(y, b as u8, a as u8);
         let mdy = Date::new(y, a as u8, b as u8);
         let pick = match (dmy, mdy) {
-            (Some(x), None) => x,
-            (None, Some(x)) => x,
+            (Some(x), None) | (None, Some(x)) => x,
             (Some(x), Some(z)) => {
                 // Both readings exist (`10/11/2021`): the weekday decides,
                 // then the convention of the language of the weekday.
@@ -1100,7 +1109,7 @@ impl<'t> Cx<'t> {
                         | "ومنذ"
                 )
             );
-        if (dual || intro) && (!m.weak || dual) {
+        if dual || (intro && !m.weak) {
             let mut hit = Hit::new(i, after, None);
             hit.relative = true;
             hit.value = Some(Value::Month {
@@ -1119,11 +1128,11 @@ impl<'t> Cx<'t> {
         if self.is_word(j, "شهر") {
             j += 1;
         }
-        let (m, after, dual) = self.month_dual_at(j)?;
+        let (m, after, _) = self.month_dual_at(j)?;
         if m.hijri {
             return None;
         }
-        let inner = self.month_only(j, m, after, dual || true)?;
+        let inner = self.month_only(j, m, after, true)?;
         let Some(Value::Month { year, month }) = inner.value else {
             return None;
         };
@@ -1532,14 +1541,16 @@ fn day_value(year: Option<i32>, month: u8, day: u8) -> Option<Value> {
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\u{0000}'..='\u{007F}' => false,
-        '\u{0610}'..='\u{061A}'
+        'a'..='z'
+        | 'A'..='Z'
+        | '\u{0610}'..='\u{061A}'
         | '\u{0620}'..='\u{065F}'
         | '\u{066E}'..='\u{06D3}'
-        | '\u{06D5}'..='\u{06DC}' => true,
-        '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' => true,
-        '\u{0600}'..='\u{06FF}' => false,
+        | '\u{06D5}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0000}'..='\u{007F}' | '\u{0600}'..='\u{06FF}' => false,
         _ => c.is_alphabetic(),
     }
 }

@@ -100,7 +100,10 @@ fn differences(a: &Article, e: &Expected) -> Vec<String> {
     );
     check(
         "published",
-        format!("{:?}", a.published.as_ref().map(|p| p.iso())),
+        format!(
+            "{:?}",
+            a.published.as_ref().map(khabar_article::Published::iso)
+        ),
         format!("{:?}", e.published),
     );
     check(
@@ -115,7 +118,10 @@ fn differences(a: &Article, e: &Expected) -> Vec<String> {
     );
     check(
         "updated",
-        format!("{:?}", a.updated.as_ref().map(|p| p.iso())),
+        format!(
+            "{:?}",
+            a.updated.as_ref().map(khabar_article::Published::iso)
+        ),
         format!("{:?}", e.updated),
     );
     check("url", format!("{:?}", a.url), format!("{:?}", e.url));
@@ -212,7 +218,10 @@ fn hints_win_over_the_text() {
         .with_url("https://example.org/b");
     let a = parse(raw, &hints);
     assert_eq!(
-        a.published.as_ref().map(|p| p.iso()).as_deref(),
+        a.published
+            .as_ref()
+            .map(khabar_article::Published::iso)
+            .as_deref(),
         Some("2022-02-01")
     );
     assert_eq!(a.url.as_deref(), Some("https://example.org/b"));
