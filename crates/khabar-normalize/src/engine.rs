@@ -15,24 +15,139 @@ use crate::rules::{classify, invisible, is_arabic_letter, is_arabic_script, Acti
 /// encoding.
 const TABLE_LEN: usize = 0x800;
 
-/// Where the pass writes. Two implementations: plain text, or text plus one
-/// alignment entry per output character.
-pub(crate) trait Sink {
-    fn with_capacity(bytes: usize) -> Self;
-    /// Copy `text[start..end]` unchanged.
-    fn run(&mut self, text: &str, start: usize, end: usize);
-    /// Emit `c`, which came from original bytes `start..end`.
+/// A text to normalize, in one of three encodings: UTF-8 (`&str`), or fixed
+/// width code points (`&[u16]`, `&[u32]`, as CPython stores `str`). Offsets
+/// are in units of the encoding.
+pub(crate) trait Input: Copy {
+    /// Number of units.
+    fn len(self) -> usize;
+    /// The code point at unit `i` and its width, when it is below U+0800 (the
+    /// table's range); `None` otherwise or at the end.
+    fn small(self, i: usize) -> Option<(usize, usize)>;
+    /// Whether the unit at `i` is an ASCII space.
+    fn is_space_at(self, i: usize) -> bool;
+    /// The character at unit `i` and its width; `None` at the end or for a
+    /// unit that is no character (a lone surrogate).
+    fn decode(self, i: usize) -> Option<(char, usize)>;
+    /// The character that ends at unit `i`.
+    fn char_before(self, i: usize) -> Option<char>;
+    /// The characters from unit `i` on (stopping at anything undecodable).
+    fn chars_from(self, i: usize) -> impl Iterator<Item = char>;
+}
+
+impl Input for &str {
+    #[inline]
+    fn len(self) -> usize {
+        str::len(self)
+    }
+    #[inline]
+    fn small(self, i: usize) -> Option<(usize, usize)> {
+        let bytes = self.as_bytes();
+        let b0 = *bytes.get(i)?;
+        if b0 < 0x80 {
+            Some((usize::from(b0), 1))
+        } else if (0xC0..0xE0).contains(&b0) {
+            // A two-byte sequence: U+0080..U+07FF, all of Arabic.
+            let b1 = *bytes.get(i + 1)?;
+            Some(((usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F), 2))
+        } else {
+            None
+        }
+    }
+    #[inline]
+    fn is_space_at(self, i: usize) -> bool {
+        self.as_bytes().get(i) == Some(&b' ')
+    }
+    #[inline]
+    fn decode(self, i: usize) -> Option<(char, usize)> {
+        let c = self.get(i..)?.chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+    #[inline]
+    fn char_before(self, i: usize) -> Option<char> {
+        self.get(..i)?.chars().next_back()
+    }
+    fn chars_from(self, i: usize) -> impl Iterator<Item = char> {
+        self.get(i..).unwrap_or_default().chars()
+    }
+}
+
+/// A fixed-width code unit: `u16` (UCS-2) or `u32` (UCS-4).
+pub(crate) trait Wide: Copy + Eq + Send + Sync + 'static {
+    fn to_u32(self) -> u32;
+    fn from_char(c: char) -> Option<Self>;
+}
+
+impl Wide for u16 {
+    #[inline]
+    fn to_u32(self) -> u32 {
+        u32::from(self)
+    }
+    #[inline]
+    fn from_char(c: char) -> Option<Self> {
+        u16::try_from(c as u32).ok()
+    }
+}
+
+impl Wide for u32 {
+    #[inline]
+    fn to_u32(self) -> u32 {
+        self
+    }
+    #[inline]
+    fn from_char(c: char) -> Option<Self> {
+        Some(c as u32)
+    }
+}
+
+impl<T: Wide> Input for &[T] {
+    #[inline]
+    fn len(self) -> usize {
+        <[T]>::len(self)
+    }
+    #[inline]
+    fn small(self, i: usize) -> Option<(usize, usize)> {
+        let u = self.get(i)?.to_u32() as usize;
+        (u < TABLE_LEN).then_some((u, 1))
+    }
+    #[inline]
+    fn is_space_at(self, i: usize) -> bool {
+        self.get(i).is_some_and(|u| u.to_u32() == 0x20)
+    }
+    #[inline]
+    fn decode(self, i: usize) -> Option<(char, usize)> {
+        char::from_u32(self.get(i)?.to_u32()).map(|c| (c, 1))
+    }
+    #[inline]
+    fn char_before(self, i: usize) -> Option<char> {
+        char::from_u32(self.get(i.checked_sub(1)?)?.to_u32())
+    }
+    fn chars_from(self, i: usize) -> impl Iterator<Item = char> {
+        self.get(i..).unwrap_or_default().iter().map_while(|u| char::from_u32(u.to_u32()))
+    }
+}
+
+/// Where the pass writes: plain text, text plus one alignment entry per
+/// output character, or fixed-width code points.
+pub(crate) trait Sink<I: Input> {
+    fn with_capacity(units: usize) -> Self;
+    /// Copy units `start..end` of the input unchanged.
+    fn run(&mut self, input: I, start: usize, end: usize);
+    /// Emit `c`, which came from input units `start..end`.
     fn push(&mut self, c: char, start: usize, end: usize);
     /// A deleted character at `..end` belongs to the previous output character.
     fn attach(&mut self, end: usize);
-    fn last_char(&self) -> Option<char>;
-    fn as_str(&self) -> &str;
+    /// The output so far, last character first.
+    fn rev_chars(&self) -> impl Iterator<Item = char>;
+    fn last_char(&self) -> Option<char> {
+        self.rev_chars().next()
+    }
 }
 
 /// Text only.
 pub(crate) struct TextSink(pub(crate) String);
 
-impl Sink for TextSink {
+impl Sink<&str> for TextSink {
     fn with_capacity(bytes: usize) -> Self {
         Self(String::with_capacity(bytes))
     }
@@ -46,12 +161,8 @@ impl Sink for TextSink {
     }
     #[inline]
     fn attach(&mut self, _: usize) {}
-    #[inline]
-    fn last_char(&self) -> Option<char> {
-        self.0.chars().next_back()
-    }
-    fn as_str(&self) -> &str {
-        &self.0
+    fn rev_chars(&self) -> impl Iterator<Item = char> {
+        self.0.chars().rev()
     }
 }
 
@@ -61,7 +172,7 @@ pub(crate) struct AlignSink {
     pub(crate) entries: Vec<Entry>,
 }
 
-impl Sink for AlignSink {
+impl Sink<&str> for AlignSink {
     fn with_capacity(bytes: usize) -> Self {
         Self {
             text: String::with_capacity(bytes),
@@ -87,11 +198,37 @@ impl Sink for AlignSink {
             last.end = last.end.max(end as u32);
         }
     }
-    fn last_char(&self) -> Option<char> {
-        self.text.chars().next_back()
+    fn rev_chars(&self) -> impl Iterator<Item = char> {
+        self.text.chars().rev()
     }
-    fn as_str(&self) -> &str {
-        &self.text
+}
+
+/// Fixed-width code points. A character the unit cannot hold (above U+FFFF
+/// in UCS-2) sets `overflow`, and the caller falls back to UTF-8.
+pub(crate) struct WideSink<T> {
+    pub(crate) units: Vec<T>,
+    pub(crate) overflow: bool,
+}
+
+impl<'a, T: Wide> Sink<&'a [T]> for WideSink<T> {
+    fn with_capacity(units: usize) -> Self {
+        Self { units: Vec::with_capacity(units), overflow: false }
+    }
+    #[inline]
+    fn run(&mut self, input: &'a [T], start: usize, end: usize) {
+        self.units.extend_from_slice(&input[start..end]);
+    }
+    #[inline]
+    fn push(&mut self, c: char, _: usize, _: usize) {
+        match T::from_char(c) {
+            Some(u) => self.units.push(u),
+            None => self.overflow = true,
+        }
+    }
+    #[inline]
+    fn attach(&mut self, _: usize) {}
+    fn rev_chars(&self) -> impl Iterator<Item = char> {
+        self.units.iter().rev().map_while(|u| char::from_u32(u.to_u32()))
     }
 }
 
@@ -106,6 +243,9 @@ pub(crate) struct Flags {
     /// End of the last deleted character: a combining character that starts
     /// right there now follows whatever preceded the deletion.
     deleted_until: usize,
+    /// The input holds a unit that is no character (a lone surrogate in a
+    /// wide input): the pass stopped there.
+    pub(crate) invalid: bool,
 }
 
 /// The rules with their table.
@@ -134,18 +274,6 @@ fn nfc_sensitive(c: char) -> bool {
 #[inline]
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
-}
-
-/// The character that starts at byte `i` (which must be a char boundary).
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
-/// The character that ends at byte `i`.
-#[inline]
-fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
 }
 
 impl Engine {
@@ -198,11 +326,10 @@ impl Engine {
         }
     }
 
-    /// Run the rules once over `text`. `None` means nothing changed.
-    #[allow(clippy::too_many_lines)]
-    pub(crate) fn pass<S: Sink>(&self, text: &str, flags: &mut Flags) -> Option<S> {
-        let bytes = text.as_bytes();
-        let len = bytes.len();
+    /// Run the rules once over `text`. `None` means nothing changed (or, with
+    /// `flags.invalid`, that the input has a unit that is no character).
+    pub(crate) fn pass<I: Input, S: Sink<I>>(&self, text: I, flags: &mut Flags) -> Option<S> {
+        let len = text.len();
         let mut sink: Option<S> = None;
         // Start of the pending run of unchanged input.
         let mut run = 0usize;
@@ -212,27 +339,15 @@ impl Engine {
             // The scan: skip plain characters (and single spaces) and apply
             // context-free one-to-one mappings without decoding to `char` or
             // looking at the action.
-            while i + 1 < len {
-                let b0 = bytes[i];
-                let (cp, w) = if (0xC0..0xE0).contains(&b0) {
-                    // A two-byte sequence: U+0080..U+07FF, all of Arabic.
-                    (
-                        (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F),
-                        2,
-                    )
-                } else if b0 < 0x80 {
-                    (usize::from(b0), 1)
-                } else {
-                    break;
-                };
+            while let Some((cp, w)) = text.small(i) {
                 let f = fast[cp];
                 if f == PLAIN {
                     i += w;
                     continue;
                 }
-                if b0 == b' ' {
+                if cp == 0x20 {
                     // One space stays; the second of a run takes the full path.
-                    if i > run && bytes[i - 1] != b' ' {
+                    if i > run && !text.is_space_at(i - 1) {
                         i += 1;
                         continue;
                     }
@@ -252,17 +367,9 @@ impl Engine {
             if i >= len {
                 break;
             }
-            let b0 = bytes[i];
-            let (c, w) = if b0 < 0x80 {
-                (b0 as char, 1)
-            } else if b0 < 0xE0 && i + 1 < len {
-                let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-                (char::from_u32(cp).unwrap_or('\u{FFFD}'), 2)
-            } else {
-                match char_at(text, i) {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
+            let Some((c, w)) = text.decode(i) else {
+                flags.invalid = true;
+                return None;
             };
             let act = self.action(c);
             if self.rules.nfc && (c as u32) >= 0x300 && self.is_sensitive(c) {
@@ -275,9 +382,9 @@ impl Engine {
             if c == ' ' && act == Action::Ctx(Ctx::Space) {
                 // A single space stays: only the second space of a run changes.
                 let prev_space = if run < i {
-                    bytes[i - 1] == b' '
+                    text.is_space_at(i - 1)
                 } else {
-                    sink.as_ref().is_some_and(|s| s.as_str().ends_with(' '))
+                    sink.as_ref().and_then(Sink::last_char) == Some(' ')
                 };
                 if !prev_space {
                     i += 1;
@@ -312,7 +419,7 @@ impl Engine {
 
     /// Record whether a combining or composing character makes the input
     /// non-NFC where it matters.
-    fn note_sensitive(&self, text: &str, i: usize, c: char, act: Action, flags: &mut Flags) {
+    fn note_sensitive<I: Input>(&self, text: I, i: usize, c: char, act: Action, flags: &mut Flags) {
         if i > 0 && flags.deleted_until == i {
             flags.output_unsure = true;
         }
@@ -324,7 +431,7 @@ impl Engine {
         if ccc == 0 {
             return;
         }
-        if let Some(p) = char_before(text, i) {
+        if let Some(p) = text.char_before(i) {
             let pccc = canonical_combining_class(p);
             if pccc > ccc {
                 // Marks out of canonical order matter only if one of them stays.
@@ -338,16 +445,16 @@ impl Engine {
 
     /// The next character after `from` that is not a joiner or an invisible
     /// control (what a joiner sits next to, as far as a reader can tell).
-    fn next_significant(text: &str, from: usize) -> Option<char> {
-        text[from..].chars().find(|&c| !invisible(c))
+    fn next_significant<I: Input>(text: I, from: usize) -> Option<char> {
+        text.chars_from(from).find(|&c| !invisible(c))
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn context<S: Sink>(
+    fn context<I: Input, S: Sink<I>>(
         &self,
         ctx: Ctx,
         c: char,
-        text: &str,
+        text: I,
         i: usize,
         end: usize,
         out: &mut S,
@@ -355,7 +462,7 @@ impl Engine {
     ) {
         // The run was flushed, so the previous output is in the sink. Context
         // rules look past marks and controls there, as they do ahead.
-        let prev = out.as_str().chars().rev().find(|&p| !invisible(p));
+        let prev = out.rev_chars().find(|&p| !invisible(p));
         // A context rule may delete what stood between a base and its marks.
         if !matches!(ctx, Ctx::Space | Ctx::LineBreak | Ctx::Separator(_)) {
             flags.deleted_until = end;
@@ -369,7 +476,7 @@ impl Engine {
                 }
             }
             Ctx::CarriageReturn => {
-                if text.as_bytes().get(end) == Some(&b'\n') {
+                if text.decode(end).is_some_and(|(n, _)| n == '\n') {
                     // CRLF: the LF that follows stands for both.
                 } else {
                     out.push('\n', i, end);
@@ -381,7 +488,7 @@ impl Engine {
                 // whatever the rules do to them, so that every profile sees
                 // the same neighbours (`بـً3` is a boundary in display and in
                 // search alike).
-                let next = text[end..].chars().find(|&n| !invisible(n));
+                let next = text.chars_from(end).find(|&n| !invisible(n));
                 // `الـ3`, `بـS300`: the tatweel separates an Arabic prefix from
                 // a number or a word in another script.
                 let boundary = prev.is_some_and(is_arabic_letter)
@@ -400,7 +507,7 @@ impl Engine {
             Ctx::Separator(decimal) => {
                 // Look past what this pass deletes (`٠٫ً٠`), or a second pass
                 // would see digits the first did not.
-                let next = text[end..].chars().find(|&n| !invisible(n));
+                let next = text.chars_from(end).find(|&n| !invisible(n));
                 let between = prev.is_some_and(is_digit) && next.is_some_and(is_digit);
                 if between {
                     out.push(if decimal { '.' } else { ',' }, i, end);
@@ -413,7 +520,7 @@ impl Engine {
                 // The next character must be a visible letter already, since a
                 // tatweel or mark after it may turn into something else.
                 let joins = prev.is_some_and(char::is_alphabetic)
-                    && char_at(text, end).is_some_and(|n| n.is_alphabetic() && !invisible(n));
+                    && text.decode(end).is_some_and(|(n, _)| n.is_alphabetic() && !invisible(n));
                 if joins {
                     out.push(c, i, end);
                 }
@@ -449,7 +556,14 @@ impl Engine {
 
     /// Decompose a presentation form and apply the context-free rules to its
     /// parts; every part maps to the whole original character.
-    fn decompose<S: Sink>(&self, c: char, i: usize, end: usize, out: &mut S, flags: &mut Flags) {
+    fn decompose<I: Input, S: Sink<I>>(
+        &self,
+        c: char,
+        i: usize,
+        end: usize,
+        out: &mut S,
+        flags: &mut Flags,
+    ) {
         let mut parts = std::iter::once(c).nfkc().peekable();
         // Isolated harakat (U+FE70..FE7F, U+FC5E..FC63) decompose to a space
         // and marks: the space only shows the marks alone, it is no word break.
@@ -495,7 +609,7 @@ impl Engine {
 /// NFC of `text`, with an alignment: characters of a cluster (a starter and
 /// the marks after it) that NFC changes all map to the whole cluster.
 pub(crate) fn nfc_aligned(text: &str) -> AlignSink {
-    let mut out = AlignSink::with_capacity(text.len());
+    let mut out = <AlignSink as Sink<&str>>::with_capacity(text.len());
     let mut start = 0usize;
     let flush = |out: &mut AlignSink, s: usize, e: usize| {
         if s >= e {

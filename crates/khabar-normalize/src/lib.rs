@@ -70,7 +70,7 @@ pub use offsets::{CharCursor, CharOffsets};
 pub use rules::{Profile, Rules};
 pub use span::Span;
 
-use engine::{nfc_aligned, AlignSink, Engine, Flags, TextSink};
+use engine::{nfc_aligned, AlignSink, Engine, Flags, TextSink, Wide, WideSink};
 
 /// How many times the general path re-applies NFC and the rules before it
 /// stops looking for a fixed point. Real text needs two rounds.
@@ -130,7 +130,7 @@ impl Normalizer {
     /// Normalize `text`. Borrows `text` when nothing changes.
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let mut flags = Flags::default();
-        let out = self.engine.pass::<TextSink>(text, &mut flags);
+        let out = self.engine.pass::<&str, TextSink>(text, &mut flags);
         if !self.needs_general_path(&flags, out.as_ref().map(|s| s.0.as_str())) {
             return match out {
                 None => Cow::Borrowed(text),
@@ -152,7 +152,7 @@ impl Normalizer {
             return Err(Error::new(ErrorKind::InputTooLarge { len: text.len() }));
         }
         let mut flags = Flags::default();
-        let out = self.engine.pass::<AlignSink>(text, &mut flags);
+        let out = self.engine.pass::<&str, AlignSink>(text, &mut flags);
         if !self.needs_general_path(&flags, out.as_ref().map(|s| s.text.as_str())) {
             return Ok(match out {
                 None => Normalized::unchanged(text),
@@ -163,6 +163,53 @@ impl Normalizer {
             None => Normalized::unchanged(text),
             Some((s, entries)) => Normalized::changed(text, s, entries),
         })
+    }
+
+    /// Normalize text stored as UCS-2 code units that are all code points
+    /// (CPython's 2-byte `str` kind), without converting it to UTF-8.
+    ///
+    /// Returns `None` when this path cannot finish the job: the text needs
+    /// NFC composition or reordering, holds a lone surrogate, or produces a
+    /// character above U+FFFF. Then normalize the UTF-8 text with
+    /// [`Normalizer::normalize`]; when `Some`, the result equals it.
+    ///
+    /// ```
+    /// use khabar_normalize::{Normalizer, Profile};
+    /// let n = Normalizer::for_profile(Profile::Search);
+    /// let units: Vec<u16> = "أحمد".encode_utf16().collect();
+    /// let out = n.normalize_ucs2(&units).unwrap();
+    /// assert_eq!(String::from_utf16(&out).unwrap(), "احمد");
+    /// ```
+    pub fn normalize_ucs2<'a>(&self, units: &'a [u16]) -> Option<Cow<'a, [u16]>> {
+        self.normalize_wide(units)
+    }
+
+    /// Normalize text stored as UCS-4 code points (CPython's 4-byte `str`
+    /// kind, used when a text holds an emoji). `None` as for
+    /// [`Normalizer::normalize_ucs2`].
+    pub fn normalize_ucs4<'a>(&self, units: &'a [u32]) -> Option<Cow<'a, [u32]>> {
+        self.normalize_wide(units)
+    }
+
+    fn normalize_wide<'a, T: Wide>(&self, units: &'a [T]) -> Option<Cow<'a, [T]>> {
+        let mut flags = Flags::default();
+        let out = self.engine.pass::<&[T], WideSink<T>>(units, &mut flags);
+        if flags.invalid || (self.rules().nfc && flags.input_not_nfc) {
+            return None;
+        }
+        match out {
+            None => Some(Cow::Borrowed(units)),
+            Some(o) if o.overflow => None,
+            Some(o) => {
+                if self.rules().nfc && flags.output_unsure {
+                    let chars = o.units.iter().map_while(|u| char::from_u32(u.to_u32()));
+                    if unicode_normalization::is_nfc_quick(chars) != unicode_normalization::IsNormalized::Yes {
+                        return None;
+                    }
+                }
+                Some(Cow::Owned(o.units))
+            }
+        }
     }
 
     fn needs_general_path(&self, flags: &Flags, out: Option<&str>) -> bool {
@@ -196,7 +243,7 @@ impl Normalizer {
                 None => (cur.as_ref(), None),
             };
             let mut flags = Flags::default();
-            let ruled = self.engine.pass::<AlignSink>(stage, &mut flags);
+            let ruled = self.engine.pass::<&str, AlignSink>(stage, &mut flags);
             let (new_text, new_align) = match ruled {
                 None => match nfc {
                     Some(n) => (n.text, n.entries),

@@ -159,3 +159,47 @@ fn cases() -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(512)
 }
+
+fn check_wide(n: &Normalizer, text: &str) -> Result<(), TestCaseError> {
+    let expected = n.normalize(text).into_owned();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    if text.chars().all(|c| (c as u32) < 0x10000) {
+        if let Some(out) = n.normalize_ucs2(&units) {
+            prop_assert_eq!(String::from_utf16(&out).unwrap(), expected.clone());
+        }
+    }
+    let wide: Vec<u32> = text.chars().map(|c| c as u32).collect();
+    if let Some(out) = n.normalize_ucs4(&wide) {
+        let got: String = out.iter().map(|&u| char::from_u32(u).unwrap()).collect();
+        prop_assert_eq!(got, expected);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn wide_inputs_agree_with_utf8(text in arabic_text(), rules in any_rules()) {
+        check_wide(&Normalizer::new(rules), &text)?;
+    }
+
+    #[test]
+    fn wide_inputs_agree_on_any_text(text in any::<String>()) {
+        check_wide(Normalizer::for_profile(Profile::Search), &text)?;
+        check_wide(Normalizer::for_profile(Profile::Display), &text)?;
+    }
+}
+
+#[test]
+fn wide_path_takes_news_text_and_refuses_surrogates() {
+    let n = Normalizer::for_profile(Profile::Search);
+    for (name, text) in crate::seeds() {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let out = n.normalize_ucs2(&units).unwrap_or_else(|| panic!("{name}: fast path refused"));
+        assert_eq!(String::from_utf16(&out).unwrap(), n.normalize(text), "{name}");
+    }
+    assert!(n.normalize_ucs2(&[0x0628, 0xD800, 0x0627]).is_none());
+    let same: Vec<u16> = "باكو".encode_utf16().collect();
+    assert!(matches!(n.normalize_ucs2(&same), Some(std::borrow::Cow::Borrowed(_))));
+}
