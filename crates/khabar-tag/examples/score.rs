@@ -4,9 +4,13 @@
 //! ```text
 //! cargo run --release -p khabar-tag --example score
 //! ```
+//!
+//! Two numbers: the statistical layer on ANERcorp's own tokens (the
+//! headline), and the whole tagger (model plus rule layers) on the joined
+//! text with its labels mapped onto ANERcorp's types.
 
 use khabar_tag::eval::read_conll;
-use khabar_tag::training::{embedded_models, evaluate, Config, Corpus};
+use khabar_tag::training::{embedded_models, evaluate, evaluate_tagger, Config, Corpus};
 
 fn main() {
     let path = concat!(
@@ -16,14 +20,21 @@ fn main() {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     let sents = read_conll(&text);
     let (p1, p2) = embedded_models().expect("embedded model parses");
-    let corpus = Corpus::new(&sents, Config::default().doc_size);
+    let doc_size = Config::default().doc_size;
+    let corpus = Corpus::new(&sents, doc_size);
     let idx: Vec<usize> = (0..corpus.len()).collect();
     let t0 = std::time::Instant::now();
     let s = evaluate(&corpus, &idx, &p1, p2.as_ref());
     println!(
-        "ANERcorp test ({} sentences, {:.2}s):\n{}",
+        "ANERcorp test, statistical layer ({} sentences, {:.2}s):\n{}",
         corpus.len(),
         t0.elapsed().as_secs_f64(),
+        s.table()
+    );
+    let t = khabar_tag::Tagger::new();
+    let s = evaluate_tagger(&sents, &idx, doc_size, &t);
+    println!(
+        "ANERcorp test, whole tagger (labels mapped to ANERcorp types):\n{}",
         s.table()
     );
 }

@@ -27,6 +27,7 @@ fn main() {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dev" => dev = true,
+            "--chargrams" => khabar_tag::training::set_chargrams(true),
             "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
             "--epochs" => cfg.epochs = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.epochs),
             "--doc-size" => {
@@ -69,6 +70,15 @@ fn main() {
                 s.total().precision(),
                 s.total().recall()
             );
+        }
+        {
+            let mut q2 = p2.clone();
+            if let Some(m) = q2.as_mut() {
+                m.set_bias([0.0, bias, bias, bias, bias]);
+            }
+            let t = khabar_tag::Tagger::from_models(p1.clone(), q2);
+            let s = khabar_tag::training::evaluate_tagger(&sents, &tail, cfg.doc_size, &t);
+            println!("whole tagger (bias {bias}, dev):\n{}", s.table());
         }
         khabar_tag::training::set_propagate(false);
         let s0 = evaluate(&corpus, &tail, &p1, p2.as_ref());

@@ -68,6 +68,9 @@ pub(crate) struct Side {
 
 const EMPTY: &[u8] = b"";
 
+/// Experimental: stem letter trigrams.
+pub static CHARGRAMS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Feature hashes for token `i` into `out` (cleared first).
 pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, out: &mut Vec<u64>) {
     out.clear();
@@ -109,16 +112,25 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
         if t.clitic.maybe > 0 {
             out.push(hash_feature(12, &[ms]));
         }
-        let sc: Vec<char> = t.stem().chars().collect();
-        let n = sc.len();
-        let mut buf = [0u8; 16];
-        for k in 1..=4.min(n) {
-            let p: String = sc[..k].iter().collect();
-            let q: String = sc[n - k..].iter().collect();
-            out.push(hash_feature(100 + k as u32, &[p.as_bytes()]));
-            out.push(hash_feature(110 + k as u32, &[q.as_bytes()]));
+        // Prefixes and suffixes of 1–4 letters, sliced at char boundaries
+        // (no allocation).
+        let mut bounds = [0usize; 5];
+        let mut nb = 0;
+        for (k, (i, _)) in t.stem().char_indices().enumerate().take(5) {
+            bounds[k] = i;
+            nb = k + 1;
         }
-        let _ = &mut buf;
+        let mut ends = [0usize; 5];
+        let mut ne = 0;
+        for (k, (i, _)) in t.stem().char_indices().rev().enumerate().take(4) {
+            ends[k] = i;
+            ne = k + 1;
+        }
+        for k in 1..=4usize.min(ne) {
+            let pe = if k < nb { bounds[k] } else { s.len() };
+            out.push(hash_feature(100 + k as u32, &[&s[..pe]]));
+            out.push(hash_feature(110 + k as u32, &[&s[ends[k - 1]..]]));
+        }
         out.push(hash_feature(20, &[stem(-1)]));
         out.push(hash_feature(21, &[stem(1)]));
         out.push(hash_feature(22, &[stem(-1), s]));
@@ -134,10 +146,19 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
             }
             &b[cut..]
         };
-        if false {
-            out.push(hash_feature(26, &[suf2(-1), suf2(0)]));
-            out.push(hash_feature(27, &[suf2(0), suf2(1)]));
+        if CHARGRAMS.load(std::sync::atomic::Ordering::Relaxed) {
+            // Letter trigrams inside the stem: transliterated names share
+            // them (`رامسفيلد`, `فيلد`; `جعفروف`, `روف`).
+            let b = t.stem().as_bytes();
+            let starts: Vec<usize> = (0..b.len())
+                .filter(|&k| (b[k] & 0xC0) != 0x80)
+                .chain(std::iter::once(b.len()))
+                .collect();
+            for w in starts.windows(4) {
+                out.push(hash_feature(28, &[&b[w[0]..w[3]]]));
+            }
         }
+        let _ = suf2;
     }
     if groups.has(Groups::SHAPE) {
         let n = t.stem().chars().count().min(12) as u8;
@@ -194,12 +215,23 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
         }
     }
     if groups.has(Groups::DOC) {
-        for (tid, off) in [(60u32, 0isize), (61, -1), (62, 1)] {
-            let b = bits(ii + off, 2);
-            for k in 0..32 {
-                if b & (1 << k) != 0 {
-                    out.push(hash_feature(tid, &[&[k as u8]]));
-                }
+        extract_doc(side, i, out);
+    }
+}
+
+/// Append the document features of token `i` (the last group, so that
+/// pass 2 can reuse pass 1's features and add only these).
+pub(crate) fn extract_doc(side: &[Side], i: usize, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    for (tid, off) in [(60u32, 0isize), (61, -1), (62, 1)] {
+        let j = ii + off;
+        if j < 0 || j as usize >= side.len() {
+            continue;
+        }
+        let b = side[j as usize].doc;
+        for k in 0..32 {
+            if b & (1 << k) != 0 {
+                out.push(hash_feature(tid, &[&[k as u8]]));
             }
         }
     }

@@ -7,7 +7,23 @@
 //! matched on search-normalized tokens, so `أذربيجان`/`اذربيجان` and
 //! `الإيرانية`/`الايرانيه` are one entry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// FxHash-style hasher for short string keys (SipHash dominated lookups).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = crate::hash::hash_feature(self.0 as u32, &[bytes]) ^ self.0;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 use crate::token::Token;
 
@@ -70,7 +86,10 @@ pub(crate) struct Entry {
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
     /// Normalized phrase (tokens joined by one space) → entries.
-    pub phrases: HashMap<String, Vec<Entry>>,
+    pub phrases: FastMap<String, Vec<Entry>>,
+    /// Every proper token prefix of a multi-word phrase (`حلف شمال` for
+    /// `حلف شمال الاطلسي`), so that matching stops early.
+    prefixes: FastSet<String>,
     pub max_len: usize,
 }
 
@@ -131,6 +150,12 @@ impl Gazetteer {
 
     fn add(&mut self, key: String, e: Entry, n: usize) {
         self.max_len = self.max_len.max(n);
+        let mut p = 0;
+        while let Some(k) = key[p..].find(' ') {
+            p += k;
+            self.prefixes.insert(key[..p].to_owned());
+            p += 1;
+        }
         let v = self.phrases.entry(key).or_default();
         if !v.iter().any(|x| x.kind == e.kind) {
             v.push(e);
@@ -185,10 +210,11 @@ impl Gazetteer {
                 }
                 if let Some(es) = self.phrases.get(key.as_str()) {
                     for e in es {
-                        // Without the article, only nisbas and (for `ال` words)
-                        // names whose canonical form lacks it match.
                         out.push((n, e, fi as u8));
                     }
+                }
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
                 }
             }
         }

@@ -41,98 +41,115 @@ fn allowed(prev: Option<u8>, cur: u8) -> bool {
     }
 }
 
-/// One feature's weights, stored next to its hash so that a lookup is one
-/// cache miss.
+/// One feature's weights, quantized to `i16` and stored next to a 32-bit
+/// check of its hash, so that a lookup is one 24-byte read (the tables are
+/// larger than the caches: lookups are memory-bound).
 #[derive(Clone, Copy, Debug)]
 struct Slot {
-    key: u64,
-    w: [f32; L],
+    check: u32,
+    w: [i16; L],
 }
 
 /// An open-addressing table from feature hash to weights (linear probing,
-/// load at most 1/2). Key 0 marks an empty slot; a feature hashing to 0 is
-/// stored as 1.
+/// load at most 1/2). The slot index comes from the low bits of the hash,
+/// the check from the high 32 bits; check 0 marks an empty slot (a feature
+/// whose check would be 0 is stored as 1).
 #[derive(Clone, Debug)]
 pub(crate) struct FeatTable {
     slots: Vec<Slot>,
+    /// Full hashes and float weights, kept only while building.
+    building: Vec<(u64, [f32; L])>,
     mask: usize,
     len: usize,
+    /// Weight of one quantization step.
+    scale: f32,
 }
 
 impl Default for FeatTable {
     fn default() -> Self {
-        Self::with_capacity(0)
+        Self::build(Vec::new())
     }
 }
 
 impl FeatTable {
-    pub(crate) fn with_capacity(n: usize) -> Self {
-        let cap = (n.max(1) * 2).next_power_of_two();
-        Self {
-            slots: vec![
-                Slot {
-                    key: 0,
-                    w: [0.0; L]
-                };
-                cap
-            ],
-            mask: cap - 1,
-            len: 0,
+    #[inline]
+    fn check(h: u64) -> u32 {
+        match (h >> 32) as u32 {
+            0 => 1,
+            c => c,
         }
     }
 
-    #[inline]
-    fn fix(h: u64) -> u64 {
-        if h == 0 {
-            1
+    /// Build from full hashes and float weights.
+    pub(crate) fn build(rows: Vec<(u64, [f32; L])>) -> Self {
+        let cap = (rows.len().max(1) * 2).next_power_of_two();
+        let max = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
         } else {
-            h
+            1.0
+        };
+        let mut slots = vec![
+            Slot {
+                check: 0,
+                w: [0; L]
+            };
+            cap
+        ];
+        let mask = cap - 1;
+        for (h, w) in &rows {
+            let c = Self::check(*h);
+            let mut i = (*h as usize) & mask;
+            while slots[i].check != 0 && slots[i].check != c {
+                i = (i + 1) & mask;
+            }
+            let mut q = [0i16; L];
+            for (qq, ww) in q.iter_mut().zip(w) {
+                *qq = (ww / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+            slots[i] = Slot { check: c, w: q };
         }
+        FeatTable {
+            slots,
+            building: rows,
+            mask,
+            len: 0,
+            scale,
+        }
+        .done()
     }
 
-    pub(crate) fn insert(&mut self, h: u64, w: [f32; L]) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            *self = Self::with_capacity(self.len + 1);
-            for s in old.into_iter().filter(|s| s.key != 0) {
-                self.insert(s.key, s.w);
-            }
-        }
-        let h = Self::fix(h);
-        let mut i = (h as usize) & self.mask;
-        loop {
-            let s = &mut self.slots[i];
-            if s.key == 0 {
-                *s = Slot { key: h, w };
-                self.len += 1;
-                return;
-            }
-            if s.key == h {
-                s.w = w;
-                return;
-            }
-            i = (i + 1) & self.mask;
-        }
+    fn done(mut self) -> Self {
+        self.len = self.building.len();
+        self
     }
 
+    /// Add the quantized weights of feature `h` to `acc`; false if absent.
     #[inline]
-    pub(crate) fn get(&self, h: u64) -> Option<&[f32; L]> {
-        let h = Self::fix(h);
+    pub(crate) fn add_to(&self, h: u64, acc: &mut [i32; L]) -> bool {
+        let c = Self::check(h);
         let mut i = (h as usize) & self.mask;
         loop {
             let s = &self.slots[i];
-            if s.key == h {
-                return Some(&s.w);
+            if s.check == c {
+                for (a, w) in acc.iter_mut().zip(&s.w) {
+                    *a += i32::from(*w);
+                }
+                return true;
             }
-            if s.key == 0 {
-                return None;
+            if s.check == 0 {
+                return false;
             }
             i = (i + 1) & self.mask;
         }
     }
 
     pub(crate) fn contains(&self, h: u64) -> bool {
-        self.get(h).is_some()
+        let mut acc = [0i32; L];
+        self.add_to(h, &mut acc)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -140,10 +157,7 @@ impl FeatTable {
     }
 
     fn iter(&self) -> impl Iterator<Item = (u64, &[f32; L])> {
-        self.slots
-            .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| (s.key, &s.w))
+        self.building.iter().map(|(h, w)| (*h, w))
     }
 }
 
@@ -178,13 +192,12 @@ impl Model {
     /// Emission scores of one token.
     #[inline]
     pub(crate) fn emit(&self, feats: &[u64], out: &mut [f32; L]) {
-        *out = [0.0; L];
+        let mut acc = [0i32; L];
         for h in feats {
-            if let Some(row) = self.table.get(*h) {
-                for (o, w) in out.iter_mut().zip(row) {
-                    *o += *w;
-                }
-            }
+            self.table.add_to(*h, &mut acc);
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.table.scale;
         }
         for (l, o) in out.iter_mut().enumerate().skip(1) {
             *o += self.bias[ty(l as u8) as usize];
@@ -324,7 +337,7 @@ impl Trainer {
     /// weight is at least `prune` in absolute value.
     pub fn finish(&self, hashes: &[u64], groups: Groups, prune: f32) -> Model {
         let c = self.c;
-        let mut table = FeatTable::with_capacity(hashes.len() / 4);
+        let mut rows = Vec::new();
         for (f, h) in hashes.iter().enumerate() {
             let mut row = [0f32; L];
             for (l, r) in row.iter_mut().enumerate() {
@@ -336,9 +349,10 @@ impl Trainer {
                         *w = 0.0;
                     }
                 }
-                table.insert(*h, row);
+                rows.push((*h, row));
             }
         }
+        let table = FeatTable::build(rows);
         let trans = (0..(L + 1) * L)
             .map(|k| self.tw[k] - self.tacc[k] / c)
             .collect();
@@ -415,7 +429,7 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
         *b = r.f32()?;
     }
     let n = r.u32()? as usize;
-    let mut table = FeatTable::with_capacity(n.min(1 << 24));
+    let mut rows = Vec::with_capacity(n.min(1 << 24));
     for _ in 0..n {
         let h = r.u64()?;
         let mask = r.u16()?;
@@ -425,8 +439,9 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
                 *w = r.f32()?;
             }
         }
-        table.insert(h, row);
+        rows.push((h, row));
     }
+    let table = FeatTable::build(rows);
     Some(Model {
         groups,
         bias,

@@ -158,17 +158,29 @@ pub(crate) fn tag_doc_scored(
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz)).collect();
     let mut buf = Vec::with_capacity(64);
     let mut emis = Vec::new();
-    let mut run = |m: &Model, sides: &[Vec<Side>]| -> Vec<(Vec<u8>, Vec<[f32; L]>)> {
-        sents
-            .iter()
-            .zip(sides)
-            .map(|(s, sd)| {
-                let l = decode(m, s, sd, &mut buf, &mut emis);
-                (l, emis.clone())
-            })
-            .collect()
-    };
-    let first = run(p1, &sides);
+    // Pass 2 uses pass 1's features plus the document group: extract once.
+    let reuse = p2.is_some_and(|m| m.groups & !crate::features::Groups::DOC == p1.groups);
+    let mut cache: Vec<(Vec<u64>, Vec<u32>)> = Vec::new();
+    let mut first = Vec::with_capacity(sents.len());
+    for (s, sd) in sents.iter().zip(&sides) {
+        emis.clear();
+        let mut flat = Vec::new();
+        let mut ends = Vec::with_capacity(s.len());
+        for i in 0..s.len() {
+            extract(s, sd, i, p1.groups(), &mut buf);
+            let mut e = [0f32; L];
+            p1.emit(&buf, &mut e);
+            emis.push(e);
+            if reuse {
+                flat.extend_from_slice(&buf);
+                ends.push(flat.len() as u32);
+            }
+        }
+        first.push((p1.viterbi(&emis), emis.clone()));
+        if reuse {
+            cache.push((flat, ends));
+        }
+    }
     let Some(p2) = p2 else { return first };
     let doc: Vec<(&[Token], &[u8])> = sents
         .iter()
@@ -176,7 +188,37 @@ pub(crate) fn tag_doc_scored(
         .map(|(s, l)| (s.as_slice(), l.0.as_slice()))
         .collect();
     doc_bits(&doc, &mut sides);
-    let mut out = run(p2, &sides);
+    let mut out = if reuse {
+        sents
+            .iter()
+            .zip(&sides)
+            .zip(&cache)
+            .map(|((s, sd), (flat, ends))| {
+                emis.clear();
+                let mut start = 0usize;
+                for i in 0..s.len() {
+                    let end = ends[i] as usize;
+                    buf.clear();
+                    buf.extend_from_slice(&flat[start..end]);
+                    start = end;
+                    crate::features::extract_doc(sd, i, &mut buf);
+                    let mut e = [0f32; L];
+                    p2.emit(&buf, &mut e);
+                    emis.push(e);
+                }
+                (p2.viterbi(&emis), emis.clone())
+            })
+            .collect()
+    } else {
+        sents
+            .iter()
+            .zip(&sides)
+            .map(|(s, sd)| {
+                let l = decode(p2, s, sd, &mut buf, &mut emis);
+                (l, emis.clone())
+            })
+            .collect::<Vec<_>>()
+    };
     if PROPAGATE.load(std::sync::atomic::Ordering::Relaxed) {
         propagate(p2, sents, &mut out);
     }

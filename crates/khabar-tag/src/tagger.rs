@@ -270,6 +270,16 @@ impl Tagger {
         }
     }
 
+    /// A tagger over given models (for evaluation of freshly trained
+    /// models; see `training`).
+    pub fn from_models(p1: Model, p2: Option<Model>) -> Tagger {
+        Tagger {
+            p1,
+            p2,
+            gaz: gazetteer(),
+        }
+    }
+
     /// A process-wide tagger, loaded on first use.
     pub fn global() -> &'static Tagger {
         &GLOBAL

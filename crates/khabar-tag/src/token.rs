@@ -174,6 +174,10 @@ pub(crate) fn analyze(norm: &str) -> Clitic {
 /// Characters that belong to words: letters, digits, combining marks,
 /// tatweel and joiners.
 fn is_word_char(c: char) -> bool {
+    // Fast path: Arabic letters, marks and digits (U+0621–U+0669).
+    if ('\u{0621}'..='\u{0669}').contains(&c) || c.is_ascii_alphanumeric() {
+        return true;
+    }
     c.is_alphanumeric()
         || matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
         || (('\u{0300}'..='\u{036F}').contains(&c))

@@ -241,3 +241,59 @@ pub fn embedded_models() -> Option<(Model, Option<Model>)> {
 pub fn set_propagate(on: bool) {
     crate::seq::PROPAGATE.store(on, std::sync::atomic::Ordering::Relaxed);
 }
+
+/// Switch the stem letter-trigram features on or off (experiments).
+pub fn set_chargrams(on: bool) {
+    crate::features::CHARGRAMS.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Score the whole tagger (model plus rule layers) on CoNLL sentences
+/// `idx`, mapping its labels onto ANERcorp's: PERSON → PERS, GPE and LOC →
+/// LOC, ORG → ORG, MISC → MISC; NORP, EQUIPMENT and DATE → O (ANERcorp tags
+/// nationality adjectives, equipment and dates `O`). Each pseudo-document is
+/// joined into one text (tokens separated by spaces, sentences by newlines);
+/// an entity labels every CoNLL token it overlaps (B- on the first), so
+/// proclitics and titles, which the tagger keeps outside its spans, follow
+/// ANERcorp's token-level convention.
+pub fn evaluate_tagger(
+    sents: &[Sentence],
+    idx: &[usize],
+    doc_size: usize,
+    tagger: &crate::Tagger,
+) -> Score {
+    let mut score = Score::default();
+    for doc in idx.chunks(doc_size.max(1)) {
+        let mut text = String::new();
+        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::new();
+        for &k in doc {
+            let mut r = Vec::new();
+            for (w, _) in &sents[k] {
+                let s = text.len();
+                text.push_str(w);
+                r.push((s, text.len()));
+                text.push(' ');
+            }
+            text.push('\n');
+            ranges.push(r);
+        }
+        let ents = tagger.tag(&text);
+        for (&k, r) in doc.iter().zip(&ranges) {
+            let mut pred = vec!["O".to_owned(); r.len()];
+            for e in &ents {
+                let Some(y) = e.label.anercorp() else {
+                    continue;
+                };
+                let mut first = true;
+                for (t, &(a, b)) in r.iter().enumerate() {
+                    if a < e.span.end && e.span.start < b {
+                        pred[t] = format!("{}-{y}", if first { "B" } else { "I" });
+                        first = false;
+                    }
+                }
+            }
+            let gold: Vec<&str> = sents[k].iter().map(|(_, t)| t.as_str()).collect();
+            score.add(&gold, &pred);
+        }
+    }
+    score
+}
