@@ -59,6 +59,188 @@ fn to_py_str<'py>(
     }
 }
 
+/// Normalize by reading the `str`'s own storage when CPython keeps it as 2- or
+/// 4-byte code points (any Arabic text is at least 2-byte), which avoids
+/// encoding the input to UTF-8 and decoding the result back: those two
+/// conversions cost more than the normalization itself (BENCHMARKS.md).
+/// `Ok(None)` means "use the UTF-8 path" (1-byte strings, or texts the wide
+/// path refuses: NFC work, lone surrogates).
+#[cfg(not(feature = "abi3"))]
+#[allow(unsafe_code)]
+pub(crate) fn normalize_native<'py>(
+    py: Python<'py>,
+    n: &Normalizer,
+    input: &Bound<'py, PyString>,
+) -> PyResult<Option<Bound<'py, PyString>>> {
+    use pyo3::types::string::PyStringData;
+    // SAFETY: `data` decodes the str's canonical storage (tested on x86_64,
+    // the platform we build for). A str is immutable and `input` keeps it
+    // alive for this whole call, so the slice stays valid, also while the GIL
+    // is released below.
+    let data = unsafe { input.data()? };
+    match data {
+        PyStringData::Ucs1(_) => Ok(None),
+        PyStringData::Ucs2(units) => {
+            let out = run(py, "normalize", units.len() * 2, || {
+                n.normalize_ucs2(units).map(owned)
+            })?;
+            out.map(|o| {
+                o.map_or_else(
+                    || Ok(input.clone()),
+                    |v| from_kind(py, pyo3::ffi::PyUnicode_2BYTE_KIND, &v),
+                )
+            })
+            .transpose()
+        }
+        PyStringData::Ucs4(units) => {
+            let out = run(py, "normalize", units.len() * 4, || {
+                n.normalize_ucs4(units).map(owned)
+            })?;
+            out.map(|o| {
+                o.map_or_else(
+                    || Ok(input.clone()),
+                    |v| from_kind(py, pyo3::ffi::PyUnicode_4BYTE_KIND, &v),
+                )
+            })
+            .transpose()
+        }
+    }
+}
+
+/// `None` for an unchanged (borrowed) result.
+#[cfg(not(feature = "abi3"))]
+fn owned<T: Clone>(c: Cow<'_, [T]>) -> Option<Vec<T>> {
+    match c {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(v) => Some(v),
+    }
+}
+
+/// A new `str` from code points of `kind` (2 or 4 bytes each).
+#[cfg(not(feature = "abi3"))]
+#[allow(unsafe_code)]
+fn from_kind<'py, T>(
+    py: Python<'py>,
+    kind: std::ffi::c_uint,
+    units: &[T],
+) -> PyResult<Bound<'py, PyString>> {
+    debug_assert_eq!(std::mem::size_of::<T>(), kind as usize);
+    let len = isize::try_from(units.len()).map_err(|_| PyValueError::new_err("text too long"))?;
+    // SAFETY: `units` is a live buffer of `len` code points of `kind` bytes
+    // each (every one a valid code point: they come from a str or from
+    // `char`s); CPython copies it and returns a new reference or NULL with an
+    // exception set, which `from_owned_ptr_or_err` turns into `Err`.
+    unsafe {
+        let ptr = pyo3::ffi::PyUnicode_FromKindAndData(
+            kind as std::ffi::c_int,
+            units.as_ptr().cast(),
+            len,
+        );
+        Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
+    }
+}
+
+/// A str's storage, borrowed for a batch: its own 2- or 4-byte code points
+/// where the full API allows, else UTF-8.
+enum Storage<'a> {
+    #[cfg(not(feature = "abi3"))]
+    Ucs2(&'a [u16]),
+    #[cfg(not(feature = "abi3"))]
+    Ucs4(&'a [u32]),
+    Utf8(&'a str),
+}
+
+/// A batch item's result, built into a `str` once the GIL is back.
+enum Done {
+    Same,
+    #[cfg(not(feature = "abi3"))]
+    Ucs2(Vec<u16>),
+    #[cfg(not(feature = "abi3"))]
+    Ucs4(Vec<u32>),
+    Utf8(String),
+    /// The wide path refused: redo through UTF-8.
+    #[cfg(not(feature = "abi3"))]
+    Fallback,
+}
+
+#[allow(unsafe_code)]
+fn storage<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Storage<'a>> {
+    #[cfg(not(feature = "abi3"))]
+    {
+        use pyo3::types::string::PyStringData;
+        // SAFETY: as in `normalize_native`: the str is immutable and `items`
+        // keeps it alive for the whole batch.
+        match unsafe { s.data()? } {
+            PyStringData::Ucs2(u) => return Ok(Storage::Ucs2(u)),
+            PyStringData::Ucs4(u) => return Ok(Storage::Ucs4(u)),
+            PyStringData::Ucs1(_) => {}
+        }
+    }
+    Ok(Storage::Utf8(s.to_str()?))
+}
+
+impl Storage<'_> {
+    fn normalize(&self, n: &Normalizer) -> Done {
+        match self {
+            #[cfg(not(feature = "abi3"))]
+            Storage::Ucs2(u) => match n.normalize_ucs2(u) {
+                Some(Cow::Borrowed(_)) => Done::Same,
+                Some(Cow::Owned(v)) => Done::Ucs2(v),
+                None => Done::Fallback,
+            },
+            #[cfg(not(feature = "abi3"))]
+            Storage::Ucs4(u) => match n.normalize_ucs4(u) {
+                Some(Cow::Borrowed(_)) => Done::Same,
+                Some(Cow::Owned(v)) => Done::Ucs4(v),
+                None => Done::Fallback,
+            },
+            Storage::Utf8(s) => match n.normalize(s) {
+                Cow::Borrowed(_) => Done::Same,
+                Cow::Owned(v) => Done::Utf8(v),
+            },
+        }
+    }
+}
+
+impl Done {
+    fn into_py<'py>(
+        self,
+        py: Python<'py>,
+        n: &Normalizer,
+        input: &Bound<'py, PyString>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let _ = n;
+        match self {
+            Done::Same => Ok(input.clone()),
+            #[cfg(not(feature = "abi3"))]
+            Done::Ucs2(v) => from_kind(py, pyo3::ffi::PyUnicode_2BYTE_KIND, &v),
+            #[cfg(not(feature = "abi3"))]
+            Done::Ucs4(v) => from_kind(py, pyo3::ffi::PyUnicode_4BYTE_KIND, &v),
+            Done::Utf8(s) => Ok(PyString::new(py, &s)),
+            #[cfg(not(feature = "abi3"))]
+            Done::Fallback => {
+                let s = input.to_str()?;
+                Ok(to_py_str(py, input, n.normalize(s)))
+            }
+        }
+    }
+}
+
+/// Normalize `input` with `n`: natively when possible, else through UTF-8.
+fn normalize_str<'py>(
+    py: Python<'py>,
+    n: &Normalizer,
+    input: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyString>> {
+    #[cfg(not(feature = "abi3"))]
+    if let Some(out) = normalize_native(py, n, input)? {
+        return Ok(out);
+    }
+    let s = input.to_str()?;
+    let out = run(py, "normalize", s.len(), || n.normalize(s))?;
+    Ok(to_py_str(py, input, out))
+}
+
 /// normalize(text, profile="search")
 /// --
 ///
@@ -72,10 +254,7 @@ pub(crate) fn normalize<'py>(
 ) -> PyResult<Bound<'py, PyString>> {
     let profile = profile_from(profile)?;
     let input = text_arg(text, "text")?;
-    let s = input.to_str()?;
-    let n = Normalizer::for_profile(profile);
-    let out = run(py, "normalize", s.len(), || n.normalize(s))?;
-    Ok(to_py_str(py, input, out))
+    normalize_str(py, Normalizer::for_profile(profile), input)
 }
 
 /// A set of normalization rules, compiled once.
@@ -146,10 +325,7 @@ impl PyNormalizer {
         text: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyString>> {
         let input = text_arg(text, "text")?;
-        let s = input.to_str()?;
-        let n = &self.inner;
-        let out = run(py, "normalize", s.len(), || n.normalize(s))?;
-        Ok(to_py_str(py, input, out))
+        normalize_str(py, &self.inner, input)
     }
 
     /// normalize_batch(texts, threads=None)
@@ -168,15 +344,20 @@ impl PyNormalizer {
             .enumerate()
             .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
             .collect::<PyResult<_>>()?;
-        let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
+        let stores: Vec<Storage<'_>> = items.iter().map(storage).collect::<PyResult<_>>()?;
         let n = &self.inner;
         let outs = py.detach(|| {
             guard("normalize_batch", || {
-                khabar::normalize_batch_with(n, &strs, threads)
+                khabar::batch::map_with(threads, &stores, |s| s.normalize(n))
             })
         })?;
         let outs = outs.map_err(|e| PyValueError::new_err(e.to_string()))?;
-        PyList::new(py, outs.into_iter().map(|s| PyString::new(py, &s)))
+        let strs = outs
+            .into_iter()
+            .zip(&items)
+            .map(|(done, input)| done.into_py(py, n, input))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, strs)
     }
 
     /// normalize_with_offsets(text)
