@@ -161,6 +161,97 @@ impl FeatTable {
     }
 }
 
+/// Pass 1 and pass 2 weights of one feature side by side: pass 2 shares
+/// all of pass 1's features, so one lookup during pass 1 yields both
+/// passes' sums and pass 2 only looks up its few document features.
+#[derive(Clone, Copy, Debug)]
+struct JointSlot {
+    check: u32,
+    w: [i16; 2 * L],
+}
+
+/// Joint table of two models (see [`JointSlot`]).
+#[derive(Clone, Debug)]
+pub(crate) struct JointTable {
+    slots: Vec<JointSlot>,
+    mask: usize,
+}
+
+impl JointTable {
+    /// Join the tables of `a` and `b` (quantized with their own scales).
+    pub(crate) fn build(a: &Model, b: &Model) -> JointTable {
+        let mut rows: std::collections::HashMap<u64, ([f32; L], [f32; L])> =
+            std::collections::HashMap::new();
+        for (h, w) in a.table.iter() {
+            rows.entry(h).or_insert(([0.0; L], [0.0; L])).0 = *w;
+        }
+        for (h, w) in b.table.iter() {
+            rows.entry(h).or_insert(([0.0; L], [0.0; L])).1 = *w;
+        }
+        let cap = (rows.len().max(1) * 2).next_power_of_two();
+        let mask = cap - 1;
+        let mut slots = vec![
+            JointSlot {
+                check: 0,
+                w: [0; 2 * L]
+            };
+            cap
+        ];
+        let q = |w: f32, scale: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for (h, (wa, wb)) in rows {
+            let c = FeatTable::check(h);
+            let mut i = (h as usize) & mask;
+            while slots[i].check != 0 && slots[i].check != c {
+                i = (i + 1) & mask;
+            }
+            let mut w = [0i16; 2 * L];
+            for l in 0..L {
+                w[l] = q(wa[l], a.table.scale);
+                w[L + l] = q(wb[l], b.table.scale);
+            }
+            slots[i] = JointSlot { check: c, w };
+        }
+        JointTable { slots, mask }
+    }
+
+    /// Emission scores of `feats` under both models: `(a, b_partial)`,
+    /// where `b_partial` lacks `b`'s bias (added with the document
+    /// features by [`Model::emit_rest`]).
+    #[inline]
+    pub(crate) fn emit_both(&self, a: &Model, b: &Model, feats: &[u64]) -> ([f32; L], [i32; L]) {
+        let mut acc = [0i32; 2 * L];
+        for &h in feats {
+            let c = FeatTable::check(h);
+            let mut i = (h as usize) & self.mask;
+            loop {
+                let s = &self.slots[i];
+                if s.check == c {
+                    for (x, w) in acc.iter_mut().zip(&s.w) {
+                        *x += i32::from(*w);
+                    }
+                    break;
+                }
+                if s.check == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        let mut ea = [0f32; L];
+        let mut pb = [0i32; L];
+        for l in 0..L {
+            ea[l] = acc[l] as f32 * a.table.scale
+                + if l > 0 {
+                    a.bias[ty(l as u8) as usize]
+                } else {
+                    0.0
+                };
+            pb[l] = acc[L + l];
+        }
+        (ea, pb)
+    }
+}
+
 /// A trained linear sequence model (one pass of the tagger).
 #[derive(Clone, Debug)]
 pub struct Model {
@@ -201,6 +292,24 @@ impl Model {
         }
         for (l, o) in out.iter_mut().enumerate().skip(1) {
             *o += self.bias[ty(l as u8) as usize];
+        }
+    }
+
+    /// Finish an emission from a partial quantized sum (see
+    /// [`JointTable::emit_both`]) plus more features.
+    #[inline]
+    pub(crate) fn emit_rest(&self, partial: [i32; L], feats: &[u64], out: &mut [f32; L]) {
+        let mut acc = partial;
+        for h in feats {
+            self.table.add_to(*h, &mut acc);
+        }
+        for (l, (o, a)) in out.iter_mut().zip(acc).enumerate() {
+            *o = a as f32 * self.table.scale
+                + if l > 0 {
+                    self.bias[ty(l as u8) as usize]
+                } else {
+                    0.0
+                };
         }
     }
 

@@ -141,7 +141,7 @@ pub(crate) fn tag_doc(
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
 ) -> Vec<Vec<u8>> {
-    tag_doc_scored(p1, p2, gaz, sents)
+    tag_doc_scored(p1, p2, gaz, sents, None)
         .into_iter()
         .map(|(l, _)| l)
         .collect()
@@ -154,6 +154,7 @@ pub(crate) fn tag_doc_scored(
     p2: Option<&Model>,
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
+    joint: Option<&crate::model::JointTable>,
 ) -> Vec<(Vec<u8>, Vec<[f32; L]>)> {
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz)).collect();
     let mut buf = Vec::with_capacity(64);
@@ -162,12 +163,20 @@ pub(crate) fn tag_doc_scored(
     let reuse = p2.is_some_and(|m| m.groups & !crate::features::Groups::DOC == p1.groups);
     let mut cache: Vec<(Vec<u64>, Vec<u32>)> = Vec::new();
     let mut first = Vec::with_capacity(sents.len());
+    let mut partials: Vec<[i32; L]> = Vec::new();
     for (s, sd) in sents.iter().zip(&sides) {
         emis.clear();
         let mut flat = Vec::new();
         let mut ends = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             extract(s, sd, i, p1.groups(), &mut buf);
+            if let (true, Some(j), Some(m2)) = (reuse, joint, p2) {
+                // One lookup per feature for both passes.
+                let (e, part) = j.emit_both(p1, m2, &buf);
+                emis.push(e);
+                partials.push(part);
+                continue;
+            }
             let mut e = [0f32; L];
             p1.emit(&buf, &mut e);
             emis.push(e);
@@ -188,7 +197,25 @@ pub(crate) fn tag_doc_scored(
         .map(|(s, l)| (s.as_slice(), l.0.as_slice()))
         .collect();
     doc_bits(&doc, &mut sides);
-    let mut out = if reuse {
+    let mut out = if let (true, Some(_)) = (reuse, joint) {
+        let mut k = 0;
+        sents
+            .iter()
+            .zip(&sides)
+            .map(|(s, sd)| {
+                emis.clear();
+                for i in 0..s.len() {
+                    buf.clear();
+                    crate::features::extract_doc(sd, i, &mut buf);
+                    let mut e = [0f32; L];
+                    p2.emit_rest(partials[k], &buf, &mut e);
+                    k += 1;
+                    emis.push(e);
+                }
+                (p2.viterbi(&emis), emis.clone())
+            })
+            .collect()
+    } else if reuse {
         sents
             .iter()
             .zip(&sides)

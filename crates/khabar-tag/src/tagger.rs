@@ -150,6 +150,7 @@ pub struct Entity {
 pub struct Tagger {
     p1: Model,
     p2: Option<Model>,
+    joint: Option<crate::model::JointTable>,
     gaz: &'static Gazetteer,
 }
 
@@ -263,19 +264,17 @@ impl Tagger {
     /// the case for a released crate) leaves only the rule layers.
     pub fn new() -> Tagger {
         let (p1, p2) = embedded().unwrap_or_default();
-        Tagger {
-            p1,
-            p2,
-            gaz: gazetteer(),
-        }
+        Self::from_models(p1, p2)
     }
 
     /// A tagger over given models (for evaluation of freshly trained
     /// models; see `training`).
     pub fn from_models(p1: Model, p2: Option<Model>) -> Tagger {
+        let joint = p2.as_ref().map(|m| crate::model::JointTable::build(&p1, m));
         Tagger {
             p1,
             p2,
+            joint,
             gaz: gazetteer(),
         }
     }
@@ -315,7 +314,13 @@ impl Tagger {
         if !cur.is_empty() {
             sents.push(cur);
         }
-        let tagged = tag_doc_scored(&self.p1, self.p2.as_ref(), self.gaz, &sents);
+        let tagged = tag_doc_scored(
+            &self.p1,
+            self.p2.as_ref(),
+            self.gaz,
+            &sents,
+            self.joint.as_ref(),
+        );
         let mut cands = Vec::new();
         for (si, (s, (labels, emis))) in sents.iter().zip(&tagged).enumerate() {
             self.candidates(s, si, labels, emis, &mut cands);
