@@ -410,7 +410,25 @@ impl<'a> Line<'a> {
         let mut arabic_only = 0;
         let mut words = 0;
         let mut in_word = false;
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // Bytes, not chars: ASCII and the two-byte Arabic block are decided
+        // without decoding (this loop sees every byte of the article).
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (cp, len) = if b < 0x80 {
+                (u32::from(b), 1)
+            } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
+                (
+                    (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
+                    2,
+                )
+            } else {
+                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                (c as u32, c.len_utf8().max(1))
+            };
+            i += len;
+            let c = char::from_u32(cp).unwrap_or(' ');
             if c.is_whitespace() {
                 in_word = false;
                 continue;
@@ -422,15 +440,15 @@ impl<'a> Line<'a> {
             if c.is_ascii_alphabetic() {
                 letters += 1;
                 latin += 1;
-            } else if crate::dates::is_letter(c) {
+            } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
+                letters += 1;
+            } else if b >= 0x80 && crate::dates::is_letter(c) {
                 letters += 1;
                 match c {
                     'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ۀ' => persian += 1,
                     'ي' | 'ك' | 'ة' | 'ى' => arabic_only += 1,
                     _ => {}
                 }
-            } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
-                letters += 1;
             }
         }
         let trimmed = text.trim_end_matches(|c: char| {
@@ -752,7 +770,7 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
     a.url.clone_from(&hints.url);
 
     let mut block = Block::None;
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<DupKey<'_>, usize> = HashMap::new();
     let mut body_started = false;
     let mut published_labelled = false;
     let mut dateline_mentions: Vec<(usize, DateMention)> = Vec::new();
@@ -773,10 +791,10 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
         let role = match role {
             Role::Body => {
                 let key = line.text;
-                if let Some(&of_line) = seen.get(key) {
+                if let Some(&of_line) = seen.get(&DupKey(key)) {
                     Role::Drop(DropReason::ExactDuplicate { of_line })
                 } else {
-                    seen.insert(key, line.no);
+                    seen.insert(DupKey(key), line.no);
                     body_started = true;
                     Role::Body
                 }
@@ -841,9 +859,24 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
     }
 
     a.language = language(&lines, &a.paragraphs);
-    near_duplicates(&mut a);
-    date_flags(&mut a, &dateline_mentions, raw);
+    let words = date_flags(&mut a, &dateline_mentions, raw);
+    near_duplicates(&mut a, words);
     a
+}
+
+/// A paragraph as a key for exact duplicates: equality on the whole text,
+/// but hashed on its length and its first and last 32 bytes, so a long
+/// paragraph is not hashed in full.
+#[derive(PartialEq, Eq)]
+struct DupKey<'a>(&'a str);
+
+impl std::hash::Hash for DupKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let b = self.0.as_bytes();
+        state.write_usize(b.len());
+        state.write(&b[..b.len().min(32)]);
+        state.write(&b[b.len().saturating_sub(32)..]);
+    }
 }
 
 fn field(line: &Line<'_>, span: Span) -> Field {
@@ -1320,34 +1353,38 @@ fn language(lines: &[Line<'_>], paragraphs: &[Paragraph]) -> &'static str {
 /// Word-set similarity between paragraphs; ≥ 0.6 with at least 8 words is
 /// "the same paragraph reworded" (seed 001 repeats a quote with `مراجعة` for
 /// `دراسة`). Compared with the 64 paragraphs before, so cost stays linear.
-fn near_duplicates(a: &mut Article) {
-    fn h(w: &str) -> u64 {
-        // FNV-1a: a stable, cheap hash; collisions only blur a similarity.
-        let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in w.bytes() {
-            x ^= u64::from(b);
-            x = x.wrapping_mul(0x0100_0000_01b3);
-        }
-        x
-    }
-    let sets: Vec<Vec<u64>> = a
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let mut v: Vec<u64> = if p.text.len() > 20_000 || p.kind == ParagraphKind::Heading {
-                Vec::new()
-            } else {
-                p.text
-                    .split(|c: char| !crate::dates::is_word_char(c))
-                    .filter(|w| !w.is_empty())
-                    .map(h)
-                    .collect()
-            };
+fn near_duplicates(a: &mut Article, words: Vec<Vec<u64>>) {
+    let sets: Vec<Vec<u64>> = words
+        .into_iter()
+        .zip(&a.paragraphs)
+        .map(|(mut v, p)| {
+            if p.kind == ParagraphKind::Heading {
+                v.clear();
+            }
             v.sort_unstable();
             v.dedup();
             v
         })
         .collect();
+    // A 256-bit signature per paragraph rejects most pairs before the exact
+    // intersection: two paragraphs that share 60% of their words share at
+    // least that share of their signature bits.
+    let sigs: Vec<[u64; 4]> = sets
+        .iter()
+        .map(|v| {
+            let mut sig = [0u64; 4];
+            for h in v {
+                let bit = (h >> 32) % 256;
+                sig[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+            sig
+        })
+        .collect();
+    let common = |a: &[u64; 4], b: &[u64; 4]| -> (u32, u32) {
+        let and: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
+        let or: u32 = a.iter().zip(b).map(|(x, y)| (x | y).count_ones()).sum();
+        (and, or)
+    };
     for i in 0..sets.len() {
         if sets[i].len() < 8 {
             continue;
@@ -1355,6 +1392,10 @@ fn near_duplicates(a: &mut Article) {
         for j in i.saturating_sub(64)..i {
             let (x, y) = (&sets[i], &sets[j]);
             if y.len() < 8 || x.len() * 2 < y.len() || y.len() * 2 < x.len() {
+                continue;
+            }
+            let (and, or) = common(&sigs[i], &sigs[j]);
+            if and * 2 < or {
                 continue;
             }
             let inter = intersect(x, y);
@@ -1389,7 +1430,13 @@ fn intersect(x: &[u64], y: &[u64]) -> usize {
 
 /// Weekday contradictions and unresolved relative dates, in datelines and
 /// body paragraphs (resolved against the publication date).
-fn date_flags(a: &mut Article, dateline_mentions: &[(usize, DateMention)], raw: &str) {
+/// Also returns the word hashes of every paragraph, read in the same pass,
+/// for [`near_duplicates`].
+fn date_flags(
+    a: &mut Article,
+    dateline_mentions: &[(usize, DateMention)],
+    raw: &str,
+) -> Vec<Vec<u64>> {
     // The update date anchors relative dates when there is no publication
     // date (`آخر تحديث: 10 مارس 2023` and `اليوم الجمعة` in the body).
     let reference = a
@@ -1409,8 +1456,16 @@ fn date_flags(a: &mut Article, dateline_mentions: &[(usize, DateMention)], raw: 
         }
     }
     let mut flags = Vec::new();
+    let mut words = Vec::with_capacity(a.paragraphs.len());
     for p in &a.paragraphs {
-        for m in find_dates(&p.text, reference) {
+        let mut w = Vec::new();
+        // Very long paragraphs are not compared (the window of 64 keeps the
+        // cost linear, but a 10 MB line is no one's near-duplicate).
+        let keep_words = p.text.len() <= 20_000;
+        let found =
+            crate::dates::find_dates_and_words(&p.text, reference, keep_words.then_some(&mut w));
+        words.push(w);
+        for m in found {
             let text = || p.text.get(m.span.range()).unwrap_or("").to_owned();
             if m.weekday_mismatch {
                 flags.push(Flag::WeekdayMismatch {
@@ -1427,4 +1482,5 @@ fn date_flags(a: &mut Article, dateline_mentions: &[(usize, DateMention)], raw: 
         }
     }
     a.flags.extend(flags);
+    words
 }

@@ -381,143 +381,132 @@ struct MonthWord {
     english: bool,
 }
 
-#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
-const fn g(month: u8) -> Option<MonthWord> {
-    Some(MonthWord {
+const fn mw(month: u8, hijri: bool, weak: bool, english: bool) -> MonthWord {
+    MonthWord {
         month,
-        hijri: false,
-        weak: false,
-        english: false,
-    })
+        hijri,
+        weak,
+        english,
+    }
 }
-#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
-const fn gw(month: u8) -> Option<MonthWord> {
-    Some(MonthWord {
-        month,
-        hijri: false,
-        weak: true,
-        english: false,
-    })
-}
-#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
-const fn en(month: u8) -> Option<MonthWord> {
-    Some(MonthWord {
-        month,
-        hijri: false,
-        weak: false,
-        english: true,
-    })
-}
-#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
-const fn h(month: u8) -> Option<MonthWord> {
-    Some(MonthWord {
-        month,
-        hijri: true,
-        weak: false,
-        english: false,
-    })
-}
-#[allow(clippy::unnecessary_wraps)] // one shape for every arm of `month_word`
-const fn hw(month: u8) -> Option<MonthWord> {
-    Some(MonthWord {
-        month,
-        hijri: true,
-        weak: true,
-        english: false,
-    })
-}
+
+/// One-word month names, search-folded: (word, month, hijri, weak, english).
+/// `مارس` ("practised"), `ماي`, `جوان`, `نيسان`, `أوت`, `آب` ("father") and
+/// `صفر` ("zero") are weak: they count only next to a day, a year or a
+/// second month name.
+const MONTH_WORDS: &[(&str, MonthWord)] = &[
+    ("يناير", mw(1, false, false, false)),
+    ("جانفي", mw(1, false, false, false)),
+    ("ينير", mw(1, false, false, false)),
+    ("فبراير", mw(2, false, false, false)),
+    ("فيفري", mw(2, false, false, false)),
+    ("فبرير", mw(2, false, false, false)),
+    ("شباط", mw(2, false, false, false)),
+    ("مارس", mw(3, false, true, false)),
+    ("اذار", mw(3, false, false, false)),
+    ("ابريل", mw(4, false, false, false)),
+    ("افريل", mw(4, false, false, false)),
+    ("نيسان", mw(4, false, true, false)),
+    ("مايو", mw(5, false, false, false)),
+    ("ايار", mw(5, false, false, false)),
+    ("مايس", mw(5, false, false, false)),
+    ("ماي", mw(5, false, true, false)),
+    ("يونيو", mw(6, false, false, false)),
+    ("يونيه", mw(6, false, false, false)),
+    ("يونيوز", mw(6, false, false, false)),
+    ("حزيران", mw(6, false, false, false)),
+    ("جوان", mw(6, false, true, false)),
+    ("يوليو", mw(7, false, false, false)),
+    ("يوليه", mw(7, false, false, false)),
+    ("يوليوز", mw(7, false, false, false)),
+    ("جويليه", mw(7, false, false, false)),
+    ("تموز", mw(7, false, false, false)),
+    ("اغسطس", mw(8, false, false, false)),
+    ("غشت", mw(8, false, false, false)),
+    ("اوت", mw(8, false, true, false)),
+    ("اب", mw(8, false, true, false)),
+    ("سبتمبر", mw(9, false, false, false)),
+    ("شتنبر", mw(9, false, false, false)),
+    ("ايلول", mw(9, false, false, false)),
+    ("اكتوبر", mw(10, false, false, false)),
+    ("نوفمبر", mw(11, false, false, false)),
+    ("نونبر", mw(11, false, false, false)),
+    ("ديسمبر", mw(12, false, false, false)),
+    ("دجنبر", mw(12, false, false, false)),
+    ("دسمبر", mw(12, false, false, false)),
+    ("january", mw(1, false, false, true)),
+    ("february", mw(2, false, false, true)),
+    ("march", mw(3, false, false, true)),
+    ("april", mw(4, false, false, true)),
+    ("may", mw(5, false, true, true)),
+    ("june", mw(6, false, false, true)),
+    ("july", mw(7, false, false, true)),
+    ("august", mw(8, false, false, true)),
+    ("september", mw(9, false, false, true)),
+    ("october", mw(10, false, false, true)),
+    ("november", mw(11, false, false, true)),
+    ("december", mw(12, false, false, true)),
+    ("محرم", mw(1, true, false, false)),
+    ("صفر", mw(2, true, true, false)),
+    ("رجب", mw(7, true, false, false)),
+    ("شعبان", mw(8, true, false, false)),
+    ("رمضان", mw(9, true, false, false)),
+    ("شوال", mw(10, true, false, false)),
+];
 
 /// One-word month names.
 fn month_word(w: &str) -> Option<MonthWord> {
-    match w {
-        "يناير" | "جانفي" | "ينير" => g(1),
-        "فبراير" | "فيفري" | "فبرير" | "شباط" => g(2),
-        "مارس" | "اذار" => {
-            if w == "مارس" {
-                gw(3)
-            } else {
-                g(3)
-            }
-        }
-        "ابريل" | "افريل" | "أبريل" => g(4),
-        "نيسان" => gw(4),
-        "مايو" | "ايار" | "مايس" => g(5),
-        "ماي" => gw(5),
-        "يونيو" | "يونيه" | "يونيوز" | "حزيران" => g(6),
-        "جوان" => gw(6),
-        "يوليو" | "يوليه" | "يوليوز" | "جويليه" | "تموز" => g(7),
-        "اغسطس" | "غشت" => g(8),
-        "اوت" | "اب" => gw(8),
-        "سبتمبر" | "شتنبر" | "ايلول" => g(9),
-        "اكتوبر" => g(10),
-        "نوفمبر" | "نونبر" => g(11),
-        "ديسمبر" | "دجنبر" | "دسمبر" => g(12),
-        "january" => en(1),
-        "february" => en(2),
-        "march" => en(3),
-        "april" => en(4),
-        "may" => Some(MonthWord {
-            month: 5,
-            hijri: false,
-            weak: true,
-            english: true,
-        }),
-        "june" => en(6),
-        "july" => en(7),
-        "august" => en(8),
-        "september" => en(9),
-        "october" => en(10),
-        "november" => en(11),
-        "december" => en(12),
-        "محرم" => h(1),
-        // `صفر` is also "zero": only with a year or a هـ.
-        "صفر" => hw(2),
-        "رجب" => h(7),
-        "شعبان" => h(8),
-        "رمضان" => h(9),
-        "شوال" => h(10),
-        _ => None,
-    }
+    MONTH_WORDS.iter().find(|(k, _)| *k == w).map(|(_, m)| *m)
 }
 
 /// Two-word month names (`كانون الثاني`, `ربيع الأول`, `ذو الحجة`).
 fn month_pair(first: &str, second: &str) -> Option<MonthWord> {
     match (first, second) {
-        ("كانون", "الثاني" | "ثاني") => g(1),
-        ("كانون", "الاول" | "اول") => g(12),
-        ("تشرين", "الاول" | "اول") => g(10),
-        ("تشرين", "الثاني" | "ثاني") => g(11),
-        ("ربيع", "الاول" | "اول") => h(3),
-        ("ربيع", "الثاني" | "الاخر" | "ثاني") => h(4),
-        ("جمادي", "الاولي" | "الاول" | "اولي") => h(5),
-        ("جمادي", "الاخره" | "الثانيه" | "الاخر" | "الثاني" | "اخره") => {
-            h(6)
+        ("كانون", "الثاني" | "ثاني") => Some(mw(1, false, false, false)),
+        ("كانون", "الاول" | "اول") => Some(mw(12, false, false, false)),
+        ("تشرين", "الاول" | "اول") => Some(mw(10, false, false, false)),
+        ("تشرين", "الثاني" | "ثاني") => Some(mw(11, false, false, false)),
+        ("ربيع", "الاول" | "اول") => Some(mw(3, true, false, false)),
+        ("ربيع", "الثاني" | "الاخر" | "ثاني") => Some(mw(4, true, false, false)),
+        ("جمادي", "الاولي" | "الاول" | "اولي") => {
+            Some(mw(5, true, false, false))
         }
-        ("ذو" | "ذي", "القعده") => h(11),
-        ("ذو" | "ذي", "الحجه") => h(12),
+        ("جمادي", "الاخره" | "الثانيه" | "الاخر" | "الثاني" | "اخره") => {
+            Some(mw(6, true, false, false))
+        }
+        ("ذو" | "ذي", "القعده") => Some(mw(11, true, false, false)),
+        ("ذو" | "ذي", "الحجه") => Some(mw(12, true, false, false)),
         _ => None,
     }
 }
 
+/// Weekday names, search-folded: (word, weekday, english).
+const WEEKDAY_WORDS: &[(&str, Weekday, bool)] = &[
+    ("الاحد", Weekday::Sunday, false),
+    ("الاثنين", Weekday::Monday, false),
+    ("الاتنين", Weekday::Monday, false),
+    ("الثلاثاء", Weekday::Tuesday, false),
+    ("الثلاثا", Weekday::Tuesday, false),
+    ("الاربعاء", Weekday::Wednesday, false),
+    ("الاربعا", Weekday::Wednesday, false),
+    ("الخميس", Weekday::Thursday, false),
+    ("الجمعه", Weekday::Friday, false),
+    ("السبت", Weekday::Saturday, false),
+    ("sunday", Weekday::Sunday, true),
+    ("monday", Weekday::Monday, true),
+    ("tuesday", Weekday::Tuesday, true),
+    ("wednesday", Weekday::Wednesday, true),
+    ("thursday", Weekday::Thursday, true),
+    ("friday", Weekday::Friday, true),
+    ("saturday", Weekday::Saturday, true),
+];
+
+/// (weekday, english) of a weekday name.
 fn weekday_word(w: &str) -> Option<(Weekday, bool)> {
-    // (weekday, english)
-    Some(match w {
-        "الاحد" => (Weekday::Sunday, false),
-        "الاثنين" | "الاتنين" => (Weekday::Monday, false),
-        "الثلاثاء" | "الثلاثا" => (Weekday::Tuesday, false),
-        "الاربعاء" | "الاربعا" => (Weekday::Wednesday, false),
-        "الخميس" => (Weekday::Thursday, false),
-        "الجمعه" => (Weekday::Friday, false),
-        "السبت" => (Weekday::Saturday, false),
-        "sunday" => (Weekday::Sunday, true),
-        "monday" => (Weekday::Monday, true),
-        "tuesday" => (Weekday::Tuesday, true),
-        "wednesday" => (Weekday::Wednesday, true),
-        "thursday" => (Weekday::Thursday, true),
-        "friday" => (Weekday::Friday, true),
-        "saturday" => (Weekday::Saturday, true),
-        _ => return None,
-    })
+    WEEKDAY_WORDS
+        .iter()
+        .find(|(k, _, _)| *k == w)
+        .map(|(_, d, e)| (*d, *e))
 }
 
 /// Direction words after a month, weekday, year or week.
@@ -1541,16 +1530,12 @@ fn day_value(year: Option<i32>, month: u8, day: u8) -> Option<Value> {
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     match c {
-        'a'..='z'
-        | 'A'..='Z'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{0620}'..='\u{065F}'
-        | '\u{066E}'..='\u{06D3}'
-        | '\u{06D5}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06EF}'
-        | '\u{06FA}'..='\u{06FF}' => true,
-        '\u{0000}'..='\u{007F}' | '\u{0600}'..='\u{06FF}' => false,
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0000}'..='\u{007F}' => false,
+        '\u{0600}'..='\u{06FF}' => matches!(
+            ARABIC_CLASS[(c as u32 - 0x600) as usize & 0xFF],
+            Class::Letter(_) | Class::Mark
+        ),
         _ => c.is_alphabetic(),
     }
 }
@@ -1572,19 +1557,22 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// bare alef, `ة` → `ه`, `ى ی ئ` → `ي`, Latin lowercase), into `buf`.
 fn fold_word(word: &str, buf: &mut String) {
     buf.clear();
-    for c in word.chars() {
-        let c = match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0610}'..='\u{061A}' => continue,
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            'ى' | 'ی' | 'ئ' => 'ي',
-            'ؤ' => 'و',
-            'ک' => 'ك',
-            'A'..='Z' => c.to_ascii_lowercase(),
-            _ => c,
-        };
-        buf.push(c);
-    }
+    buf.extend(word.chars().filter_map(fold_char));
+}
+
+/// One character of [`fold_word`]: `None` for marks and tatweel.
+#[inline]
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0610}'..='\u{061A}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' => 'ه',
+        'ى' | 'ی' | 'ئ' => 'ي',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ => c,
+    })
 }
 
 /// Fold a short line for phrase matching: [`fold_word`] on every character,
@@ -1637,22 +1625,98 @@ enum Trigger {
     IfNext,
 }
 
+/// Words that always open a window: first words of two-word months and the
+/// relative day words.
+const TRIGGER_YES: &[&str] = &[
+    "كانون",
+    "تشرين",
+    "ربيع",
+    "جمادي",
+    "ذو",
+    "ذي",
+    "اليوم",
+    "واليوم",
+    "امس",
+    "وامس",
+    "البارحه",
+    "غدا",
+    "وغدا",
+];
+
+/// Common words that open a window only before a few others ([`next_ok`]).
+const TRIGGER_IF_NEXT: &[&str] = &[
+    "اول",
+    "بعد",
+    "قبل",
+    "منذ",
+    "العام",
+    "السنه",
+    "عام",
+    "سنه",
+    "هذا",
+    "الشهر",
+    "الاسبوع",
+    "عامي",
+    "وعام",
+    "لعام",
+    "بعام",
+    "وسنه",
+    "لسنه",
+    "مطلع",
+    "اوايل",
+    "بدايه",
+    "منتصف",
+    "اواسط",
+    "وسط",
+    "اواخر",
+    "نهايه",
+    "اخر",
+    "ختام",
+];
+
 fn trigger(w: &str) -> Trigger {
-    if month_word(w).is_some() || weekday_word(w).is_some() {
-        return Trigger::Yes;
+    if month_word(w).is_some() || weekday_word(w).is_some() || TRIGGER_YES.contains(&w) {
+        Trigger::Yes
+    } else if TRIGGER_IF_NEXT.contains(&w) {
+        Trigger::IfNext
+    } else {
+        Trigger::No
     }
-    match w {
-        "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي" => Trigger::Yes,
-        "اليوم" | "واليوم" | "امس" | "وامس" | "البارحه" | "غدا" | "وغدا" => {
-            Trigger::Yes
-        }
-        "اول" | "بعد" | "قبل" | "منذ" | "العام" | "السنه" | "عام" | "سنه" | "هذا" | "الشهر"
-        | "الاسبوع" | "عامي" | "وعام" | "لعام" | "بعام" | "مطلع" | "اوايل" | "بدايه" | "منتصف"
-        | "اواسط" | "وسط" | "اواخر" | "نهايه" | "اخر" | "ختام" => {
-            Trigger::IfNext
-        }
-        _ => Trigger::No,
+}
+
+/// FNV-1a over the folded characters of a word: the scanner computes it as
+/// it reads, so most words are rejected without building a string.
+#[inline]
+fn mix(h: u64, c: char) -> u64 {
+    (h ^ u64::from(c as u32)).wrapping_mul(0x0100_0000_01b3)
+}
+
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const BLOOM_BITS: u64 = 8192;
+
+/// A one-hash Bloom filter over every trigger word (about 120 words in 8192
+/// bits: 1.5% of other words get the full check).
+static BLOOM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; (BLOOM_BITS / 64) as usize];
+    let words = MONTH_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+        .chain(TRIGGER_YES.iter().copied())
+        .chain(TRIGGER_IF_NEXT.iter().copied());
+    for w in words {
+        let h = w.chars().fold(FNV_SEED, mix) % BLOOM_BITS;
+        bits[(h / 64) as usize] |= 1 << (h % 64);
     }
+    bits
+});
+
+#[inline]
+fn bloom_may_contain(h: u64) -> bool {
+    let h = h % BLOOM_BITS;
+    BLOOM
+        .get((h / 64) as usize)
+        .is_some_and(|b| b & (1 << (h % 64)) != 0)
 }
 
 /// Whether `next` (folded) can follow an [`Trigger::IfNext`] word in a date.
@@ -1726,46 +1790,168 @@ struct RawScan<'t> {
     pos: usize,
 }
 
+/// A raw token: byte range, digit run or letter run, and for letters the
+/// hash and length of the folded word.
+#[derive(Clone, Copy)]
+struct RawTok {
+    start: usize,
+    end: usize,
+    digit: bool,
+    hash: u64,
+    letters: usize,
+}
+
 impl RawScan<'_> {
     /// Next token: (start, end, is_digit_run).
     fn next_token(&mut self) -> Option<(usize, usize, bool)> {
-        let rest = self.text.get(self.pos..)?;
-        let mut it = rest.char_indices();
+        self.next_tok().map(|t| (t.start, t.end, t.digit))
+    }
+
+    fn next_tok(&mut self) -> Option<RawTok> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        // Skip to the first letter or digit.
         let (start, digit) = loop {
-            let (i, c) = it.next()?;
-            if is_digit(c) {
-                break (i, true);
-            }
-            if is_letter(c) {
-                break (i, false);
+            let (class, len) = classify_at(self.text, i)?;
+            match class {
+                Class::Other => i += len,
+                Class::Digit => break (i, true),
+                _ => break (i, false),
             }
         };
-        let mut end = rest.len();
-        for (i, c) in it {
-            if (digit && !is_digit(c)) || (!digit && !is_letter(c)) {
-                end = i;
+        let mut hash = FNV_SEED;
+        let mut letters = 0usize;
+        let mut end = start;
+        while end < bytes.len() {
+            let Some((class, len)) = classify_at(self.text, end) else {
                 break;
+            };
+            match (digit, class) {
+                (true, Class::Digit) | (false, Class::Mark) => {}
+                (false, Class::Letter(f)) => {
+                    hash = mix(hash, f);
+                    letters += 1;
+                }
+                _ => break,
             }
+            end += len;
         }
-        let (s, e) = (self.pos + start, self.pos + end);
-        self.pos = e;
-        Some((s, e, digit))
+        self.pos = end;
+        Some(RawTok {
+            start,
+            end,
+            digit,
+            hash,
+            letters,
+        })
+    }
+}
+
+/// What a character is to the scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Other,
+    Digit,
+    /// A harakah or tatweel: part of a word, invisible to the fold.
+    Mark,
+    /// A letter, folded.
+    Letter(char),
+}
+
+/// The class and byte length of the character at `i` (a char boundary), or
+/// `None` at the end. ASCII and the Arabic block (two UTF-8 bytes, lead byte
+/// 0xD8–0xDB) are decided without decoding through `str::chars`.
+#[inline]
+fn classify_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        let c = b as char;
+        let class = if b.is_ascii_digit() {
+            Class::Digit
+        } else if b.is_ascii_alphabetic() {
+            Class::Letter(c.to_ascii_lowercase())
+        } else {
+            Class::Other
+        };
+        return Some((class, 1));
+    }
+    if (0xD8..=0xDB).contains(&b) {
+        if let Some(&b2) = bytes.get(i + 1) {
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(b2 & 0x3F);
+            return Some((ARABIC_CLASS[(cp - 0x600) as usize & 0xFF], 2));
+        }
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((class_of(c), c.len_utf8()))
+}
+
+/// [`class_of`] for U+0600–U+06FF, computed at compile time.
+static ARABIC_CLASS: [Class; 256] = {
+    let mut t = [Class::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = arabic_class(0x600 + i as u32);
+        i += 1;
+    }
+    t
+};
+
+/// The scanner class of an Arabic-block code point; agrees with
+/// [`is_digit`], [`is_letter`] and [`fold_char`] (a unit test checks).
+const fn arabic_class(cp: u32) -> Class {
+    let folded = match cp {
+        0x660..=0x669 | 0x6F0..=0x6F9 => return Class::Digit,
+        0x64B..=0x65F | 0x670 | 0x640 | 0x610..=0x61A => return Class::Mark,
+        0x623 | 0x625 | 0x622 | 0x671 => 0x627,
+        0x629 => 0x647,
+        0x649 | 0x6CC | 0x626 => 0x64A,
+        0x624 => 0x648,
+        0x6A9 => 0x643,
+        0x620..=0x63F
+        | 0x641..=0x64A
+        | 0x66E..=0x66F
+        | 0x671..=0x6D3
+        | 0x6D5..=0x6DC
+        | 0x6DF..=0x6E8
+        | 0x6EA..=0x6EF
+        | 0x6FA..=0x6FF => cp,
+        _ => return Class::Other,
+    };
+    match char::from_u32(folded) {
+        Some(c) => Class::Letter(c),
+        None => Class::Other,
+    }
+}
+
+#[inline]
+fn class_of(c: char) -> Class {
+    if is_digit(c) {
+        Class::Digit
+    } else if is_letter(c) {
+        fold_char(c).map_or(Class::Mark, Class::Letter)
+    } else {
+        Class::Other
     }
 }
 
 /// Bytes of context kept before a trigger (two words: `يوم`, `في`, `صلاة`)
 /// and after it (the longest expressions, a weekday, a Hijri and a Gregorian
 /// date and a time, are about 100 bytes).
-const BEFORE: usize = 40;
-const AFTER: usize = 180;
+const BEFORE: usize = 28;
+const AFTER: usize = 150;
+/// The first, short window, and how close to its end a match must stop to
+/// be trusted (one more word could extend it: a year, `الماضي`, a time).
+const AFTER_SHORT: usize = 96;
+const MARGIN: usize = 40;
 
 /// The window around a trigger at `start..e`: at most [`BEFORE`] bytes
 /// before and [`AFTER`] after, on the trigger's line, cut to whole words.
 /// Every search is bounded by the window, so a 10 MB line with a date every
 /// few bytes still costs time linear in its length.
-fn window(text: &str, start: usize, e: usize) -> (usize, usize) {
+fn window(text: &str, start: usize, e: usize, after: usize) -> (usize, usize) {
     let lo = floor_boundary(text, start.saturating_sub(BEFORE));
-    let hi = ceil_boundary(text, start + AFTER).max(e);
+    let hi = ceil_boundary(text, start + after).max(e);
     let mut ws = text[lo..start].rfind('\n').map_or(lo, |p| lo + p + 1);
     let mut we = text[e..hi].find('\n').map_or(hi, |p| e + p);
     // Drop a word cut in half at either end.
@@ -1809,6 +1995,17 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 /// name, a relative word) is normalized and parsed, so most of a text costs
 /// one pass of word folding.
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    find_dates_and_words(text, reference, None)
+}
+
+/// [`find_dates`], also pushing the folded hash of every word it reads into
+/// `words` (the article parser compares paragraphs with them, so the text is
+/// read once for both).
+pub(crate) fn find_dates_and_words(
+    text: &str,
+    reference: Option<Date>,
+    mut words: Option<&mut Vec<u64>>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut scan = RawScan { text, pos: 0 };
     let mut buf = String::new();
@@ -1816,7 +2013,20 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let mut toks = Vec::new();
     // (start, end) of the previous letter run, for `الـ3`.
     let mut prev_letters: Option<(usize, usize)> = None;
-    while let Some((s, e, digit)) = scan.next_token() {
+    while let Some(tok) = scan.next_tok() {
+        let (s, e, digit) = (tok.start, tok.end, tok.digit);
+        if let Some(w) = words.as_deref_mut() {
+            w.push(if digit {
+                text[s..e].bytes().fold(FNV_SEED, |h, b| mix(h, b as char))
+            } else {
+                tok.hash
+            });
+        }
+        // Most words end here: too long, or not in the trigger filter.
+        if !digit && (tok.letters > 10 || !bloom_may_contain(tok.hash)) {
+            prev_letters = Some((s, e));
+            continue;
+        }
         let mut start = s;
         if digit && !digit_may_start(text, s, e, &mut next_buf) {
             prev_letters = None;
@@ -1853,8 +2063,19 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
                 }
             }
         }
-        let (ws, we) = window(text, start, e);
-        match find_in_window(text, ws, we, start, e, reference, &mut toks) {
+        // A short window first: most expressions are 20–60 bytes. When the
+        // match (or the lack of one) may have been cut by the window's end,
+        // read the long window; the result is the same as with the long one.
+        let (ws, we) = window(text, start, e, AFTER_SHORT);
+        let mut found = find_in_window(text, ws, we, start, e, reference, &mut toks);
+        let cut = we < text.len()
+            && !text[we..].starts_with('\n')
+            && found.as_ref().map_or(true, |m| m.span.end + MARGIN >= we);
+        if cut {
+            let (ws, we) = window(text, start, e, AFTER);
+            found = find_in_window(text, ws, we, start, e, reference, &mut toks);
+        }
+        match found {
             Some(m) => {
                 let end = m.span.end;
                 out.push(m);
@@ -1971,6 +2192,28 @@ mod tests {
         );
         assert_eq!(s, "الـ3 من تشرين الأول \\ أكتوبر");
         assert_eq!(v.as_deref(), Some("2022-10-03"));
+    }
+
+    #[test]
+    fn arabic_class_table_agrees_with_unicode() {
+        for cp in 0x600u32..=0x6FF {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let class = ARABIC_CLASS[(cp - 0x600) as usize];
+            // Every Unicode letter of the block is a letter or a mark here,
+            // and the digits are digits.
+            if c.is_alphabetic() && !matches!(cp, 0x6D6..=0x6DC | 0x6DF..=0x6E8 | 0x6ED) {
+                assert!(
+                    matches!(class, Class::Letter(_) | Class::Mark),
+                    "help: U+{cp:04X}"
+                );
+            }
+            assert_eq!(class == Class::Digit, is_digit(c), "help: U+{cp:04X}");
+            if let Class::Letter(f) = class {
+                assert_eq!(fold_char(c), Some(f), "help: U+{cp:04X}");
+            }
+        }
     }
 
     #[test]
