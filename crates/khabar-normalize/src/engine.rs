@@ -123,7 +123,10 @@ impl<T: Wide> Input for &[T] {
         char::from_u32(self.get(i.checked_sub(1)?)?.to_u32())
     }
     fn chars_from(self, i: usize) -> impl Iterator<Item = char> {
-        self.get(i..).unwrap_or_default().iter().map_while(|u| char::from_u32(u.to_u32()))
+        self.get(i..)
+            .unwrap_or_default()
+            .iter()
+            .map_while(|u| char::from_u32(u.to_u32()))
     }
 }
 
@@ -212,7 +215,10 @@ pub(crate) struct WideSink<T> {
 
 impl<'a, T: Wide> Sink<&'a [T]> for WideSink<T> {
     fn with_capacity(units: usize) -> Self {
-        Self { units: Vec::with_capacity(units), overflow: false }
+        Self {
+            units: Vec::with_capacity(units),
+            overflow: false,
+        }
     }
     #[inline]
     fn run(&mut self, input: &'a [T], start: usize, end: usize) {
@@ -228,7 +234,10 @@ impl<'a, T: Wide> Sink<&'a [T]> for WideSink<T> {
     #[inline]
     fn attach(&mut self, _: usize) {}
     fn rev_chars(&self) -> impl Iterator<Item = char> {
-        self.units.iter().rev().map_while(|u| char::from_u32(u.to_u32()))
+        self.units
+            .iter()
+            .rev()
+            .map_while(|u| char::from_u32(u.to_u32()))
     }
 }
 
@@ -520,7 +529,9 @@ impl Engine {
                 // The next character must be a visible letter already, since a
                 // tatweel or mark after it may turn into something else.
                 let joins = prev.is_some_and(char::is_alphabetic)
-                    && text.decode(end).is_some_and(|(n, _)| n.is_alphabetic() && !invisible(n));
+                    && text
+                        .decode(end)
+                        .is_some_and(|(n, _)| n.is_alphabetic() && !invisible(n));
                 if joins {
                     out.push(c, i, end);
                 }

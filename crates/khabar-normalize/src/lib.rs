@@ -203,7 +203,9 @@ impl Normalizer {
             Some(o) => {
                 if self.rules().nfc && flags.output_unsure {
                     let chars = o.units.iter().map_while(|u| char::from_u32(u.to_u32()));
-                    if unicode_normalization::is_nfc_quick(chars) != unicode_normalization::IsNormalized::Yes {
+                    if unicode_normalization::is_nfc_quick(chars)
+                        != unicode_normalization::IsNormalized::Yes
+                    {
                         return None;
                     }
                 }

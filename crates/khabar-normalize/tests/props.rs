@@ -196,10 +196,19 @@ fn wide_path_takes_news_text_and_refuses_surrogates() {
     let n = Normalizer::for_profile(Profile::Search);
     for (name, text) in crate::seeds() {
         let units: Vec<u16> = text.encode_utf16().collect();
-        let out = n.normalize_ucs2(&units).unwrap_or_else(|| panic!("{name}: fast path refused"));
-        assert_eq!(String::from_utf16(&out).unwrap(), n.normalize(text), "{name}");
+        let out = n
+            .normalize_ucs2(&units)
+            .unwrap_or_else(|| panic!("{name}: fast path refused"));
+        assert_eq!(
+            String::from_utf16(&out).unwrap(),
+            n.normalize(text),
+            "{name}"
+        );
     }
     assert!(n.normalize_ucs2(&[0x0628, 0xD800, 0x0627]).is_none());
     let same: Vec<u16> = "باكو".encode_utf16().collect();
-    assert!(matches!(n.normalize_ucs2(&same), Some(std::borrow::Cow::Borrowed(_))));
+    assert!(matches!(
+        n.normalize_ucs2(&same),
+        Some(std::borrow::Cow::Borrowed(_))
+    ));
 }
