@@ -545,7 +545,8 @@ impl Engine {
                     !n.is_ascii()
                         && !n.is_whitespace()
                         && !is_arabic_script(n)
-                        && !(n.is_lowercase() || n.is_uppercase())
+                        && !n.is_lowercase()
+                        && !n.is_uppercase()
                         && crate::rules::untouched_by_search(n)
                         && !matches!(n, '\u{200C}' | '\u{200D}')
                 };

@@ -26,7 +26,8 @@ const BLOCK: usize = 64;
 
 #[inline]
 fn is_char_start(b: u8) -> bool {
-    (b as i8) >= -0x40
+    // Not a continuation byte (0b10xx_xxxx).
+    (b & 0xC0) != 0x80
 }
 
 impl<'a> CharOffsets<'a> {

@@ -1,4 +1,5 @@
 //! Integration tests: the shared behaviour table and properties.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 mod props;
 mod table;
 
