@@ -7,6 +7,10 @@
 //! - [`article`]: raw article parsing and Arabic date expressions
 //!   ([`khabar_article`]).
 //! - [`tag`]: entity tagging and linking ([`khabar_tag`]).
+//! - [`analyze`] / [`analyze_batch`]: the pipeline — parse a raw article,
+//!   tag its title, subtitle and body, resolve dates against the publication
+//!   date, and report entities with byte spans into the raw input
+//!   ([`pipeline`]).
 //! - [`batch`]: run any per-document function over many documents with rayon,
 //!   on the global pool or on a pool of a chosen size.
 //!
@@ -24,10 +28,12 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod pipeline;
 
 pub use khabar_article as article;
 pub use khabar_normalize as normalize;
 pub use khabar_tag as tag;
+pub use pipeline::{analyze, analyze_batch, analyze_with, Document};
 
 use khabar_normalize::Normalizer;
 

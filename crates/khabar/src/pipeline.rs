@@ -1,0 +1,112 @@
+//! The analysis pipeline: parse a raw article, then tag what it says.
+//!
+//! Entities come from the article's own text only: the title, the subtitle and
+//! the body paragraphs and headings. Lines the parser dropped (share blocks,
+//! read-more links, a Persian sidebar, exact repeats) are not tagged, so a name
+//! in a "related articles" list is not counted as a mention in the article.
+//! Dates resolve against the publication date (`أمس` in an article of
+//! 2022-01-25 is 2022-01-24).
+//!
+//! The kept pieces are tagged as one text, joined by blank lines, so that the
+//! tagger's document-level steps (repeated names tagged alike, `باقري` linked
+//! to `محمد حسين باقري` three paragraphs up) see the whole article; spans are
+//! then mapped back to byte offsets of the raw input.
+
+use khabar_article::{parse, Article, Hints};
+use khabar_normalize::Span;
+use khabar_tag::{Entity, Tagger};
+
+use crate::batch;
+
+/// A parsed and tagged article.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Document {
+    /// The parsed article (fields, paragraphs, dropped lines, flags).
+    pub article: Article,
+    /// Entities of the title, subtitle and body, in order, with byte spans
+    /// into the raw input: `&raw[e.span] == e.text`.
+    pub entities: Vec<Entity>,
+}
+
+/// One kept piece of the raw text and where it sits in the joined text.
+struct Piece {
+    joined: usize,
+    raw: Span,
+}
+
+/// Parse `raw` and tag its title, subtitle and body with the shared tagger.
+///
+/// ```
+/// let raw = "لقاء بين وزير الدفاع الإيراني وسفير أذربيجان\n\nالثلاثاء 25 يناير 2022\n\nاستقبل وزير الدفاع الإيراني في طهران أمس سفير أذربيجان.";
+/// let doc = khabar::analyze(raw, &khabar::article::Hints::default());
+/// assert!(doc.entities.iter().all(|e| &raw[e.span.start..e.span.end] == e.text));
+/// assert!(doc.entities.iter().any(|e| e.text == "طهران"));
+/// ```
+pub fn analyze(raw: &str, hints: &Hints) -> Document {
+    analyze_with(Tagger::global(), raw, hints)
+}
+
+/// [`analyze`] with a given tagger.
+pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
+    let article = parse(raw, hints);
+    let spans = article
+        .title
+        .iter()
+        .chain(article.subtitle.iter())
+        .map(|f| f.span)
+        .chain(article.paragraphs.iter().map(|p| p.span));
+    let mut joined = String::with_capacity(raw.len());
+    let mut pieces = Vec::new();
+    for span in spans {
+        let Some(text) = raw.get(span.start..span.end) else {
+            continue;
+        };
+        if !joined.is_empty() {
+            joined.push_str("\n\n");
+        }
+        pieces.push(Piece {
+            joined: joined.len(),
+            raw: span,
+        });
+        joined.push_str(text);
+    }
+    // Title and subtitle come first in the raw text too, but paragraphs are
+    // in raw order already; sort in case a hint moved a field.
+    let reference = article
+        .published
+        .as_ref()
+        .and_then(khabar_article::Published::date);
+    let mut entities: Vec<Entity> = tagger
+        .tag_with_reference(&joined, reference)
+        .into_iter()
+        .filter_map(|mut e| {
+            let k = pieces
+                .partition_point(|p| p.joined <= e.span.start)
+                .checked_sub(1)?;
+            let p = &pieces[k];
+            let offset = e.span.start - p.joined;
+            let len = e.span.len();
+            // An entity that runs over the blank line joining two pieces has
+            // no single place in the raw text: drop it.
+            if offset + len > p.raw.len() {
+                return None;
+            }
+            e.span = Span::new(p.raw.start + offset, p.raw.start + offset + len);
+            (raw.get(e.span.start..e.span.end) == Some(e.text.as_str())).then_some(e)
+        })
+        .collect();
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    Document { article, entities }
+}
+
+/// [`analyze`] over many articles on `threads` threads (`None`: all cores),
+/// in input order. The same hints apply to every article.
+pub fn analyze_batch<S: AsRef<str> + Sync>(
+    raws: &[S],
+    hints: &Hints,
+    threads: Option<usize>,
+) -> Result<Vec<Document>, batch::Error> {
+    let tagger = Tagger::global();
+    batch::map_with(threads, raws, |r| analyze_with(tagger, r.as_ref(), hints))
+}

@@ -1,0 +1,115 @@
+//! The pipeline on the sample articles.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use khabar::article::{Hints, LineRole};
+use khabar::{analyze, analyze_batch};
+
+const SEEDS: [&str; 5] = [
+    include_str!("../../../examples/articles/000_6e49526c0f392cf6.txt"),
+    include_str!("../../../examples/articles/001_cd1806717cd210fd.txt"),
+    include_str!("../../../examples/articles/002_489f407ec9d253c0.txt"),
+    include_str!("../../../examples/articles/003_9811d45beb99c109.txt"),
+    include_str!("../../../examples/articles/004_2364d8e36052e2d6.txt"),
+];
+
+#[test]
+fn entity_spans_are_exact_and_inside_kept_text() {
+    for raw in SEEDS {
+        let doc = analyze(raw, &Hints::default());
+        assert!(!doc.entities.is_empty());
+        let kept: Vec<(usize, usize)> = doc
+            .article
+            .title
+            .iter()
+            .chain(doc.article.subtitle.iter())
+            .map(|f| (f.span.start, f.span.end))
+            .chain(
+                doc.article
+                    .paragraphs
+                    .iter()
+                    .map(|p| (p.span.start, p.span.end)),
+            )
+            .collect();
+        let mut prev_end = 0;
+        for e in &doc.entities {
+            assert_eq!(&raw[e.span.start..e.span.end], e.text);
+            assert!(e.span.start >= prev_end, "overlap at {:?}", e.text);
+            prev_end = e.span.end;
+            assert!(
+                kept.iter()
+                    .any(|&(s, t)| s <= e.span.start && e.span.end <= t),
+                "{:?} is not in the title, subtitle or body",
+                e.text
+            );
+        }
+    }
+}
+
+#[test]
+fn sidebar_and_related_links_are_not_article_entities() {
+    // Seed 002 lists related articles under "اقرأ المزيد" naming Armenia and
+    // Azerbaijan; seed 004 ends with a Persian sidebar.
+    for raw in [SEEDS[2], SEEDS[4]] {
+        let doc = analyze(raw, &Hints::default());
+        let roles = doc.article.line_roles();
+        let dropped_or_related: Vec<usize> = roles
+            .iter()
+            .filter(|(_, r)| matches!(r, LineRole::Dropped | LineRole::Related))
+            .map(|(l, _)| *l)
+            .collect();
+        assert!(!dropped_or_related.is_empty());
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(raw.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for e in &doc.entities {
+            let line = line_starts.partition_point(|&s| s <= e.span.start);
+            assert!(
+                !dropped_or_related.contains(&line),
+                "{:?} on dropped line {line}",
+                e.text
+            );
+        }
+    }
+}
+
+#[test]
+fn dates_resolve_against_the_publication_date() {
+    // Seed 000 is dated 25 January 2022 and says "يوم السبت 22 كانون الثاني \ يناير".
+    let doc = analyze(SEEDS[0], &Hints::default());
+    let dates: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label.name() == "DATE")
+        .collect();
+    assert!(
+        dates
+            .iter()
+            .any(|d| d.value.as_deref() == Some("2022-01-22")),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn batch_equals_one_by_one_at_any_thread_count() {
+    let one: Vec<_> = SEEDS
+        .iter()
+        .map(|r| analyze(r, &Hints::default()))
+        .collect();
+    for threads in [None, Some(1), Some(2)] {
+        assert_eq!(
+            analyze_batch(&SEEDS, &Hints::default(), threads).unwrap(),
+            one
+        );
+    }
+    assert!(analyze_batch(&SEEDS, &Hints::default(), Some(0)).is_err());
+}
+
+#[test]
+fn empty_and_odd_input() {
+    for raw in ["", "\n\n", "....", "x", "\u{feff}"] {
+        let doc = analyze(raw, &Hints::default());
+        for e in &doc.entities {
+            assert_eq!(&raw[e.span.start..e.span.end], e.text);
+        }
+    }
+}
