@@ -1,49 +1,41 @@
-//! Rough timing of the stages (development aid).
-use khabar_normalize::{Normalizer, Profile};
+//! Rough timing of the stages (development aid):
+//! `timing [parse|dates|normalize] FILE...`.
 use std::time::Instant;
 
 fn main() {
-    let raw =
-        std::fs::read_to_string("examples/articles/003_9811d45beb99c109.txt").unwrap_or_default();
+    let mut args = std::env::args().skip(1);
+    let mode = args.next().unwrap_or_default();
+    let raw: String = args
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
     let n = 2000;
+    let reference = khabar_article::Date::new(2022, 1, 25);
     let t = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(
-            Normalizer::for_profile(Profile::Search)
-                .normalize_aligned(&raw)
-                .ok(),
-        );
+        match mode.as_str() {
+            "parse" => {
+                std::hint::black_box(khabar_article::parse(
+                    &raw,
+                    &khabar_article::Hints::default(),
+                ));
+            }
+            "dates" => {
+                std::hint::black_box(khabar_article::dates::find_dates(&raw, reference));
+            }
+            _ => {
+                std::hint::black_box(
+                    khabar_normalize::Normalizer::for_profile(khabar_normalize::Profile::Search)
+                        .normalize_aligned(&raw)
+                        .ok(),
+                );
+            }
+        }
     }
     let dt = t.elapsed().as_secs_f64();
     println!(
-        "normalize_aligned: {:.1} MB/s",
-        raw.len() as f64 * n as f64 / dt / 1e6
+        "{mode}: {:.1} MB/s ({} bytes x {n})",
+        raw.len() as f64 * n as f64 / dt / 1e6,
+        raw.len()
     );
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(Normalizer::for_profile(Profile::Search).normalize(&raw));
-    }
-    let dt = t.elapsed().as_secs_f64();
-    println!(
-        "normalize: {:.1} MB/s",
-        raw.len() as f64 * n as f64 / dt / 1e6
-    );
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(khabar_article::dates::find_dates(&raw, None));
-    }
-    let dt = t.elapsed().as_secs_f64();
-    println!(
-        "find_dates: {:.1} MB/s",
-        raw.len() as f64 * n as f64 / dt / 1e6
-    );
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(khabar_article::parse(
-            &raw,
-            &khabar_article::Hints::default(),
-        ));
-    }
-    let dt = t.elapsed().as_secs_f64();
-    println!("parse: {:.1} MB/s", raw.len() as f64 * n as f64 / dt / 1e6);
 }

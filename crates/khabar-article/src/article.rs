@@ -401,6 +401,17 @@ struct Line<'a> {
 }
 
 const SHORT: usize = 240;
+const SAMPLE: usize = 384;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 impl<'a> Line<'a> {
     fn new(no: usize, span: Span, text: &'a str) -> Self {
@@ -410,25 +421,62 @@ impl<'a> Line<'a> {
         let mut arabic_only = 0;
         let mut words = 0;
         let mut in_word = false;
-        let bytes = text.as_bytes();
+        // The features only feed thresholds (a title has at most 40 words)
+        // and ratios (script of the letters), so a long paragraph is read
+        // through its first 384 bytes (about 60 words): the cost per line stays
+        // constant.
+        let sample = &text[..floor_char_boundary(text, SAMPLE)];
+        let bytes = sample.as_bytes();
         let mut i = 0;
         // Bytes, not chars: ASCII and the two-byte Arabic block are decided
         // without decoding (this loop sees every byte of the article).
         while i < bytes.len() {
             let b = bytes[i];
-            let (cp, len) = if b < 0x80 {
-                (u32::from(b), 1)
-            } else if (0xC0..0xE0).contains(&b) && i + 1 < bytes.len() {
-                (
-                    (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
-                    2,
-                )
-            } else {
-                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                (c as u32, c.len_utf8().max(1))
-            };
-            i += len;
-            let c = char::from_u32(cp).unwrap_or(' ');
+            // Arabic block: two bytes, a table lookup, never whitespace.
+            if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+                let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                i += 2;
+                if !in_word {
+                    words += 1;
+                    in_word = true;
+                }
+                match crate::dates::arabic_script(cp) {
+                    crate::dates::Script::Persian => {
+                        letters += 1;
+                        persian += 1;
+                    }
+                    crate::dates::Script::ArabicOnly => {
+                        letters += 1;
+                        arabic_only += 1;
+                    }
+                    crate::dates::Script::Letter => letters += 1,
+                    crate::dates::Script::Other => {}
+                }
+                continue;
+            }
+            if b < 0x80 {
+                i += 1;
+                if matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
+                    in_word = false;
+                    continue;
+                }
+                if !in_word {
+                    words += 1;
+                    in_word = true;
+                }
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    latin += 1;
+                } else if b.is_ascii_digit() {
+                    letters += 1;
+                }
+                continue;
+            }
+            let c = sample
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .unwrap_or(' ');
+            i += c.len_utf8();
             if c.is_whitespace() {
                 in_word = false;
                 continue;
@@ -437,18 +485,8 @@ impl<'a> Line<'a> {
                 words += 1;
                 in_word = true;
             }
-            if c.is_ascii_alphabetic() {
+            if crate::dates::is_letter(c) || crate::dates::is_digit(c) {
                 letters += 1;
-                latin += 1;
-            } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
-                letters += 1;
-            } else if b >= 0x80 && crate::dates::is_letter(c) {
-                letters += 1;
-                match c {
-                    'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ۀ' => persian += 1,
-                    'ي' | 'ك' | 'ة' | 'ى' => arabic_only += 1,
-                    _ => {}
-                }
             }
         }
         let trimmed = text.trim_end_matches(|c: char| {

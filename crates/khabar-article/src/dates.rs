@@ -1886,6 +1886,30 @@ fn classify_at(text: &str, i: usize) -> Option<(Class, usize)> {
     Some((class_of(c), c.len_utf8()))
 }
 
+/// What the article parser counts of an Arabic-block letter: letters only
+/// Persian uses (`ی ک پ چ ژ گ ۀ`), letters only Arabic uses (`ي ك ة ى`), other
+/// letters and digits, and the rest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Persian,
+    ArabicOnly,
+    Letter,
+    Other,
+}
+
+/// The [`Script`] of the Arabic-block code point `cp`.
+#[inline]
+pub(crate) fn arabic_script(cp: u32) -> Script {
+    match cp {
+        0x6CC | 0x6A9 | 0x67E | 0x686 | 0x698 | 0x6AF | 0x6C0 => Script::Persian,
+        0x64A | 0x643 | 0x629 | 0x649 => Script::ArabicOnly,
+        _ => match ARABIC_CLASS[cp.wrapping_sub(0x600) as usize & 0xFF] {
+            Class::Other => Script::Other,
+            _ => Script::Letter,
+        },
+    }
+}
+
 /// [`class_of`] for U+0600–U+06FF, computed at compile time.
 static ARABIC_CLASS: [Class; 256] = {
     let mut t = [Class::Other; 256];
@@ -2007,6 +2031,9 @@ pub(crate) fn find_dates_and_words(
     mut words: Option<&mut Vec<u64>>,
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
+    if let Some(w) = words.as_deref_mut() {
+        w.reserve(text.len() / 8);
+    }
     let mut scan = RawScan { text, pos: 0 };
     let mut buf = String::new();
     let mut next_buf = String::new();
