@@ -1,4 +1,11 @@
 //! Rough timing of the tagger's stages on the sample articles.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::format_push_string,
+    clippy::many_single_char_names
+)]
 use std::time::Instant;
 
 fn main() {

@@ -9,6 +9,13 @@
 //! headline), and the whole tagger (model plus rule layers) on the joined
 //! text with its labels mapped onto ANERcorp's types.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::format_push_string,
+    clippy::many_single_char_names
+)]
+
 use khabar_tag::eval::read_conll;
 use khabar_tag::training::{embedded_models, evaluate, evaluate_tagger, Config, Corpus};
 

@@ -1,5 +1,12 @@
 //! Print the entities of text files: `cargo run -p khabar-tag --example tag_file -- FILE...`
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::format_push_string,
+    clippy::many_single_char_names
+)]
+
 fn main() {
     let tagger = khabar_tag::Tagger::new();
     for path in std::env::args().skip(1) {

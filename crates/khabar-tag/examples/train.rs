@@ -6,6 +6,13 @@
 //! cargo run --release -p khabar-tag --example train -- --dev --ablate -doc,-gaz
 //! ```
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::format_push_string,
+    clippy::many_single_char_names
+)]
+
 use std::time::Instant;
 
 use khabar_tag::eval::read_conll;
@@ -34,7 +41,7 @@ fn main() {
                 cfg.doc_size = it
                     .next()
                     .and_then(|s| s.parse().ok())
-                    .unwrap_or(cfg.doc_size)
+                    .unwrap_or(cfg.doc_size);
             }
             "--bias" => bias = it.next().and_then(|s| s.parse().ok()).unwrap_or(bias),
             "--prune" => cfg.prune = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.prune),
@@ -49,12 +56,13 @@ fn main() {
     let head: Vec<usize> = (0..cut).collect();
     let tail: Vec<usize> = (cut..n).collect();
     if dev {
-        let (p1, mut p2) = train(&corpus, &head, &cfg);
+        let (p1, p2) = train(&corpus, &head, &cfg);
         let s1 = evaluate(&corpus, &tail, &p1, None);
         println!(
             "features: pass 1 {}, pass 2 {}",
             p1.n_features(),
-            p2.as_ref().map_or(0, |m| m.n_features())
+            p2.as_ref()
+                .map_or(0, khabar_tag::training::Model::n_features)
         );
         println!("pass 1 (dev): F1 {:.2}", s1.total().f1());
         for b in [0.0f32, 4.0, 8.0, 12.0, 16.0, 24.0] {

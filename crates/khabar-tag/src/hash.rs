@@ -31,24 +31,3 @@ pub(crate) fn hash_feature(template: u32, parts: &[&[u8]]) -> u64 {
     h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^ (h >> 31)
 }
-
-/// A `Hasher` for keys that are already hashes.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8)) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Builds [`IdentityHasher`]s.
-pub(crate) type BuildIdentity = std::hash::BuildHasherDefault<IdentityHasher>;

@@ -218,7 +218,7 @@ impl JointTable {
     /// where `b_partial` lacks `b`'s bias (added with the document
     /// features by [`Model::emit_rest`]).
     #[inline]
-    pub(crate) fn emit_both(&self, a: &Model, b: &Model, feats: &[u64]) -> ([f32; L], [i32; L]) {
+    pub(crate) fn emit_both(&self, a: &Model, feats: &[u64]) -> ([f32; L], [i32; L]) {
         let mut acc = [0i32; 2 * L];
         for &h in feats {
             let c = FeatTable::check(h);
@@ -371,7 +371,6 @@ pub(crate) struct Example {
 
 /// Averaged perceptron trainer over a fixed feature index.
 pub(crate) struct Trainer {
-    pub n_feats: usize,
     w: Vec<f32>,
     acc: Vec<f32>,
     tw: Vec<f32>,
@@ -382,7 +381,6 @@ pub(crate) struct Trainer {
 impl Trainer {
     pub fn new(n_feats: usize) -> Self {
         Self {
-            n_feats,
             w: vec![0.0; n_feats * L],
             acc: vec![0.0; n_feats * L],
             tw: vec![0.0; (L + 1) * L],
@@ -553,8 +551,8 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
     let table = FeatTable::build(rows);
     Some(Model {
         groups,
-        bias,
         trans,
+        bias,
         table,
     })
 }

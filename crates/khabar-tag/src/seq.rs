@@ -170,9 +170,9 @@ pub(crate) fn tag_doc_scored(
         let mut ends = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             extract(s, sd, i, p1.groups(), &mut buf);
-            if let (true, Some(j), Some(m2)) = (reuse, joint, p2) {
+            if let (true, Some(j), Some(_)) = (reuse, joint, p2) {
                 // One lookup per feature for both passes.
-                let (e, part) = j.emit_both(p1, m2, &buf);
+                let (e, part) = j.emit_both(p1, &buf);
                 emis.push(e);
                 partials.push(part);
                 continue;
@@ -223,8 +223,8 @@ pub(crate) fn tag_doc_scored(
             .map(|((s, sd), (flat, ends))| {
                 emis.clear();
                 let mut start = 0usize;
-                for i in 0..s.len() {
-                    let end = ends[i] as usize;
+                for (i, &end) in ends.iter().enumerate().take(s.len()) {
+                    let end = end as usize;
                     buf.clear();
                     buf.extend_from_slice(&flat[start..end]);
                     start = end;
@@ -303,7 +303,7 @@ fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; L]>
             let prev_o = i == 0 || labels[i - 1] == 0;
             let next_o = labels
                 .get(i + 1)
-                .is_none_or(|&n| !crate::model::is_inside(n));
+                .map_or(true, |&n| !crate::model::is_inside(n));
             if !(prev_o && next_o) {
                 continue;
             }
@@ -312,8 +312,7 @@ fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; L]>
                 .enumerate()
                 .skip(1)
                 .max_by_key(|(_, n)| **n)
-                .map(|(k, n)| (k, *n))
-                .unwrap_or((0, 0));
+                .map_or((0, 0), |(k, n)| (k, *n));
             if n > 0 {
                 labels[i] = (best * 2 - 1) as u8;
             }

@@ -326,7 +326,7 @@ impl Tagger {
             self.candidates(s, si, labels, emis, &mut cands);
         }
         let mut ents = self.resolve(text, &sents, cands);
-        self.add_dates(text, reference, &mut ents);
+        Self::add_dates(text, reference, &mut ents);
         link(&mut ents, &sents);
         ents.into_iter().map(|(e, _)| e).collect()
     }
@@ -609,6 +609,11 @@ impl Tagger {
                 let Some(surface) = text.get(span.range()) else {
                     continue;
                 };
+                // A lone symbol that normalizes to letters (`﷼` → `ريال`) is
+                // not a name.
+                if !surface.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
                 let title = title.and_then(|(a, b)| {
                     let ts = skip_letters(text, s[a].span, s[a].clitic.sure as usize);
                     text.get(ts..s[b - 1].span.end).map(str::to_owned)
@@ -649,8 +654,8 @@ impl Tagger {
     fn rules(&self, s: &[Token], chosen: &mut Vec<Cand>) {
         let mut covered = vec![false; s.len()];
         for c in chosen.iter() {
-            for k in c.start..c.end.min(s.len()) {
-                covered[k] = true;
+            for x in covered.iter_mut().take(c.end.min(s.len())).skip(c.start) {
+                *x = true;
             }
         }
         let is_norp_at = |chosen: &[Cand], k: usize| {
@@ -746,7 +751,7 @@ impl Tagger {
                 && !covered[end]
                 && s[end].shape == Shape::Arabic
                 && s[end].clitic.sure == 0
-                && (end == k || !self.is_function_word(&s[end]))
+                && (end == k || !Self::is_function_word(&s[end]))
                 && self.title_at(s, end, s.len()).is_none()
             {
                 if end > k && s[end].clitic.al && !s[end].norm.starts_with("الد") {
@@ -760,7 +765,7 @@ impl Tagger {
             while end > k && !namey(&s[end - 1]) {
                 end -= 1;
             }
-            let ok = end > k && !self.is_function_word(&s[k]) && (namey(&s[k]) || end > k + 1);
+            let ok = end > k && !Self::is_function_word(&s[k]) && (namey(&s[k]) || end > k + 1);
             if ok {
                 chosen.push(Cand {
                     start: k,
@@ -781,7 +786,7 @@ impl Tagger {
     }
 
     /// Words that never start or continue a name.
-    fn is_function_word(&self, t: &Token) -> bool {
+    fn is_function_word(t: &Token) -> bool {
         // Not `علي`: after search folding it is both `على` and the name `علي`.
         FUNCTION_WORDS.contains(&t.norm.as_str())
     }
@@ -834,12 +839,7 @@ impl Tagger {
         0
     }
 
-    fn add_dates(
-        &self,
-        text: &str,
-        reference: Option<Date>,
-        ents: &mut Vec<(Entity, Vec<String>)>,
-    ) {
+    fn add_dates(text: &str, reference: Option<Date>, ents: &mut Vec<(Entity, Vec<String>)>) {
         let dates = find_dates(text, reference);
         if dates.is_empty() {
             return;
@@ -908,7 +908,7 @@ fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
                 let contains = keys[j].windows(mine.len()).any(|w| w == mine.as_slice());
                 let tail = keys[j].ends_with(mine);
                 if (tail || contains && mine.len() == 1 && keys[j].first() != mine.first())
-                    && best.is_none_or(|b| keys[j].len() > keys[b].len())
+                    && best.map_or(true, |b| keys[j].len() > keys[b].len())
                 {
                     best = Some(j);
                 }
