@@ -33,6 +33,16 @@ from ._khabar import (
     tag,
     tag_batch,
 )
+from ._document import Document, DroppedLine, analyze, analyze_batch
+
+
+def to_pandas(docs, ids=None):  # type: ignore[no-untyped-def]
+    """``(articles, entities)`` DataFrames from analyzed documents; see
+    :func:`khabar.pandas.to_pandas`. Needs ``pip install 'khabar[pandas]'``."""
+    from .pandas import to_pandas as _to_pandas
+
+    return _to_pandas(docs, ids)
+
 
 __all__ = [
     "Article",
@@ -53,4 +63,9 @@ __all__ = [
     "parse_article",
     "tag",
     "tag_batch",
+    "Document",
+    "DroppedLine",
+    "analyze",
+    "analyze_batch",
+    "to_pandas",
 ]

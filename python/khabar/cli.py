@@ -1,16 +1,21 @@
 """The ``khabar`` command.
 
+    khabar analyze PATH... [--format jsonl|csv|table] [-o FILE] [--threads N]
     khabar normalize [--profile search|display] [--summary] PATH...
+    khabar dates [--reference YYYY-MM-DD] TEXT|-
 
-Subcommands are added as the pipeline grows; ``khabar --help`` lists them.
+``khabar --help`` and ``khabar COMMAND --help`` say more.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from typing import IO, Any
 
 import khabar
 
@@ -34,7 +39,7 @@ def _read_text(path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ValueError(f"{path}: not valid UTF-8 (byte {e.start}: {e.reason})") from None
+        raise ValueError(f"not valid UTF-8 (byte {e.start}: {e.reason})") from None
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
@@ -43,8 +48,12 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     for path in _iter_files(args.paths):
         try:
             text = sys.stdin.read() if path == "-" else _read_text(path)
-        except (OSError, ValueError) as e:
+        except OSError as e:
             print(f"khabar: {e}", file=sys.stderr)
+            status = 1
+            continue
+        except ValueError as e:
+            print(f"khabar: {path}: {e}", file=sys.stderr)
             status = 1
             continue
         out, offsets = n.normalize_with_offsets(text)
@@ -63,10 +72,149 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     return status
 
 
+# Articles are read, analyzed and written in chunks of this many, so memory
+# stays bounded however large the corpus is.
+CHUNK = 256
+
+
+def _chunks(paths: Sequence[str]) -> Iterator[list[tuple[str, str | None, str | None]]]:
+    """(path, text or None, error or None), CHUNK at a time."""
+    chunk: list[tuple[str, str | None, str | None]] = []
+    for path in _iter_files(paths):
+        try:
+            chunk.append((path, _read_text(path), None))
+        except OSError as e:
+            chunk.append((path, None, f"{type(e).__name__}: {e.strerror or e}"))
+        except ValueError as e:
+            chunk.append((path, None, f"UnicodeDecodeError: {e}"))
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Progress:
+    """A one-line progress counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.done = 0
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self.enabled:
+            print(f"\rkhabar: {self.done} articles", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+ARTICLE_COLUMNS = ["id", "title", "published", "url", "language", "paragraphs", "entities", "PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC", "dropped", "error"]
+
+
+def _row(path: str, doc: khabar.Document) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for e in doc.entities:
+        counts[e.label] = counts.get(e.label, 0) + 1
+    row: dict[str, Any] = {
+        "id": path,
+        "title": doc.title,
+        "published": doc.published,
+        "url": doc.url,
+        "language": doc.language,
+        "paragraphs": len(doc.paragraphs),
+        "entities": len(doc.entities),
+        "dropped": len(doc.dropped),
+        "error": doc.error,
+    }
+    for label in ARTICLE_COLUMNS[7:15]:
+        row[label] = counts.get(label, 0)
+    return row
+
+
+def _write_table(out: IO[str], rows: list[dict[str, Any]], header: bool) -> None:
+    cols = [("published", 16), ("paragraphs", 4), ("PERSON", 4), ("ORG", 4), ("GPE", 4), ("NORP", 4), ("DATE", 4), ("title", 60)]
+    if header:
+        out.write("  ".join(f"{name[:w]:<{w}}" for name, w in cols) + "  id\n")
+    for r in rows:
+        if r["error"]:
+            out.write(f"{'ERROR':<16}  {r['error']}  {r['id']}\n")
+            continue
+        cells = []
+        for name, w in cols:
+            v = r[name]
+            v = "" if v is None else str(v)
+            cells.append(f"{v[:w]:<{w}}" if name != "title" else v[:w])
+        out.write("  ".join(cells) + f"  {r['id']}\n")
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    out: IO[str] = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    progress = _Progress(not args.quiet)
+    failures = 0
+    writer: Any = None
+    try:
+        first = True
+        for chunk in _chunks(args.paths):
+            texts = [t for _, t, _ in chunk if t is not None]
+            docs = iter(khabar.analyze_batch(texts, threads=args.threads))
+            rows = []
+            for path, text, err in chunk:
+                doc = next(docs) if text is not None else khabar.Document(error=err)
+                if doc.error is not None:
+                    failures += 1
+                    print(f"khabar: {path}: {doc.error}", file=sys.stderr)
+                if args.format == "jsonl":
+                    out.write(json.dumps({"id": path, **doc.to_dict()}, ensure_ascii=False) + "\n")
+                else:
+                    rows.append(_row(path, doc))
+            if args.format == "csv":
+                if writer is None:
+                    writer = csv.DictWriter(out, fieldnames=ARTICLE_COLUMNS)
+                    writer.writeheader()
+                writer.writerows(rows)
+            elif args.format == "table":
+                _write_table(out, rows, header=first)
+            first = False
+            progress.add(len(chunk))
+    finally:
+        progress.close()
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failures else 0
+
+
+def _cmd_dates(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    for d in khabar.find_dates(text, reference=args.reference):
+        print(f"{d.start}:{d.end}\t{d.value or '?'}\t{d.precision}\t{d.calendar}\t{d.text}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="khabar", description="Arabic news text processing.")
     parser.add_argument("--version", action="version", version=f"khabar {khabar.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser(
+        "analyze",
+        help="parse and tag raw articles",
+        description="Parse raw scraped articles (UTF-8 text files, or folders of them) and tag their entities. "
+        "One record per article; a file that cannot be read is reported on stderr and the run goes on (exit status 1).",
+    )
+    a.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    a.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl", help="output format (default: jsonl)")
+    a.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    a.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
+    a.add_argument("-q", "--quiet", action="store_true", help="no progress counter")
+    a.set_defaults(func=_cmd_analyze)
+
+    d = sub.add_parser("dates", help="find Arabic date expressions", description="Find and resolve Arabic date expressions in TEXT ('-' reads stdin).")
+    d.add_argument("text", metavar="TEXT")
+    d.add_argument("--reference", metavar="YYYY-MM-DD", help="resolve relative dates against this date")
+    d.set_defaults(func=_cmd_dates)
 
     p = sub.add_parser("normalize", help="normalize Arabic text files", description="Normalize Arabic text files (or - for stdin).")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' reads stdin)")

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod article;
 mod errors;
 mod normalize;
+mod pipeline;
 mod tag;
 
 /// The native module `khabar._khabar`; `python/khabar/__init__.py` re-exports it.
@@ -20,5 +21,6 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     normalize::register(m)?;
     article::register(m)?;
     tag::register(m)?;
+    pipeline::register(m)?;
     Ok(())
 }

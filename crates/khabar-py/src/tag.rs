@@ -165,14 +165,11 @@ impl PyEntity {
     }
 }
 
-/// Tag one document and convert byte spans to code points (one table per
-/// document).
-fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
-    let co = CharOffsets::new(text);
-    tagger
-        .tag(text)
-        .into_iter()
-        .map(|e| PyEntity {
+impl PyEntity {
+    /// Convert a Rust entity, its byte span turned into code points of the
+    /// text it was found in.
+    pub(crate) fn from_entity(e: khabar_tag::Entity, co: &CharOffsets<'_>) -> Self {
+        PyEntity {
             start: co.to_char(e.span.start),
             end: co.to_char(e.span.end),
             text: e.text,
@@ -182,7 +179,18 @@ fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
             value: e.value,
             score: e.score,
             kb_id: e.kb_id,
-        })
+        }
+    }
+}
+
+/// Tag one document and convert byte spans to code points (one table per
+/// document).
+fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
+    let co = CharOffsets::new(text);
+    tagger
+        .tag(text)
+        .into_iter()
+        .map(|e| PyEntity::from_entity(e, &co))
         .collect()
 }
 

@@ -1,0 +1,120 @@
+//! `khabar._khabar._analyze` and `_analyze_batch`: the native half of
+//! `khabar.analyze` / `khabar.analyze_batch` (the `Document` class is plain
+//! Python data, in `python/khabar/_document.py`, so that it pickles and
+//! converts to dicts without native code).
+
+use khabar::article::Hints;
+use khabar::Document;
+use khabar_normalize::CharOffsets;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::article::PyArticle;
+use crate::errors::guard;
+use crate::normalize::{run, text_arg};
+use crate::tag::PyEntity;
+
+fn hints(published: Option<&str>, url: Option<&str>) -> PyResult<Hints> {
+    let mut h = Hints::default();
+    if let Some(p) = published {
+        h = h
+            .with_published(p)
+            .map_err(|e| PyValueError::new_err(format!("published: {e}")))?;
+    }
+    if let Some(u) = url {
+        h = h.with_url(u);
+    }
+    Ok(h)
+}
+
+/// A document's entities with code-point offsets into `raw`.
+fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>) {
+    let co = CharOffsets::new(raw);
+    let entities = doc
+        .entities
+        .into_iter()
+        .map(|e| PyEntity::from_entity(e, &co))
+        .collect();
+    (PyArticle::from(doc.article), entities)
+}
+
+/// _analyze(raw, *, published=None, url=None)
+/// --
+///
+/// `(Article, [Entity])` of one raw article.
+#[pyfunction]
+#[pyo3(signature = (raw, *, published = None, url = None))]
+pub(crate) fn _analyze(
+    py: Python<'_>,
+    raw: &Bound<'_, PyAny>,
+    published: Option<&str>,
+    url: Option<&str>,
+) -> PyResult<(PyArticle, Vec<PyEntity>)> {
+    let s = text_arg(raw, "raw")?.to_str()?;
+    let h = hints(published, url)?;
+    run(py, "analyze", s.len(), || {
+        convert(s, khabar::analyze(s, &h))
+    })
+}
+
+/// One batch item: its text, or why it has none.
+type Item<'a> = Result<&'a str, String>;
+
+/// _analyze_batch(raws, threads=None)
+/// --
+///
+/// For each raw article, `(Article, [Entity], None)` or `(None, [], error)`:
+/// one bad document does not sink the batch.
+#[pyfunction]
+#[pyo3(signature = (raws, threads = None))]
+pub(crate) fn _analyze_batch<'py>(
+    py: Python<'py>,
+    raws: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let objs: Vec<Bound<'py, PyAny>> = raws.try_iter()?.collect::<PyResult<_>>()?;
+    let items: Vec<Item<'_>> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| match o.cast::<PyString>() {
+            Ok(s) => s
+                .to_str()
+                .map_err(|e| format!("UnicodeError: raws[{i}]: {e}")),
+            Err(_) => Err(format!(
+                "TypeError: raws[{i}] must be str, not {}",
+                o.get_type()
+                    .name()
+                    .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+            )),
+        })
+        .collect();
+    let h = Hints::default();
+    let results = py.detach(|| {
+        guard("analyze_batch", || {
+            khabar::batch::map_with(threads, &items, |item| match item {
+                Ok(s) => {
+                    std::panic::catch_unwind(|| convert(s, khabar::analyze(s, &h))).map_err(|_| {
+                        "PanicError: internal error while analyzing this document".to_owned()
+                    })
+                }
+                Err(e) => Err(e.clone()),
+            })
+        })
+    })?;
+    let results = results.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let out = PyList::empty(py);
+    for r in results {
+        match r {
+            Ok((article, entities)) => out.append((article, entities, None::<String>))?,
+            Err(e) => out.append((None::<PyArticle>, Vec::<PyEntity>::new(), Some(e)))?,
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(_analyze_batch, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,132 @@
+"""`khabar.Document`, `khabar.analyze` and `khabar.analyze_batch`.
+
+The parsing and tagging run in Rust (`khabar._khabar._analyze*`, the GIL
+released, all cores for a batch); a `Document` is plain Python data built from
+the result, so it pickles (for multiprocessing), compares and converts to JSON
+without native code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from . import _khabar
+from ._khabar import Entity
+
+
+class DroppedLine(NamedTuple):
+    """A line of the raw article that is in no field, and why."""
+
+    line: int
+    text: str
+    reason: str
+    of_line: int | None = None
+    metadata: str | None = None
+
+
+@dataclass(frozen=True, eq=True)
+class Document:
+    """A parsed and tagged article: everything `Article` has, plus `entities`
+    (code-point offsets into the raw text: ``raw[e.start:e.end] == e.text``)
+    and `error` (set, with every other field empty, when this document could
+    not be analyzed in a batch)."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    published_precision: str | None = None
+    updated: str | None = None
+    url: str | None = None
+    language: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    paragraph_kinds: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    error: str | None = None
+
+    @classmethod
+    def _from_native(cls, article: Any, entities: list[Entity], error: str | None = None) -> Document:
+        if article is None:
+            return cls(error=error)
+        return cls(
+            title=article.title,
+            subtitle=article.subtitle,
+            byline=article.byline,
+            published=article.published,
+            published_precision=article.published_precision,
+            updated=article.updated,
+            url=article.url,
+            language=article.language,
+            paragraphs=list(article.paragraphs),
+            paragraph_kinds=list(article.paragraph_kinds),
+            paragraph_lines=list(article.paragraph_lines),
+            headings=list(article.headings),
+            related=list(article.related),
+            dropped=[DroppedLine(d.line, d.text, d.reason, d.of_line, d.metadata) for d in article.dropped],
+            flags=list(article.flags),
+            entities=list(entities),
+            error=error,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field as JSON-serializable data (entities and dropped lines as dicts)."""
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "published": self.published,
+            "published_precision": self.published_precision,
+            "updated": self.updated,
+            "url": self.url,
+            "language": self.language,
+            "paragraphs": [
+                {"text": t, "kind": k, "line": n}
+                for t, k, n in zip(self.paragraphs, self.paragraph_kinds, self.paragraph_lines)
+            ],
+            "headings": list(self.headings),
+            "related": list(self.related),
+            "dropped": [d._asdict() for d in self.dropped],
+            "flags": [dict(f) for f in self.flags],
+            "entities": [e.to_dict() for e in self.entities],
+            "error": self.error,
+        }
+
+    def __repr__(self) -> str:
+        if self.error is not None:
+            return f"Document(error={self.error!r})"
+        counts: dict[str, int] = {}
+        for e in self.entities:
+            counts[e.label] = counts.get(e.label, 0) + 1
+        labels = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+        title = self.title if self.title is None or len(self.title) <= 60 else self.title[:59] + "…"
+        return (
+            f"Document(title={title!r}, published={self.published!r}, "
+            f"paragraphs={len(self.paragraphs)}, entities={len(self.entities)} [{labels}], dropped={len(self.dropped)})"
+        )
+
+
+def analyze(raw: str, *, published: str | None = None, url: str | None = None) -> Document:
+    """Parse a raw scraped article and tag its title, subtitle and body.
+
+    `published` (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``) and `url`, when known,
+    win over what the text says; dates in the text resolve against the
+    publication date.
+    """
+    article, entities = _khabar._analyze(raw, published=published, url=url)
+    return Document._from_native(article, entities)
+
+
+def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Document]:
+    """`analyze` over many raw articles on all cores (or `threads`), in order,
+    with the GIL released. A document that cannot be analyzed (not a `str`,
+    a lone surrogate) comes back with `error` set instead of sinking the batch."""
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+    return [Document._from_native(a, e, err) for a, e, err in _khabar._analyze_batch(list(raws), threads)]
