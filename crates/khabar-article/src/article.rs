@@ -489,6 +489,11 @@ impl<'a> Line<'a> {
                 letters += 1;
             }
         }
+        if sample.len() < text.len() && !sample.is_empty() {
+            // Extrapolate the word count of a long line from its sample, so
+            // a 60-word paragraph is never taken for a 40-word title.
+            words = words * text.len() / sample.len();
+        }
         let trimmed = text.trim_end_matches(|c: char| {
             matches!(
                 c,
@@ -1022,119 +1027,123 @@ fn classify_line<'a>(
     let folded = line.folded();
     if let Some(f) = folded.as_deref() {
         let f = f.trim();
-        // Labels: `تاريخ النشر: …`, `آخر تحديث: …`, `نشر في:`.
-        if line.words <= 14 {
-            for (labels, meta) in [
-                (PUBLISH_LABELS, Metadata::Dateline),
-                (UPDATE_LABELS, Metadata::Updated),
-            ] {
-                if let Some(rest) = after_label(f, labels) {
-                    if rest.trim().is_empty() {
-                        if meta == Metadata::Dateline && a.published.is_none() {
-                            a.flags.push(Flag::EmptyDateLabel { line: line.no });
-                        }
-                        return Role::Drop(DropReason::EmptyLabel);
-                    }
-                    let found = find_dates(line.text, None);
-                    if let Some(m) = best_dateline(&found) {
-                        let m = resolve_dateline(&found, m);
-                        let p = Published {
-                            value: m.value.unwrap_or(Value::Year(0)),
-                            line: Some(line.no),
-                            span: Some(Span::new(
-                                line.span.start + m.span.start,
-                                line.span.start + m.span.end,
-                            )),
-                        };
-                        if meta == Metadata::Dateline {
-                            if hints.published.is_none()
-                                && (!*published_labelled || a.published.is_none())
-                            {
-                                a.published = Some(p);
-                                *published_labelled = true;
+        // Most short lines are headings or short paragraphs: one set lookup
+        // of the first word rules out every phrase list below.
+        if may_be_boilerplate(f) {
+            // Labels: `تاريخ النشر: …`, `آخر تحديث: …`, `نشر في:`.
+            if line.words <= 14 {
+                for (labels, meta) in [
+                    (PUBLISH_LABELS, Metadata::Dateline),
+                    (UPDATE_LABELS, Metadata::Updated),
+                ] {
+                    if let Some(rest) = after_label(f, labels) {
+                        if rest.trim().is_empty() {
+                            if meta == Metadata::Dateline && a.published.is_none() {
+                                a.flags.push(Flag::EmptyDateLabel { line: line.no });
                             }
-                        } else if a.updated.is_none() {
-                            a.updated = Some(p);
+                            return Role::Drop(DropReason::EmptyLabel);
                         }
-                        dateline_mentions.extend(
-                            found
-                                .into_iter()
-                                .map(|m| (line.no, shift(m, line.span.start))),
-                        );
-                        return Role::Drop(DropReason::MovedToMetadata(meta));
-                    }
-                }
-            }
-            if line.words <= 8 {
-                if let Some(rest) = after_label(f, BYLINE_LABELS) {
-                    if (f.contains(':') || !*body_started)
-                        && !rest.is_empty()
-                        && rest.split_whitespace().count() <= 6
-                    {
-                        if a.byline.is_none() {
-                            let text = rest.to_owned();
-                            a.byline = Some(Field {
-                                text: byline_text(line.text).unwrap_or(text),
-                                line: line.no,
-                                span: line.span,
-                            });
+                        let found = find_dates(line.text, None);
+                        if let Some(m) = best_dateline(&found) {
+                            let m = resolve_dateline(&found, m);
+                            let p = Published {
+                                value: m.value.unwrap_or(Value::Year(0)),
+                                line: Some(line.no),
+                                span: Some(Span::new(
+                                    line.span.start + m.span.start,
+                                    line.span.start + m.span.end,
+                                )),
+                            };
+                            if meta == Metadata::Dateline {
+                                if hints.published.is_none()
+                                    && (!*published_labelled || a.published.is_none())
+                                {
+                                    a.published = Some(p);
+                                    *published_labelled = true;
+                                }
+                            } else if a.updated.is_none() {
+                                a.updated = Some(p);
+                            }
+                            dateline_mentions.extend(
+                                found
+                                    .into_iter()
+                                    .map(|m| (line.no, shift(m, line.span.start))),
+                            );
+                            return Role::Drop(DropReason::MovedToMetadata(meta));
                         }
-                        return Role::Drop(DropReason::MovedToMetadata(Metadata::Byline));
                     }
                 }
-                if let Some(rest) = after_label(f, SOURCE_LABELS) {
-                    if f.contains(':') && !rest.is_empty() {
-                        return Role::Drop(DropReason::MovedToMetadata(Metadata::Source));
+                if line.words <= 8 {
+                    if let Some(rest) = after_label(f, BYLINE_LABELS) {
+                        if (f.contains(':') || !*body_started)
+                            && !rest.is_empty()
+                            && rest.split_whitespace().count() <= 6
+                        {
+                            if a.byline.is_none() {
+                                let text = rest.to_owned();
+                                a.byline = Some(Field {
+                                    text: byline_text(line.text).unwrap_or(text),
+                                    line: line.no,
+                                    span: line.span,
+                                });
+                            }
+                            return Role::Drop(DropReason::MovedToMetadata(Metadata::Byline));
+                        }
+                    }
+                    if let Some(rest) = after_label(f, SOURCE_LABELS) {
+                        if f.contains(':') && !rest.is_empty() {
+                            return Role::Drop(DropReason::MovedToMetadata(Metadata::Source));
+                        }
                     }
                 }
             }
-        }
-        if line.words <= 12 && (starts_with_phrase(f, COMMENT) || is_phrase_line(f, COMMENT)) {
-            return Role::Drop(DropReason::CommentForm);
-        }
-        if line.words <= 25 && starts_with_phrase(f, NEWSLETTER) {
-            return Role::Drop(DropReason::Newsletter);
-        }
-        // `© Sputnik . Vladimir Fedorenko`: a photo credit; `جميع الحقوق
-        // محفوظة ©` is site furniture (below).
-        if line.words <= 12 && f.starts_with('©') {
-            return Role::Drop(DropReason::Caption);
-        }
-        if line.words <= 8 && is_share(f) {
-            return Role::Drop(DropReason::Share);
-        }
-        if line.words <= 20 && starts_with_phrase(f, READ_MORE) {
-            let rest = after_label(f, READ_MORE).unwrap_or("");
-            if rest.is_empty() {
-                *block = Block::Related;
-                return Role::Drop(DropReason::ReadMoreLabel);
+            if line.words <= 12 && (starts_with_phrase(f, COMMENT) || is_phrase_line(f, COMMENT)) {
+                return Role::Drop(DropReason::CommentForm);
             }
-            // `اقرأ المزيد: <title>` on one line.
-            if let Some(pos) = line.text.find([':', '：']) {
-                let start = line.span.start + pos + 1;
-                let sub = &line.text[pos + 1..];
-                let lead = sub.len() - sub.trim_start().len();
-                let span = Span::new(start + lead, line.span.end);
-                return Role::Related(span);
+            if line.words <= 25 && starts_with_phrase(f, NEWSLETTER) {
+                return Role::Drop(DropReason::Newsletter);
             }
-        }
-        if line.words <= 6 && is_phrase_line(f, MORE_NEWS) {
-            let foreign = block_is_foreign(lines, idx + 1);
-            *block = Block::MoreNews { foreign };
-            return Role::Drop(DropReason::MoreNewsBlock);
-        }
-        if line.words <= 25 && starts_with_phrase(f, TAG_LABELS) && f.contains(':') {
-            return Role::Drop(DropReason::Tags);
-        }
-        if line.words <= 25 && (starts_with_phrase(f, NEWSLETTER)) {
-            return Role::Drop(DropReason::Newsletter);
-        }
-        if line.words <= 12
-            && FURNITURE
-                .iter()
-                .any(|p| starts_with_phrase(f, &[p]) || f.contains('©'))
-        {
-            return Role::Drop(DropReason::Boilerplate);
+            // `© Sputnik . Vladimir Fedorenko`: a photo credit; `جميع الحقوق
+            // محفوظة ©` is site furniture (below).
+            if line.words <= 12 && f.starts_with('©') {
+                return Role::Drop(DropReason::Caption);
+            }
+            if line.words <= 8 && is_share(f) {
+                return Role::Drop(DropReason::Share);
+            }
+            if line.words <= 20 && starts_with_phrase(f, READ_MORE) {
+                let rest = after_label(f, READ_MORE).unwrap_or("");
+                if rest.is_empty() {
+                    *block = Block::Related;
+                    return Role::Drop(DropReason::ReadMoreLabel);
+                }
+                // `اقرأ المزيد: <title>` on one line.
+                if let Some(pos) = line.text.find([':', '：']) {
+                    let start = line.span.start + pos + 1;
+                    let sub = &line.text[pos + 1..];
+                    let lead = sub.len() - sub.trim_start().len();
+                    let span = Span::new(start + lead, line.span.end);
+                    return Role::Related(span);
+                }
+            }
+            if line.words <= 6 && is_phrase_line(f, MORE_NEWS) {
+                let foreign = block_is_foreign(lines, idx + 1);
+                *block = Block::MoreNews { foreign };
+                return Role::Drop(DropReason::MoreNewsBlock);
+            }
+            if line.words <= 25 && starts_with_phrase(f, TAG_LABELS) && f.contains(':') {
+                return Role::Drop(DropReason::Tags);
+            }
+            if line.words <= 25 && (starts_with_phrase(f, NEWSLETTER)) {
+                return Role::Drop(DropReason::Newsletter);
+            }
+            if line.words <= 12
+                && FURNITURE
+                    .iter()
+                    .any(|p| starts_with_phrase(f, &[p]) || f.contains('©'))
+            {
+                return Role::Drop(DropReason::Boilerplate);
+            }
         }
         if line.words <= 30 && is_caption(f, line) {
             return Role::Drop(DropReason::Caption);
@@ -1294,26 +1303,77 @@ fn letters(s: &str) -> usize {
         .sum()
 }
 
+const SHARE_START: &[&str] = &[
+    "شارك",
+    "مشاركه",
+    "انشر",
+    "share",
+    "شارك الخبر",
+    "شارك المقال",
+    "شارك هذا",
+];
+
+/// The first word of folded text (up to a space, `:` or `,`).
+fn first_word(f: &str) -> &str {
+    f.split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+        .next()
+        .unwrap_or("")
+}
+
+/// Every word that starts a boilerplate phrase, and every word of a social
+/// network name.
+static BOILER_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        let lists: [&[&'static str]; 13] = [
+            PUBLISH_LABELS,
+            UPDATE_LABELS,
+            BYLINE_LABELS,
+            SOURCE_LABELS,
+            READ_MORE,
+            MORE_NEWS,
+            TAG_LABELS,
+            COMMENT,
+            NEWSLETTER,
+            FURNITURE,
+            CAPTION_START,
+            SHARE_START,
+            SOCIAL,
+        ];
+        let mut set = std::collections::HashSet::new();
+        for list in lists {
+            for phrase in list {
+                set.insert(first_word(phrase));
+            }
+        }
+        for name in SOCIAL {
+            set.extend(name.split(' '));
+        }
+        set
+    });
+
+/// Whether a folded short line may be boilerplate: a label (`:`), a
+/// copyright sign, or a first word that starts some phrase.
+fn may_be_boilerplate(f: &str) -> bool {
+    f.contains([':', '©']) || BOILER_FIRST.contains(first_word(f))
+}
+
 fn is_share(f: &str) -> bool {
-    if starts_with_phrase(
-        f,
-        &[
-            "شارك",
-            "مشاركه",
-            "انشر",
-            "share",
-            "شارك الخبر",
-            "شارك المقال",
-            "شارك هذا",
-        ],
-    ) {
+    if starts_with_phrase(f, SHARE_START) {
         return true;
     }
     let words: Vec<&str> = f
         .split(|c: char| !crate::dates::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
-    let social = SOCIAL.iter().filter(|s| f.contains(**s)).count();
+    let social = SOCIAL
+        .iter()
+        .filter(|s| {
+            // Whole words only: `email` but not `emails`, `تويتر` but not
+            // a word that contains it.
+            let n = s.split(' ').count();
+            words.windows(n).any(|w| w.join(" ") == **s)
+        })
+        .count();
     social >= 2 || (social == 1 && words.len() <= 3)
 }
 
@@ -1418,10 +1478,17 @@ fn near_duplicates(a: &mut Article, words: Vec<Vec<u64>>) {
             sig
         })
         .collect();
-    let common = |a: &[u64; 4], b: &[u64; 4]| -> (u32, u32) {
-        let and: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
-        let or: u32 = a.iter().zip(b).map(|(x, y)| (x | y).count_ones()).sum();
-        (and, or)
+    let ones: Vec<u32> = sigs
+        .iter()
+        .map(|s| s.iter().map(|x| x.count_ones()).sum())
+        .collect();
+    let common = |i: usize, j: usize| -> (u32, u32) {
+        let (a, b) = (&sigs[i], &sigs[j]);
+        let and = (a[0] & b[0]).count_ones()
+            + (a[1] & b[1]).count_ones()
+            + (a[2] & b[2]).count_ones()
+            + (a[3] & b[3]).count_ones();
+        (and, ones[i] + ones[j] - and)
     };
     for i in 0..sets.len() {
         if sets[i].len() < 8 {
@@ -1432,7 +1499,7 @@ fn near_duplicates(a: &mut Article, words: Vec<Vec<u64>>) {
             if y.len() < 8 || x.len() * 2 < y.len() || y.len() * 2 < x.len() {
                 continue;
             }
-            let (and, or) = common(&sigs[i], &sigs[j]);
+            let (and, or) = common(i, j);
             if and * 2 < or {
                 continue;
             }
