@@ -22,7 +22,7 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 use crate::token::Token;

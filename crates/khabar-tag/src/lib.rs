@@ -1,4 +1,75 @@
 //! Named-entity tagging, gazetteers and linking for Arabic news.
+//!
+//! The primary types:
+//! - [`Tagger`]: loads the embedded model once (`Send + Sync`) and tags a
+//!   document: [`Tagger::tag`] returns [`Entity`]s with byte [`Span`]s into
+//!   the input. [`tag`] uses a process-wide tagger.
+//! - [`Entity`]: `span`, `text`, [`Label`], `canonical` (one key for every
+//!   spelling of the entity), `kb_id`, `title` (rank or honorific before a
+//!   person), `score`, and `value` for dates.
+//! - [`Label`]: PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, DATE, MISC.
+//! - [`eval`] and [`training`]: the CoNLL reader, the conlleval-style scorer
+//!   and the trainer behind `cargo run --release -p khabar-tag --example
+//!   train` (ANERcorp, CAMeL split).
+//!
+//! How it works: the text is split into word tokens, each normalized with
+//! khabar-normalize's search profile and given a light proclitic analysis
+//! (`وبالعراق` = `وب` + `ال` + `عراق`). An averaged structured perceptron
+//! with Viterbi decoding over BIO labels runs twice: pass 1 on local
+//! features (words, stems, affixes, shape, gazetteer membership, cue words
+//! such as titles and organization heads), pass 2 adding how the same stem
+//! was tagged elsewhere in the document. Rule layers then add nationality
+//! adjectives (NORP), split LOC into GPE and LOC, find equipment and dates
+//! (from `khabar_article::dates`), cut titles out of person spans and link
+//! mentions.
+//!
+//! Span convention: proclitics `و ف ب ل ك` stay outside the span, the
+//! article `ال` stays inside, after `لل` the span starts at the stem, titles
+//! and ranks are outside PERSON spans, and the longest name wins.
+//!
+//! # Example: tag a sentence
+//!
+//! ```
+//! use khabar_tag::{Label, Tagger};
+//!
+//! let text = "استقبل اللواء محمد حسين باقري في طهران السفير الأذربيجاني.";
+//! let tagger = Tagger::global();
+//! let ents = tagger.tag(text);
+//! let person = ents.iter().find(|e| e.label == Label::Person).unwrap();
+//! assert_eq!(person.text, "محمد حسين باقري");
+//! assert_eq!(person.title.as_deref(), Some("اللواء"));
+//! assert_eq!(&text[person.span], person.text);
+//! let norp = ents.iter().find(|e| e.label == Label::Norp).unwrap();
+//! assert_eq!(norp.text, "الأذربيجاني");
+//! assert_eq!(norp.canonical, "Azerbaijan");
+//! ```
+//!
+//! # Example: proclitics stay outside, spellings share a key
+//!
+//! ```
+//! use khabar_tag::{tag, Label};
+//!
+//! let text = "زار الوزير باكو وأذربيجان، ثم عاد إلى اذربيجان.";
+//! let gpe: Vec<_> = tag(text).into_iter().filter(|e| e.label == Label::Gpe).collect();
+//! let texts: Vec<&str> = gpe.iter().map(|e| e.text.as_str()).collect();
+//! assert_eq!(texts, ["باكو", "أذربيجان", "اذربيجان"]);
+//! assert_eq!(gpe[1].canonical, gpe[2].canonical);
+//! ```
+//!
+//! # Example: dates carry their value
+//!
+//! ```
+//! use khabar_tag::{tag, Label};
+//!
+//! let ents = tag("وصل الوفد يوم السبت 22 كانون الثاني 2022.");
+//! let date = ents.iter().find(|e| e.label == Label::Date).unwrap();
+//! assert_eq!(date.value.as_deref(), Some("2022-01-22"));
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde`: derives `Serialize` for [`Entity`] and [`Label`] (and
+//!   `Deserialize` for [`Label`]).
 
 #![deny(missing_docs)]
 // Feature templates and Viterbi use short index names (`i`, `j`, `k`, `l`)

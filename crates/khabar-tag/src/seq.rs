@@ -7,10 +7,9 @@
 //! local evidence. Pass 2 sees "this stem was tagged PERS elsewhere in the
 //! document".
 
-use std::collections::HashMap;
 
 use crate::features::{extract, Side};
-use crate::gazetteer::{Gazetteer, Kind};
+use crate::gazetteer::{FastMap, Gazetteer, Kind};
 use crate::model::{ty, Model, L};
 use crate::token::{Shape, Token};
 
@@ -68,7 +67,7 @@ fn doc_key(t: &Token) -> Option<&str> {
 /// Document bits from pass-1 labels: for every token, which (type, B/I)
 /// labels the same stem received elsewhere in the document.
 pub(crate) fn doc_bits(doc: &[(&[Token], &[u8])], sides: &mut [Vec<Side>]) {
-    let mut counts: HashMap<&str, [u16; L]> = HashMap::new();
+    let mut counts: FastMap<&str, [u16; L]> = FastMap::default();
     for (toks, labels) in doc {
         for (t, &l) in toks.iter().zip(labels.iter()) {
             if let Some(k) = doc_key(t) {
@@ -262,7 +261,7 @@ pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 /// its other, untagged occurrences (`رامسفيلد` tagged once after
 /// `وزير الدفاع الامريكي دونالد`, then bare six times).
 fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; L]>)]) {
-    let mut seen: HashMap<&str, [u16; 5]> = HashMap::new();
+    let mut seen: FastMap<&str, [u16; 5]> = FastMap::default();
     for (s, (labels, _)) in sents.iter().zip(out.iter()) {
         for (i, t) in s.iter().enumerate() {
             let l = labels[i];
