@@ -29,9 +29,11 @@ class DroppedLine(NamedTuple):
 @dataclass(frozen=True, eq=True)
 class Document:
     """A parsed and tagged article: everything `Article` has, plus `entities`
-    (code-point offsets into the raw text: ``raw[e.start:e.end] == e.text``)
-    and `error` (set, with every other field empty, when this document could
-    not be analyzed in a batch)."""
+    (code-point offsets into the raw text: ``raw[e.start:e.end] == e.text``),
+    the code-point spans of the title, subtitle and each paragraph in the raw
+    text, and `error` (set, with every other field empty, when this document
+    could not be analyzed in a batch)."""
+
 
     title: str | None = None
     subtitle: str | None = None
@@ -49,12 +51,16 @@ class Document:
     dropped: list[DroppedLine] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
+    subtitle_span: tuple[int, int] | None = None
+    paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
     error: str | None = None
 
     @classmethod
-    def _from_native(cls, article: Any, entities: list[Entity], error: str | None = None) -> Document:
+    def _from_native(cls, article: Any, entities: list[Entity], spans: Any = None, error: str | None = None) -> Document:
         if article is None:
             return cls(error=error)
+        title_span, subtitle_span, paragraph_spans = spans
         return cls(
             title=article.title,
             subtitle=article.subtitle,
@@ -72,6 +78,9 @@ class Document:
             dropped=[DroppedLine(d.line, d.text, d.reason, d.of_line, d.metadata) for d in article.dropped],
             flags=list(article.flags),
             entities=list(entities),
+            title_span=title_span,
+            subtitle_span=subtitle_span,
+            paragraph_spans=list(paragraph_spans),
             error=error,
         )
 
@@ -87,9 +96,12 @@ class Document:
             "url": self.url,
             "language": self.language,
             "paragraphs": [
-                {"text": t, "kind": k, "line": n}
-                for t, k, n in zip(self.paragraphs, self.paragraph_kinds, self.paragraph_lines)
+                {"text": t, "kind": k, "line": n, "start": s, "end": e}
+                for t, k, n, (s, e) in zip(self.paragraphs, self.paragraph_kinds, self.paragraph_lines, self.paragraph_spans)
             ],
+            "title_span": None if self.title_span is None else list(self.title_span),
+            "subtitle_span": None if self.subtitle_span is None else list(self.subtitle_span),
+
             "headings": list(self.headings),
             "related": list(self.related),
             "dropped": [d._asdict() for d in self.dropped],
@@ -119,8 +131,8 @@ def analyze(raw: str, *, published: str | None = None, url: str | None = None) -
     win over what the text says; dates in the text resolve against the
     publication date.
     """
-    article, entities = _khabar._analyze(raw, published=published, url=url)
-    return Document._from_native(article, entities)
+    article, entities, spans = _khabar._analyze(raw, published=published, url=url)
+    return Document._from_native(article, entities, spans)
 
 
 def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Document]:
@@ -129,4 +141,4 @@ def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Do
     a lone surrogate) comes back with `error` set instead of sinking the batch."""
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, not {threads!r}")
-    return [Document._from_native(a, e, err) for a, e, err in _khabar._analyze_batch(list(raws), threads)]
+    return [Document._from_native(a, e, sp, err) for a, e, sp, err in _khabar._analyze_batch(list(raws), threads)]

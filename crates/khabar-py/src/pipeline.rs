@@ -28,21 +28,35 @@ fn hints(published: Option<&str>, url: Option<&str>) -> PyResult<Hints> {
     Ok(h)
 }
 
-/// A document's entities with code-point offsets into `raw`.
-fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>) {
+/// Code-point spans of the title, the subtitle and each paragraph in `raw`.
+type Spans = (
+    Option<(usize, usize)>,
+    Option<(usize, usize)>,
+    Vec<(usize, usize)>,
+);
+
+/// A document with code-point offsets into `raw` (one table per document).
+fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>, Spans) {
     let co = CharOffsets::new(raw);
+    let cp = |s: khabar_normalize::Span| (co.to_char(s.start), co.to_char(s.end));
+    let spans = (
+        doc.article.title.as_ref().map(|f| cp(f.span)),
+        doc.article.subtitle.as_ref().map(|f| cp(f.span)),
+        doc.article.paragraphs.iter().map(|p| cp(p.span)).collect(),
+    );
     let entities = doc
         .entities
         .into_iter()
         .map(|e| PyEntity::from_entity(e, &co))
         .collect();
-    (PyArticle::from(doc.article), entities)
+    (PyArticle::from(doc.article), entities, spans)
 }
 
 /// _analyze(raw, *, published=None, url=None)
 /// --
 ///
-/// `(Article, [Entity])` of one raw article.
+/// `(Article, [Entity], (title_span, subtitle_span, [paragraph_span]))` of
+/// one raw article; spans are code points into `raw`.
 #[pyfunction]
 #[pyo3(signature = (raw, *, published = None, url = None))]
 pub(crate) fn _analyze(
@@ -50,7 +64,7 @@ pub(crate) fn _analyze(
     raw: &Bound<'_, PyAny>,
     published: Option<&str>,
     url: Option<&str>,
-) -> PyResult<(PyArticle, Vec<PyEntity>)> {
+) -> PyResult<(PyArticle, Vec<PyEntity>, Spans)> {
     let s = text_arg(raw, "raw")?.to_str()?;
     let h = hints(published, url)?;
     run(py, "analyze", s.len(), || {
@@ -64,8 +78,8 @@ type Item<'a> = Result<&'a str, String>;
 /// _analyze_batch(raws, threads=None)
 /// --
 ///
-/// For each raw article, `(Article, [Entity], None)` or `(None, [], error)`:
-/// one bad document does not sink the batch.
+/// For each raw article, `(Article, [Entity], spans, None)` or
+/// `(None, [], None, error)`: one bad document does not sink the batch.
 #[pyfunction]
 #[pyo3(signature = (raws, threads = None))]
 pub(crate) fn _analyze_batch<'py>(
@@ -106,8 +120,15 @@ pub(crate) fn _analyze_batch<'py>(
     let out = PyList::empty(py);
     for r in results {
         match r {
-            Ok((article, entities)) => out.append((article, entities, None::<String>))?,
-            Err(e) => out.append((None::<PyArticle>, Vec::<PyEntity>::new(), Some(e)))?,
+            Ok((article, entities, spans)) => {
+                out.append((article, entities, Some(spans), None::<String>))?;
+            }
+            Err(e) => out.append((
+                None::<PyArticle>,
+                Vec::<PyEntity>::new(),
+                None::<Spans>,
+                Some(e),
+            ))?,
         }
     }
     Ok(out)
