@@ -11,5 +11,18 @@ cargo test --workspace --all-features -q 2>&1 | grep -v -E "^(running|test resul
 cargo test --workspace --all-features -q >/dev/null
 echo "== stubtest"
 python -m mypy.stubtest khabar._khabar --allowlist tests/stubtest-allowlist.txt
+echo "== headless browser for the report test"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium missing and cannot be installed here (not root): the browser test will skip"
+  fi
+fi
+# In CI a missing browser is a failure, not a skip.
+if [ "${CI:-}" = "true" ] || command -v chromium >/dev/null 2>&1; then
+  export KHABAR_REQUIRE_BROWSER=1
+fi
 echo "== pytest"
+
 python -m pytest -q tests

@@ -1,6 +1,7 @@
 """The ``khabar`` command.
 
     khabar analyze PATH... [--format jsonl|csv|table] [-o FILE] [--threads N]
+    khabar report PATH... [-o report.html]
     khabar normalize [--profile search|display] [--summary] PATH...
     khabar dates [--reference YYYY-MM-DD] TEXT|-
 
@@ -186,6 +187,26 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import render
+
+    items: list[tuple[str, str, khabar.Document]] = []
+    failures = 0
+    for chunk in _chunks(args.paths):
+        texts = [t for _, t, _ in chunk if t is not None]
+        docs = iter(khabar.analyze_batch(texts, threads=args.threads))
+        for path, text, err in chunk:
+            doc = next(docs) if text is not None else khabar.Document(error=err)
+            if doc.error is not None:
+                failures += 1
+                print(f"khabar: {path}: {doc.error}", file=sys.stderr)
+            items.append((path, text or "", doc))
+    with open(args.output, "w", encoding="utf-8") as fh:
+        fh.write(render(items, title=args.title))
+    print(f"khabar: wrote {args.output} ({len(items)} articles)", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def _cmd_dates(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     for d in khabar.find_dates(text, reference=args.reference):
@@ -211,7 +232,20 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-q", "--quiet", action="store_true", help="no progress counter")
     a.set_defaults(func=_cmd_analyze)
 
-    d = sub.add_parser("dates", help="find Arabic date expressions", description="Find and resolve Arabic date expressions in TEXT ('-' reads stdin).")
+    r = sub.add_parser(
+        "report",
+        help="write an HTML report of analyzed articles",
+        description="Analyze articles and write one self-contained right-to-left HTML page: entities highlighted "
+        "by label, dropped lines and why, and a corpus summary (frequent entities, timeline, co-occurrence).",
+    )
+    r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    r.add_argument("-o", "--output", metavar="FILE", default="report.html", help="where to write (default: report.html)")
+    r.add_argument("--title", default="khabar", help="page title")
+    r.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
+    r.set_defaults(func=_cmd_report)
+
+    d = sub.add_parser("dates",
+ help="find Arabic date expressions", description="Find and resolve Arabic date expressions in TEXT ('-' reads stdin).")
     d.add_argument("text", metavar="TEXT")
     d.add_argument("--reference", metavar="YYYY-MM-DD", help="resolve relative dates against this date")
     d.set_defaults(func=_cmd_dates)
