@@ -7,7 +7,6 @@
 //! local evidence. Pass 2 sees "this stem was tagged PERS elsewhere in the
 //! document".
 
-
 use crate::features::{extract, Side};
 use crate::gazetteer::{FastMap, Gazetteer, Kind};
 use crate::model::{ty, Model, L};
