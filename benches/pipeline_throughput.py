@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""End-to-end `khabar.analyze_batch` throughput at threads=1 and threads=2.
+
+    bash scripts/env.sh >/dev/null; .venv/bin/python benches/pipeline_throughput.py [--mb 20] [--repeat 3]
+
+The corpus is the bundled sample articles repeated into >= --mb megabytes of
+separate documents (UTF-8 bytes of raw input). Prints MB/s per thread count
+and the speed-up; the median of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import statistics
+import time
+
+import khabar
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    arts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
+    docs: list[str] = []
+    size = 0
+    while size < args.mb * 1e6:
+        for a in arts:
+            docs.append(a)
+            size += len(a.encode("utf-8"))
+    khabar.analyze_batch(docs[:20])  # load the model and tables
+    print(f"corpus: {size / 1e6:.1f} MB in {len(docs)} articles; median of {args.repeat}")
+    rates = {}
+    for threads in (1, 2):
+        times = []
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            out = khabar.analyze_batch(docs, threads=threads)
+            times.append(time.perf_counter() - t)
+            assert len(out) == len(docs)
+        rates[threads] = size / statistics.median(times) / 1e6
+        print(f"threads={threads}: {rates[threads]:.1f} MB/s ({statistics.median(times):.2f} s)")
+    print(f"speed-up threads=2 / threads=1: {rates[2] / rates[1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
