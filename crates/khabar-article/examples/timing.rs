@@ -9,7 +9,10 @@ fn main() {
         .map(|p| std::fs::read_to_string(p).unwrap_or_default())
         .collect::<Vec<_>>()
         .join("\n");
-    let n = 2000;
+    let n: usize = std::env::var("N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
     let reference = khabar_article::Date::new(2022, 1, 25);
     let t = Instant::now();
     for _ in 0..n {

@@ -813,7 +813,7 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
     a.url.clone_from(&hints.url);
 
     let mut block = Block::None;
-    let mut seen: HashMap<DupKey<'_>, usize> = HashMap::new();
+    let mut seen: HashMap<DupKey<'_>, usize> = HashMap::with_capacity(lines.len());
     let mut body_started = false;
     let mut published_labelled = false;
     let mut dateline_mentions: Vec<(usize, DateMention)> = Vec::new();
@@ -1370,8 +1370,11 @@ fn is_share(f: &str) -> bool {
         .filter(|s| {
             // Whole words only: `email` but not `emails`, `تويتر` but not
             // a word that contains it.
-            let n = s.split(' ').count();
-            words.windows(n).any(|w| w.join(" ") == **s)
+            let parts = s.split(' ');
+            let n = parts.clone().count();
+            words
+                .windows(n)
+                .any(|w| w.iter().copied().eq(parts.clone()))
         })
         .count();
     social >= 2 || (social == 1 && words.len() <= 3)

@@ -1532,10 +1532,7 @@ pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0000}'..='\u{007F}' => false,
-        '\u{0600}'..='\u{06FF}' => matches!(
-            ARABIC_CLASS[(c as u32 - 0x600) as usize & 0xFF],
-            Class::Letter(_) | Class::Mark
-        ),
+        '\u{0600}'..='\u{06FF}' => ARABIC_CLASS[(c as u32 - 0x600) as usize & 0xFF].in_word(),
         _ => c.is_alphabetic(),
     }
 }
@@ -1814,27 +1811,40 @@ impl RawScan<'_> {
         let (start, digit) = loop {
             let (class, len) = classify_at(self.text, i)?;
             match class {
-                Class::Other => i += len,
-                Class::Digit => break (i, true),
+                Class::OTHER => i += len,
+                Class::DIGIT => break (i, true),
                 _ => break (i, false),
             }
         };
         let mut hash = FNV_SEED;
         let mut letters = 0usize;
         let mut end = start;
-        while end < bytes.len() {
-            let Some((class, len)) = classify_at(self.text, end) else {
-                break;
+        let len = bytes.len();
+        while end < len {
+            let b = bytes[end];
+            // The two-byte Arabic block inline: `cp - 0x600` is the low two
+            // bits of the lead byte and the six of the second.
+            let (class, step) = if (0xD8..=0xDB).contains(&b) && end + 1 < len {
+                let idx = ((usize::from(b) & 0x03) << 6) | (usize::from(bytes[end + 1]) & 0x3F);
+                (ARABIC_CLASS[idx], 2)
+            } else if b < 0x80 {
+                (ASCII_CLASS[usize::from(b)], 1)
+            } else {
+                match classify_at(self.text, end) {
+                    Some(x) => x,
+                    None => break,
+                }
             };
             match (digit, class) {
-                (true, Class::Digit) | (false, Class::Mark) => {}
-                (false, Class::Letter(f)) => {
-                    hash = mix(hash, f);
+                (true, Class::DIGIT) | (false, Class::MARK) => {}
+                (false, Class(f)) if f > 2 => {
+                    // The folded code point itself feeds the hash.
+                    hash = (hash ^ u64::from(f)).wrapping_mul(0x0100_0000_01b3);
                     letters += 1;
                 }
                 _ => break,
             }
-            end += len;
+            end += step;
         }
         self.pos = end;
         Some(RawTok {
@@ -1847,34 +1857,48 @@ impl RawScan<'_> {
     }
 }
 
-/// What a character is to the scanner.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Other,
-    Digit,
-    /// A harakah or tatweel: part of a word, invisible to the fold.
-    Mark,
-    /// A letter, folded.
-    Letter(char),
+/// What a character is to the scanner, in one `u32`: [`Class::OTHER`],
+/// [`Class::DIGIT`], [`Class::MARK`] (a harakah or tatweel: part of a word,
+/// invisible to the fold), or the folded letter's code point. One integer
+/// compare per character in the hot loop, where an enum with a payload cost
+/// a discriminant test and a load.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Class(u32);
+
+impl Class {
+    const OTHER: Class = Class(0);
+    const DIGIT: Class = Class(1);
+    const MARK: Class = Class(2);
+
+    const fn letter(c: char) -> Class {
+        Class(c as u32)
+    }
+
+    /// The folded letter, for a letter.
+    #[cfg(test)]
+    fn folded(self) -> Option<char> {
+        if self.0 > 2 {
+            char::from_u32(self.0)
+        } else {
+            None
+        }
+    }
+
+    /// A letter or a mark: part of a word.
+    fn in_word(self) -> bool {
+        self.0 >= 2
+    }
 }
 
 /// The class and byte length of the character at `i` (a char boundary), or
 /// `None` at the end. ASCII and the Arabic block (two UTF-8 bytes, lead byte
 /// 0xD8–0xDB) are decided without decoding through `str::chars`.
-#[inline]
+#[inline(always)]
 fn classify_at(text: &str, i: usize) -> Option<(Class, usize)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(i)?;
     if b < 0x80 {
-        let c = b as char;
-        let class = if b.is_ascii_digit() {
-            Class::Digit
-        } else if b.is_ascii_alphabetic() {
-            Class::Letter(c.to_ascii_lowercase())
-        } else {
-            Class::Other
-        };
-        return Some((class, 1));
+        return Some((ASCII_CLASS[b as usize], 1));
     }
     if (0xD8..=0xDB).contains(&b) {
         if let Some(&b2) = bytes.get(i + 1) {
@@ -1904,15 +1928,32 @@ pub(crate) fn arabic_script(cp: u32) -> Script {
         0x6CC | 0x6A9 | 0x67E | 0x686 | 0x698 | 0x6AF | 0x6C0 => Script::Persian,
         0x64A | 0x643 | 0x629 | 0x649 => Script::ArabicOnly,
         _ => match ARABIC_CLASS[cp.wrapping_sub(0x600) as usize & 0xFF] {
-            Class::Other => Script::Other,
+            Class::OTHER => Script::Other,
             _ => Script::Letter,
         },
     }
 }
 
+/// [`class_of`] for ASCII, computed at compile time.
+static ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::OTHER; 128];
+    let mut i = 0u8;
+    while i < 128 {
+        t[i as usize] = if i.is_ascii_digit() {
+            Class::DIGIT
+        } else if i.is_ascii_alphabetic() {
+            Class::letter(i.to_ascii_lowercase() as char)
+        } else {
+            Class::OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
 /// [`class_of`] for U+0600–U+06FF, computed at compile time.
 static ARABIC_CLASS: [Class; 256] = {
-    let mut t = [Class::Other; 256];
+    let mut t = [Class::OTHER; 256];
     let mut i = 0;
     while i < 256 {
         t[i] = arabic_class(0x600 + i as u32);
@@ -1925,8 +1966,8 @@ static ARABIC_CLASS: [Class; 256] = {
 /// [`is_digit`], [`is_letter`] and [`fold_char`] (a unit test checks).
 const fn arabic_class(cp: u32) -> Class {
     let folded = match cp {
-        0x660..=0x669 | 0x6F0..=0x6F9 => return Class::Digit,
-        0x64B..=0x65F | 0x670 | 0x640 | 0x610..=0x61A => return Class::Mark,
+        0x660..=0x669 | 0x6F0..=0x6F9 => return Class::DIGIT,
+        0x64B..=0x65F | 0x670 | 0x640 | 0x610..=0x61A => return Class::MARK,
         0x623 | 0x625 | 0x622 | 0x671 => 0x627,
         0x629 => 0x647,
         0x649 | 0x6CC | 0x626 => 0x64A,
@@ -1940,22 +1981,19 @@ const fn arabic_class(cp: u32) -> Class {
         | 0x6DF..=0x6E8
         | 0x6EA..=0x6EF
         | 0x6FA..=0x6FF => cp,
-        _ => return Class::Other,
+        _ => return Class::OTHER,
     };
-    match char::from_u32(folded) {
-        Some(c) => Class::Letter(c),
-        None => Class::Other,
-    }
+    Class(folded)
 }
 
 #[inline]
 fn class_of(c: char) -> Class {
     if is_digit(c) {
-        Class::Digit
+        Class::DIGIT
     } else if is_letter(c) {
-        fold_char(c).map_or(Class::Mark, Class::Letter)
+        fold_char(c).map_or(Class::MARK, Class::letter)
     } else {
-        Class::Other
+        Class::OTHER
     }
 }
 
@@ -2231,13 +2269,10 @@ mod tests {
             // Every Unicode letter of the block is a letter or a mark here,
             // and the digits are digits.
             if c.is_alphabetic() && !matches!(cp, 0x6D6..=0x6DC | 0x6DF..=0x6E8 | 0x6ED) {
-                assert!(
-                    matches!(class, Class::Letter(_) | Class::Mark),
-                    "help: U+{cp:04X}"
-                );
+                assert!(class.in_word(), "help: U+{cp:04X}");
             }
-            assert_eq!(class == Class::Digit, is_digit(c), "help: U+{cp:04X}");
-            if let Class::Letter(f) = class {
+            assert_eq!(class == Class::DIGIT, is_digit(c), "help: U+{cp:04X}");
+            if let Some(f) = class.folded() {
                 assert_eq!(fold_char(c), Some(f), "help: U+{cp:04X}");
             }
         }
