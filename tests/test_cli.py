@@ -64,3 +64,19 @@ def test_normalize_and_dates_commands() -> None:
     assert p.returncode == 0 and p.stdout == "احمد في طهران\n"
     d = run("dates", "--reference", "2022-01-25", "التقى الوزيران يوم السبت 22 كانون الثاني 2022")
     assert d.returncode == 0 and "2022-01-22" in d.stdout
+
+
+def test_a_50_mb_file(tmp_path: pathlib.Path) -> None:
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
+    big = tmp_path / "big.txt"
+    reps = 50_000_000 // len(seeds.encode("utf-8")) + 1
+    big.write_text("\n\n".join([seeds] * reps), encoding="utf-8")
+    assert big.stat().st_size >= 50_000_000
+    p = run("analyze", "--format", "jsonl", str(big))
+    assert p.returncode == 0, p.stderr[-2000:]
+    (record,) = [json.loads(line) for line in p.stdout.splitlines()]
+    assert record["error"] is None and record["entities"]
+    # The repeats are dropped as exact duplicates, each pointing at its original.
+    dups = [d for d in record["dropped"] if d["reason"] == "exact_duplicate"]
+    assert len(dups) > 100_000 and all(d["of_line"] < d["line"] for d in dups)
+
