@@ -21,7 +21,8 @@ def python_blocks() -> list[str]:
     return blocks
 
 
-def test_readme_examples() -> None:
+def test_readme_examples(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(README.parent)  # the examples use paths relative to the repository
     blocks = python_blocks()
     assert blocks, "README has no python examples"
     parser = doctest.DocTestParser()
