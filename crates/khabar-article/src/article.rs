@@ -1024,7 +1024,17 @@ fn classify_line<'a>(
         }
         return Role::Drop(DropReason::MovedToMetadata(Metadata::Url));
     }
-    let folded = line.folded();
+    // Fold a short line only when it may be boilerplate (a label, a credit
+    // in brackets, a first word that starts a known phrase); other short
+    // lines get an empty fold, so the phrase checks fail and the date check
+    // still runs.
+    let folded = if line.text.len() > SHORT {
+        None
+    } else if raw_may_be_boilerplate(line.text) {
+        line.folded()
+    } else {
+        Some(Cow::Borrowed(""))
+    };
     if let Some(f) = folded.as_deref() {
         let f = f.trim();
         // Most short lines are headings or short paragraphs: one set lookup
@@ -1355,6 +1365,20 @@ static BOILER_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>
 /// copyright sign, or a first word that starts some phrase.
 fn may_be_boilerplate(f: &str) -> bool {
     f.contains([':', '©']) || BOILER_FIRST.contains(first_word(f))
+}
+
+/// [`may_be_boilerplate`] on the raw line, folding only its first word.
+fn raw_may_be_boilerplate(text: &str) -> bool {
+    if text.contains([':', '©', '：']) || text.trim_end().ends_with(')') {
+        return true;
+    }
+    let first = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '،'))
+        .next()
+        .unwrap_or("");
+    let mut buf = String::with_capacity(first.len());
+    crate::dates::fold_word_into(first, &mut buf);
+    BOILER_FIRST.contains(buf.as_str())
 }
 
 fn is_share(f: &str) -> bool {

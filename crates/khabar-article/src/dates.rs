@@ -1552,6 +1552,11 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// Fold one word the way the search profile would (no harakat or tatweel,
 /// bare alef, `ة` → `ه`, `ى ی ئ` → `ي`, Latin lowercase), into `buf`.
+/// [`fold_word`] for the article parser.
+pub(crate) fn fold_word_into(word: &str, buf: &mut String) {
+    fold_word(word, buf);
+}
+
 fn fold_word(word: &str, buf: &mut String) {
     buf.clear();
     buf.extend(word.chars().filter_map(fold_char));
