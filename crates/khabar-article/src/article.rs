@@ -1389,16 +1389,16 @@ fn is_share(f: &str) -> bool {
         .split(|c: char| !crate::dates::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
-    let social = SOCIAL
-        .iter()
-        .filter(|s| {
-            // Whole words only: `email` but not `emails`, `تويتر` but not
-            // a word that contains it.
-            let parts = s.split(' ');
-            let n = parts.clone().count();
-            words
-                .windows(n)
-                .any(|w| w.iter().copied().eq(parts.clone()))
+    // Whole words only (`email` but not `emails`); two-word names
+    // (`فيس بوك`) as adjacent pairs.
+    let social = (0..words.len())
+        .filter(|&k| {
+            SOCIAL.contains(&words[k])
+                || words.get(k + 1).is_some_and(|next| {
+                    SOCIAL
+                        .iter()
+                        .any(|s| s.split_once(' ') == Some((words[k], *next)))
+                })
         })
         .count();
     social >= 2 || (social == 1 && words.len() <= 3)
