@@ -1898,7 +1898,7 @@ impl Class {
 /// The class and byte length of the character at `i` (a char boundary), or
 /// `None` at the end. ASCII and the Arabic block (two UTF-8 bytes, lead byte
 /// 0xD8–0xDB) are decided without decoding through `str::chars`.
-#[inline(always)]
+#[inline]
 fn classify_at(text: &str, i: usize) -> Option<(Class, usize)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(i)?;
