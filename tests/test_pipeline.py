@@ -121,3 +121,27 @@ def test_to_pandas_without_pandas_says_how_to_install(monkeypatch: pytest.Monkey
     monkeypatch.setattr(builtins, "__import__", fake_import)
     with pytest.raises(ImportError, match=r"pip install 'khabar\[pandas\]'"):
         khabar.to_pandas([])
+
+
+def test_keyboard_interrupt_is_honoured_within_a_second() -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    docs = RAWS * 2000  # ~14 s of work on one thread
+    fired: list[float] = []
+
+    def interrupt() -> None:
+        fired.append(time.perf_counter())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    timer = threading.Timer(0.5, interrupt)
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            khabar.analyze_batch(docs, threads=1)
+        latency = time.perf_counter() - fired[0]
+    finally:
+        timer.cancel()
+    assert latency < 1.0, f"KeyboardInterrupt took {latency:.2f} s"

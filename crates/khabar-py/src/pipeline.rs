@@ -104,19 +104,24 @@ pub(crate) fn _analyze_batch<'py>(
         })
         .collect();
     let h = Hints::default();
-    let results = py.detach(|| {
-        guard("analyze_batch", || {
-            khabar::batch::map_with(threads, &items, |item| match item {
-                Ok(s) => {
-                    std::panic::catch_unwind(|| convert(s, khabar::analyze(s, &h))).map_err(|_| {
-                        "PanicError: internal error while analyzing this document".to_owned()
-                    })
-                }
-                Err(e) => Err(e.clone()),
+    let mut results = Vec::with_capacity(items.len());
+    for chunk in interruptible_chunks(&items, ANALYZE_CHUNK, |i| i.as_ref().map_or(0, |s| s.len()))
+    {
+        let done = py.detach(|| {
+            guard("analyze_batch", || {
+                khabar::batch::map_with(threads, chunk, |item| match item {
+                    Ok(s) => std::panic::catch_unwind(|| convert(s, khabar::analyze(s, &h)))
+                        .map_err(|_| {
+                            "PanicError: internal error while analyzing this document".to_owned()
+                        }),
+                    Err(e) => Err(e.clone()),
+                })
             })
-        })
-    })?;
-    let results = results.map_err(|e| PyValueError::new_err(e.to_string()))?;
+        })?;
+        results.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
+        // Ctrl-C lands here, between chunks, instead of after the whole batch.
+        py.check_signals()?;
+    }
     let out = PyList::empty(py);
     for r in results {
         match r {
@@ -132,6 +137,33 @@ pub(crate) fn _analyze_batch<'py>(
         }
     }
     Ok(out)
+}
+
+/// Text per chunk of an analysis batch: a fraction of a second of work for
+/// the tagger, yet enough to keep every core busy within a chunk.
+pub(crate) const ANALYZE_CHUNK: usize = 256 * 1024;
+
+/// Split a batch so that the GIL comes back (and `KeyboardInterrupt` can be
+/// raised) after every `budget` bytes of text.
+pub(crate) fn interruptible_chunks<T>(
+    items: &[T],
+    budget: usize,
+    size: impl Fn(&T) -> usize,
+) -> Vec<&[T]> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        bytes += size(item) + 64;
+        if bytes >= budget {
+            chunks.push(&items[start..=i]);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if start < items.len() {
+        chunks.push(&items[start..]);
+    }
+    chunks
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
