@@ -243,6 +243,28 @@ const ORG_HEADS: [&str; 10] = [
     "حلف",
 ];
 
+/// Head nouns (search-normalized, without article) that start an
+/// organization name in construct state (`وزارة الأمن الوطني`).
+const CONSTRUCT_HEADS: [&str; 17] = [
+    "وزاره",
+    "وكاله",
+    "حزب",
+    "حركه",
+    "جبهه",
+    "منظمه",
+    "هييه",
+    "مجلس",
+    "حلف",
+    "مركز",
+    "محكمه",
+    "جامعه",
+    "شركه",
+    "صحيفه",
+    "جماعه",
+    "اداره",
+    "موسسه",
+];
+
 /// Sentence-final tokens.
 fn ends_sentence(t: &Token) -> bool {
     matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "…")
@@ -666,9 +688,16 @@ impl Tagger {
         // ORG + nisba.
         let mut k = 0;
         while k + 1 < chosen.len() {
+            // `السورية` may have come out as GPE (`سورية` is also the
+            // country); after an organization it is the adjective.
+            let next = &chosen[k + 1];
+            let nisba = next.label == Label::Norp
+                || (next.end == next.start + 1
+                    && next.start < s.len()
+                    && self.gaz.has(s[next.start].stem(), Kind::Norp));
             if chosen[k].label == Label::Org
-                && chosen[k + 1].start == chosen[k].end
-                && chosen[k + 1].label == Label::Norp
+                && next.start == chosen[k].end
+                && nisba
                 && s[chosen[k + 1].start].clitic.al
                 && s[chosen[k + 1].start].clitic.sure == 0
             {
@@ -711,6 +740,93 @@ impl Tagger {
                 }
             }
         }
+        // A head noun in construct state followed by article words, or by
+        // one unknown word (a name), is an organization: `وزارة الأمن
+        // الوطني`, `مركز التعاون الأطلسي`, `وكالة توران`.
+        for i in 0..s.len() {
+            let h = &s[i];
+            if covered[i]
+                || h.clitic.al
+                || h.shape != Shape::Arabic
+                || !CONSTRUCT_HEADS.contains(&h.bare())
+            {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.len()
+                && j < i + 5
+                && !covered[j]
+                && s[j].clitic.al
+                && s[j].clitic.sure == 0
+                && self.title_at(s, j, s.len()).is_none()
+            {
+                j += 1;
+            }
+            // An organization the model or the gazetteer found right after
+            // the head is the rest of the name (`وكالة` + `توران`).
+            if let Some(pos) = chosen
+                .iter()
+                .position(|c| c.start == j && c.label == Label::Org)
+            {
+                let end = chosen[pos].end;
+                chosen.remove(pos);
+                for x in &mut covered[j..end] {
+                    *x = false;
+                }
+                j = end;
+                for x in &mut covered[i..j] {
+                    *x = true;
+                }
+                chosen.push(Cand {
+                    start: i,
+                    end: j,
+                    label: Label::Org,
+                    score: 0.5,
+                    entry: None,
+                    prio: 3,
+                    strip: Some(h.clitic.sure),
+                });
+                continue;
+            }
+            if j == i + 1
+                && j < s.len()
+                && !covered[j]
+                && s[j].shape == Shape::Arabic
+                && !s[j].clitic.al
+                && s[j].clitic.sure == 0
+                && !self.known(&s[j].norm)
+                && !Self::is_function_word(&s[j])
+            {
+                j += 1;
+            }
+            // A nisba right after the name belongs to it.
+            let mut absorbed = None;
+            if j > i + 1 && j < s.len() && s[j].clitic.al && s[j].clitic.sure == 0 {
+                absorbed = is_norp_at(chosen, j);
+                if absorbed.is_some() {
+                    j += 1;
+                }
+            }
+            if j > i + 1 {
+                let c = Cand {
+                    start: i,
+                    end: j,
+                    label: Label::Org,
+                    score: 0.5,
+                    entry: None,
+                    prio: 3,
+                    strip: Some(h.clitic.sure),
+                };
+                match absorbed {
+                    Some(pos) => chosen[pos] = c,
+                    None => chosen.push(c),
+                }
+                for x in &mut covered[i..j] {
+                    *x = true;
+                }
+            }
+        }
+        chosen.sort_by_key(|c| c.start);
         // Adjacent person spans are one name (`علي` + `خامنئي`).
         let mut k = 0;
         while k + 1 < chosen.len() {
