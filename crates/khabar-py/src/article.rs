@@ -50,7 +50,10 @@ impl PyDropped {
     }
 
     fn __repr__(&self) -> String {
-        format!("Dropped(line={}, reason={:?}, text={:?})", self.line, self.reason, self.text)
+        format!(
+            "Dropped(line={}, reason={:?}, text={:?})",
+            self.line, self.reason, self.text
+        )
     }
 }
 
@@ -206,7 +209,12 @@ impl PyArticle {
         d.set_item("url", &self.url)?;
         d.set_item("language", self.language)?;
         let paragraphs = PyList::empty(py);
-        for ((text, kind), line) in self.paragraphs.iter().zip(&self.paragraph_kinds).zip(&self.paragraph_lines) {
+        for ((text, kind), line) in self
+            .paragraphs
+            .iter()
+            .zip(&self.paragraph_kinds)
+            .zip(&self.paragraph_lines)
+        {
             let p = PyDict::new(py);
             p.set_item("text", text)?;
             p.set_item("kind", *kind)?;
@@ -239,7 +247,10 @@ impl PyArticle {
 
 fn date_arg(value: Option<&str>, name: &str) -> PyResult<Option<Date>> {
     value
-        .map(|s| s.parse::<Date>().map_err(|e| PyValueError::new_err(format!("{name}: {e}"))))
+        .map(|s| {
+            s.parse::<Date>()
+                .map_err(|e| PyValueError::new_err(format!("{name}: {e}")))
+        })
         .transpose()
 }
 
