@@ -43,6 +43,7 @@ class NormalizedText:
 
 # --- entity tagging -----------------------------------------------------------
 
+@final
 class Entity:
     def __new__(
         cls,
