@@ -98,3 +98,15 @@ def test_any_input_parses(raw: str) -> None:
     a = khabar.parse_article(raw)
     count = len(a.paragraphs) + len(a.related) + len(a.dropped) + (a.title is not None) + (a.subtitle is not None)
     assert count == sum(1 for l in raw.split("\n") if l.strip())
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_pickle_round_trip(path: pathlib.Path) -> None:
+    import pickle
+
+    raw, _ = _load(path)
+    a = khabar.parse_article(raw)
+    b = pickle.loads(pickle.dumps(a))
+    assert isinstance(b, khabar.Article)
+    assert b.to_dict() == a.to_dict()
+    assert [d.to_dict() for d in pickle.loads(pickle.dumps(a.dropped))] == [d.to_dict() for d in a.dropped]

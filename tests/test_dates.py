@@ -66,3 +66,12 @@ def test_bad_reference_is_a_value_error() -> None:
         khabar.find_dates("أمس", reference="25/01/2022")
     with pytest.raises(TypeError):
         khabar.find_dates(b"bytes")  # type: ignore[arg-type]
+
+
+def test_pickle_round_trip() -> None:
+    import pickle
+
+    found = khabar.find_dates("الخميس 15 ربيع الأول 1443 هـ الموافق 21 أكتوبر 2021 م وأمس", "2021-10-21")
+    again = pickle.loads(pickle.dumps(found))
+    assert [m.to_dict() for m in again] == [m.to_dict() for m in found]
+    assert again[0].hijri == "1443-03-15"

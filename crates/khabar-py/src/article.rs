@@ -11,7 +11,7 @@ use khabar_article::{parse, Article, Date, DropReason, Flag, Hints, Metadata};
 use khabar_normalize::CharOffsets;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::normalize::{run, text_arg};
 
@@ -49,12 +49,72 @@ impl PyDropped {
         Ok(d)
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        reduce_via(py, "_dropped_from_dict", self.to_dict(py)?)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Dropped(line={}, reason={:?}, text={:?})",
             self.line, self.reason, self.text
         )
     }
+}
+
+const LANGUAGES: &[&str] = &["ar", "fa", "en", "und"];
+const PRECISIONS: &[&str] = &["year", "month", "day", "datetime", "time", "interval", "unresolved"];
+const CALENDARS: &[&str] = &["gregorian", "hijri"];
+const WEEKDAYS: &[&str] = &["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const PARAGRAPH_KINDS: &[&str] = &["lead", "paragraph", "heading"];
+const METADATA: &[&str] = &["dateline", "updated", "url", "byline", "source"];
+const REASONS: &[&str] = &[
+    "noise",
+    "empty_label",
+    "share",
+    "comment_form",
+    "read_more_label",
+    "related_link",
+    "more_news_block",
+    "foreign_language",
+    "exact_duplicate",
+    "moved_to_metadata",
+    "caption",
+    "tags",
+    "newsletter",
+    "boilerplate",
+];
+const FLAG_KINDS: &[&str] = &[
+    "near_duplicate",
+    "weekday_mismatch",
+    "no_publication_date",
+    "empty_date_label",
+    "unresolved_relative_date",
+];
+
+/// The static name equal to `s` (unpickling), or `ValueError`.
+fn known(s: &str, names: &[&'static str], what: &str) -> PyResult<&'static str> {
+    names
+        .iter()
+        .copied()
+        .find(|n| *n == s)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown {what} {s:?}")))
+}
+
+fn item<'py, T: FromPyObjectOwned<'py>>(d: &Bound<'py, PyDict>, key: &str) -> PyResult<T> {
+    match d.get_item(key)? {
+        Some(v) => v.extract().map_err(Into::into),
+        None => Err(PyValueError::new_err(format!("missing key {key:?}"))),
+    }
+}
+
+/// `(rebuild, (self.to_dict(),))` for pickle.
+fn reduce_via<'py>(
+    py: Python<'py>,
+    rebuild: &str,
+    state: Bound<'py, PyDict>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    let f = py.import("khabar._khabar")?.getattr(rebuild)?;
+    Ok((f, PyTuple::new(py, [state])?))
 }
 
 fn metadata_name(m: Metadata) -> &'static str {
@@ -65,6 +125,26 @@ fn metadata_name(m: Metadata) -> &'static str {
         Metadata::Byline => "byline",
         Metadata::Source => "source",
     }
+}
+
+impl PyDropped {
+    fn from_dict(d: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let reason: String = item(d, "reason")?;
+        let metadata: Option<String> = item(d, "metadata")?;
+        Ok(Self {
+            line: item(d, "line")?,
+            text: item(d, "text")?,
+            reason: known(&reason, REASONS, "drop reason")?,
+            of_line: item(d, "of_line")?,
+            metadata: metadata.map(|m| known(&m, METADATA, "metadata")).transpose()?,
+        })
+    }
+}
+
+/// Rebuild a pickled `Dropped` from its `to_dict()`.
+#[pyfunction]
+fn _dropped_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyDropped> {
+    PyDropped::from_dict(d)
 }
 
 /// A parsed article. Every non-empty input line is in exactly one of
@@ -234,6 +314,10 @@ impl PyArticle {
         Ok(d)
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        reduce_via(py, "_article_from_dict", self.to_dict(py)?)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Article(title={:?}, published={:?}, paragraphs={}, dropped={})",
@@ -243,6 +327,55 @@ impl PyArticle {
             self.dropped.len()
         )
     }
+}
+
+/// Rebuild a pickled `Article` from its `to_dict()`.
+#[pyfunction]
+fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
+    let precision: Option<String> = item(d, "published_precision")?;
+    let language: String = item(d, "language")?;
+    let mut paragraphs = Vec::new();
+    let mut paragraph_kinds = Vec::new();
+    let mut paragraph_lines = Vec::new();
+    for p in item::<Vec<Bound<'_, PyDict>>>(d, "paragraphs")? {
+        paragraphs.push(item(&p, "text")?);
+        let kind: String = item(&p, "kind")?;
+        paragraph_kinds.push(known(&kind, PARAGRAPH_KINDS, "paragraph kind")?);
+        paragraph_lines.push(item(&p, "line")?);
+    }
+    let dropped = item::<Vec<Bound<'_, PyDict>>>(d, "dropped")?
+        .iter()
+        .map(PyDropped::from_dict)
+        .collect::<PyResult<Vec<_>>>()?;
+    let flags = item::<Vec<Bound<'_, PyDict>>>(d, "flags")?
+        .iter()
+        .map(|f| {
+            let kind: String = item(f, "kind")?;
+            Ok(FlagData {
+                kind: known(&kind, FLAG_KINDS, "flag")?,
+                line: item(f, "line")?,
+                of_line: item(f, "of_line")?,
+                text: item(f, "text")?,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyArticle {
+        title: item(d, "title")?,
+        subtitle: item(d, "subtitle")?,
+        byline: item(d, "byline")?,
+        published: item(d, "published")?,
+        published_precision: precision.map(|p| known(&p, PRECISIONS, "precision")).transpose()?,
+        updated: item(d, "updated")?,
+        url: item(d, "url")?,
+        language: known(&language, LANGUAGES, "language")?,
+        paragraphs,
+        paragraph_kinds,
+        paragraph_lines,
+        headings: item(d, "headings")?,
+        related: item(d, "related")?,
+        dropped,
+        flags,
+    })
 }
 
 fn date_arg(value: Option<&str>, name: &str) -> PyResult<Option<Date>> {
@@ -336,12 +469,36 @@ impl PyDateMention {
         Ok(d)
     }
 
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        reduce_via(py, "_date_mention_from_dict", self.to_dict(py)?)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "DateMention(text={:?}, start={}, end={}, value={:?}, precision={:?})",
             self.text, self.start, self.end, self.value, self.precision
         )
     }
+}
+
+/// Rebuild a pickled `DateMention` from its `to_dict()`.
+#[pyfunction]
+fn _date_mention_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyDateMention> {
+    let precision: String = item(d, "precision")?;
+    let calendar: String = item(d, "calendar")?;
+    let weekday: Option<String> = item(d, "weekday")?;
+    Ok(PyDateMention {
+        text: item(d, "text")?,
+        start: item(d, "start")?,
+        end: item(d, "end")?,
+        value: item(d, "value")?,
+        precision: known(&precision, PRECISIONS, "precision")?,
+        calendar: known(&calendar, CALENDARS, "calendar")?,
+        hijri: item(d, "hijri")?,
+        weekday: weekday.map(|w| known(&w, WEEKDAYS, "weekday")).transpose()?,
+        weekday_mismatch: item(d, "weekday_mismatch")?,
+        relative: item(d, "relative")?,
+    })
 }
 
 fn mention(text: &str, co: &CharOffsets<'_>, m: &DateMention) -> PyDateMention {
@@ -397,5 +554,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDateMention>()?;
     m.add_function(wrap_pyfunction!(parse_article, m)?)?;
     m.add_function(wrap_pyfunction!(find_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(_article_from_dict, m)?)?;
+    m.add_function(wrap_pyfunction!(_dropped_from_dict, m)?)?;
+    m.add_function(wrap_pyfunction!(_date_mention_from_dict, m)?)?;
     Ok(())
 }
