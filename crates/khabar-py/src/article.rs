@@ -49,7 +49,10 @@ impl PyDropped {
         Ok(d)
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         reduce_via(py, "_dropped_from_dict", self.to_dict(py)?)
     }
 
@@ -62,9 +65,25 @@ impl PyDropped {
 }
 
 const LANGUAGES: &[&str] = &["ar", "fa", "en", "und"];
-const PRECISIONS: &[&str] = &["year", "month", "day", "datetime", "time", "interval", "unresolved"];
+const PRECISIONS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "datetime",
+    "time",
+    "interval",
+    "unresolved",
+];
 const CALENDARS: &[&str] = &["gregorian", "hijri"];
-const WEEKDAYS: &[&str] = &["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const WEEKDAYS: &[&str] = &[
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
 const PARAGRAPH_KINDS: &[&str] = &["lead", "paragraph", "heading"];
 const METADATA: &[&str] = &["dateline", "updated", "url", "byline", "source"];
 const REASONS: &[&str] = &[
@@ -136,7 +155,9 @@ impl PyDropped {
             text: item(d, "text")?,
             reason: known(&reason, REASONS, "drop reason")?,
             of_line: item(d, "of_line")?,
-            metadata: metadata.map(|m| known(&m, METADATA, "metadata")).transpose()?,
+            metadata: metadata
+                .map(|m| known(&m, METADATA, "metadata"))
+                .transpose()?,
         })
     }
 }
@@ -314,7 +335,10 @@ impl PyArticle {
         Ok(d)
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         reduce_via(py, "_article_from_dict", self.to_dict(py)?)
     }
 
@@ -364,7 +388,9 @@ fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
         subtitle: item(d, "subtitle")?,
         byline: item(d, "byline")?,
         published: item(d, "published")?,
-        published_precision: precision.map(|p| known(&p, PRECISIONS, "precision")).transpose()?,
+        published_precision: precision
+            .map(|p| known(&p, PRECISIONS, "precision"))
+            .transpose()?,
         updated: item(d, "updated")?,
         url: item(d, "url")?,
         language: known(&language, LANGUAGES, "language")?,
@@ -469,7 +495,10 @@ impl PyDateMention {
         Ok(d)
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         reduce_via(py, "_date_mention_from_dict", self.to_dict(py)?)
     }
 
@@ -495,7 +524,9 @@ fn _date_mention_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyDateMention> {
         precision: known(&precision, PRECISIONS, "precision")?,
         calendar: known(&calendar, CALENDARS, "calendar")?,
         hijri: item(d, "hijri")?,
-        weekday: weekday.map(|w| known(&w, WEEKDAYS, "weekday")).transpose()?,
+        weekday: weekday
+            .map(|w| known(&w, WEEKDAYS, "weekday"))
+            .transpose()?,
         weekday_mismatch: item(d, "weekday_mismatch")?,
         relative: item(d, "relative")?,
     })
