@@ -799,6 +799,7 @@ enum Role {
 /// ```
 pub fn parse(raw: &str, hints: &Hints) -> Article {
     let lines = split_lines(raw);
+    let doc = DocScript::of(&lines);
     let mut a = Article {
         language: "und",
         ..Article::default()
@@ -830,6 +831,7 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
             &mut published_labelled,
             &mut dateline_mentions,
             hints,
+            doc,
         );
         let role = match role {
             Role::Body => {
@@ -971,6 +973,7 @@ fn classify<'a>(
     published_labelled: &mut bool,
     dateline_mentions: &mut Vec<(usize, DateMention)>,
     hints: &Hints,
+    doc: DocScript,
 ) -> Role {
     let before = *block;
     let role = classify_line(
@@ -983,6 +986,7 @@ fn classify<'a>(
         published_labelled,
         dateline_mentions,
         hints,
+        doc,
     );
     if let Role::Drop(r) = &role {
         let keeps = matches!(
@@ -1011,6 +1015,7 @@ fn classify_line<'a>(
     published_labelled: &mut bool,
     dateline_mentions: &mut Vec<(usize, DateMention)>,
     hints: &Hints,
+    doc: DocScript,
 ) -> Role {
     if line.letters == 0 {
         return Role::Drop(DropReason::Noise);
@@ -1137,7 +1142,7 @@ fn classify_line<'a>(
                 }
             }
             if line.words <= 6 && is_phrase_line(f, MORE_NEWS) {
-                let foreign = block_is_foreign(lines, idx + 1);
+                let foreign = block_is_foreign(lines, idx + 1, doc);
                 *block = Block::MoreNews { foreign };
                 return Role::Drop(DropReason::MoreNewsBlock);
             }
@@ -1186,7 +1191,7 @@ fn classify_line<'a>(
             }
         }
     }
-    if line.is_persian() {
+    if line.is_persian() && !doc.persian {
         return Role::Drop(DropReason::ForeignLanguage);
     }
     // Blocks swallow the short lines after their label.
@@ -1195,7 +1200,7 @@ fn classify_line<'a>(
             return Role::Related(line.span)
         }
         Block::MoreNews { foreign } if line.words <= 12 && !line.sentence_end => {
-            return Role::Drop(if foreign || line.is_persian() {
+            return Role::Drop(if foreign || (line.is_persian() && !doc.persian) {
                 DropReason::ForeignLanguage
             } else {
                 DropReason::MoreNewsBlock
@@ -1203,7 +1208,7 @@ fn classify_line<'a>(
         }
         _ => *block = Block::None,
     }
-    if line.is_latin() && line.words <= 12 {
+    if line.is_latin() && line.words <= 12 && !doc.latin {
         return Role::Drop(DropReason::ForeignLanguage);
     }
     if !*body_started {
@@ -1430,7 +1435,7 @@ fn is_caption(f: &str, line: &Line<'_>) -> bool {
 
 /// Whether the block after a "more news" label is in another language:
 /// its lines in Arabic script use Persian letters more than Arabic ones.
-fn block_is_foreign(lines: &[Line<'_>], from: usize) -> bool {
+fn block_is_foreign(lines: &[Line<'_>], from: usize, doc: DocScript) -> bool {
     let (mut p, mut ar, mut latin, mut letters) = (0, 0, 0, 0);
     for l in lines.iter().skip(from).take(12) {
         if l.words > 12 || l.sentence_end {
@@ -1447,7 +1452,33 @@ fn block_is_foreign(lines: &[Line<'_>], from: usize) -> bool {
         latin += l.latin;
         letters += l.letters;
     }
-    (p > 0 && p > ar) || (letters > 0 && latin * 10 >= letters * 8)
+    (p > 0 && p > ar && !doc.persian) || (letters > 0 && latin * 10 >= letters * 8 && !doc.latin)
+}
+
+/// The script of the whole text: a Latin or Persian line is foreign only in
+/// a text mostly in another script (an English article keeps its English
+/// lines; an Arabic one drops the English share bar).
+#[derive(Clone, Copy, Debug)]
+struct DocScript {
+    latin: bool,
+    persian: bool,
+}
+
+impl DocScript {
+    fn of(lines: &[Line<'_>]) -> Self {
+        let (mut p, mut ar, mut latin, mut letters) = (0, 0, 0, 0);
+        for l in lines {
+            p += l.persian;
+            ar += l.arabic_only;
+            latin += l.latin;
+            letters += l.letters;
+        }
+        let latin = letters > 0 && latin * 2 > letters;
+        Self {
+            latin,
+            persian: !latin && p > ar,
+        }
+    }
 }
 
 fn language(lines: &[Line<'_>], paragraphs: &[Paragraph]) -> &'static str {

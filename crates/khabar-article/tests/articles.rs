@@ -228,3 +228,22 @@ fn hints_win_over_the_text() {
     // The dateline line is still metadata, not body.
     assert_eq!(a.paragraphs.len(), 1);
 }
+
+#[test]
+fn latin_lines_are_foreign_only_in_an_arabic_text() {
+    let english = "Iran says talks will resume next week\n\nTehran, Oct 19 (Reuters) - Iran said on Thursday that \
+                   nuclear talks would resume next week in Vienna.\n\nThe spokesman said the delegation would leave on Sunday.\n";
+    let a = parse(english, &Hints::default());
+    assert_eq!(a.language, "en");
+    assert_eq!(
+        a.title.as_ref().map(|t| t.text.as_str()),
+        Some("Iran says talks will resume next week")
+    );
+    assert_eq!(a.paragraphs.len(), 2);
+    assert!(a.dropped.is_empty());
+
+    let arabic = "عنوان الخبر عن المفاوضات\n\nقال مسؤول إيراني اليوم إن المفاوضات ستستأنف الأسبوع المقبل في فيينا بعد توقف.\n\nShare this article\n";
+    let a = parse(arabic, &Hints::default());
+    assert_eq!(a.language, "ar");
+    assert_eq!(a.dropped.len(), 1);
+}
