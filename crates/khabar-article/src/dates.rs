@@ -1114,6 +1114,29 @@ impl<'t> Cx<'t> {
     fn part_at(&self, i: usize) -> Option<Hit> {
         let (lo, hi) = part_of_month(self.word(i)?)?;
         let mut j = i + 1;
+        // `منتصف الشهر الماضي`: a part of a month named relative to the
+        // reference.
+        if self.is_word(j, "الشهر") {
+            let dir = self.word(j + 1).and_then(dir_word)?;
+            let mut hit = Hit::new(i, j + 2, None);
+            hit.relative = true;
+            hit.value = self.reference.map(|r| {
+                let (y, m) = add_months(r.year, r.month, i64::from(dir_delta(dir)));
+                Value::Interval {
+                    start: Ymd {
+                        year: Some(y),
+                        month: m,
+                        day: lo,
+                    },
+                    end: Ymd {
+                        year: Some(y),
+                        month: m,
+                        day: hi.min(days_in_month(y, m)),
+                    },
+                }
+            });
+            return Some(hit);
+        }
         if self.is_word(j, "شهر") {
             j += 1;
         }
@@ -1734,7 +1757,7 @@ fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
             dir_word(next).is_some()
         }
         "منذ" | "قبل" => number_word(next).is_some() || unit_word(next).is_some(),
-        _ => next == "شهر" || month_word(next).is_some() || matches!(next, "كانون" | "تشرين"),
+        _ => matches!(next, "شهر" | "الشهر" | "كانون" | "تشرين") || month_word(next).is_some(),
     }
 }
 
