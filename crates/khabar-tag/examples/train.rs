@@ -40,7 +40,6 @@ fn main() {
         match a.as_str() {
             "--dev" => dev = true,
             "--bias-grid" => grid = true,
-            "--chargrams" => khabar_tag::training::set_chargrams(true),
             "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
             "--epochs" => cfg.epochs = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.epochs),
             "--doc-size" => {

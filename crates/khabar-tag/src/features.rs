@@ -68,9 +68,6 @@ pub(crate) struct Side {
 
 const EMPTY: &[u8] = b"";
 
-/// Experimental: stem letter trigrams.
-pub static CHARGRAMS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
 /// Feature hashes for token `i` into `out` (cleared first).
 pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, out: &mut Vec<u64>) {
     out.clear();
@@ -137,28 +134,6 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
         out.push(hash_feature(23, &[s, stem(1)]));
         out.push(hash_feature(24, &[stem(-2)]));
         out.push(hash_feature(25, &[stem(2)]));
-        // The previous word's ending with this word's: `الالماني` + name.
-        let suf2 = |k: isize| -> &[u8] {
-            let b = stem(k);
-            let mut cut = b.len().saturating_sub(4);
-            while cut < b.len() && (b[cut] & 0xC0) == 0x80 {
-                cut += 1;
-            }
-            &b[cut..]
-        };
-        if CHARGRAMS.load(std::sync::atomic::Ordering::Relaxed) {
-            // Letter trigrams inside the stem: transliterated names share
-            // them (`رامسفيلد`, `فيلد`; `جعفروف`, `روف`).
-            let b = t.stem().as_bytes();
-            let starts: Vec<usize> = (0..b.len())
-                .filter(|&k| (b[k] & 0xC0) != 0x80)
-                .chain(std::iter::once(b.len()))
-                .collect();
-            for w in starts.windows(4) {
-                out.push(hash_feature(28, &[&b[w[0]..w[3]]]));
-            }
-        }
-        let _ = suf2;
     }
     if groups.has(Groups::SHAPE) {
         let n = t.stem().chars().count().min(12) as u8;

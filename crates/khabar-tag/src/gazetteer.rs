@@ -167,6 +167,11 @@ impl Gazetteer {
         self.phrases.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `key` starts a longer phrase.
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
     /// Whether `key` has an entry of `kind`.
     pub fn has(&self, key: &str, kind: Kind) -> bool {
         self.get(key).iter().any(|e| e.kind == kind)

@@ -321,37 +321,45 @@ impl Model {
 
 pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
     let n = emis.len();
-    if n == 0 {
+    if n == 0 || trans.len() < (L + 1) * L {
         return Vec::new();
     }
-    let mut score = vec![[f32::NEG_INFINITY; L]; n];
-    let mut back = vec![[0u8; L]; n];
-    for c in 0..L {
-        if allowed(None, c as u8) {
-            score[0][c] = trans[L * L + c] + emis[0][c];
+    // Transitions with the BIO constraints folded in (an I-X only after
+    // B-X or I-X), so the inner loop has no branches.
+    let mut tm = [[f32::NEG_INFINITY; L]; L + 1];
+    for (p, row) in tm.iter_mut().enumerate() {
+        for (c, t) in row.iter_mut().enumerate() {
+            let prev = (p < L).then_some(p as u8);
+            if allowed(prev, c as u8) {
+                *t = trans[p * L + c];
+            }
         }
     }
+    let mut prev = [f32::NEG_INFINITY; L];
+    for c in 0..L {
+        prev[c] = tm[L][c] + emis[0][c];
+    }
+    let mut back = vec![[0u8; L]; n];
     for i in 1..n {
+        let mut cur = [f32::NEG_INFINITY; L];
         for c in 0..L {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for p in 0..L {
-                if !allowed(Some(p as u8), c as u8) {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p * L + c];
+                let s = prev[p] + tm[p][c];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            score[i][c] = best + emis[i][c];
+            cur[c] = best + emis[i][c];
             back[i][c] = arg;
         }
+        prev = cur;
     }
     let mut best = 0usize;
     for c in 1..L {
-        if score[n - 1][c] > score[n - 1][best] {
+        if prev[c] > prev[best] {
             best = c;
         }
     }

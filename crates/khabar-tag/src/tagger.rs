@@ -910,7 +910,13 @@ impl Tagger {
     /// Length of a title phrase starting at token `i` and ending before
     /// `limit`, if any (`العميد الركن` = 2).
     fn title_at(&self, s: &[Token], i: usize, limit: usize) -> Option<usize> {
-        let mut key = Gazetteer::first_forms(&s[i])[0].to_owned();
+        let first = s[i].bare();
+        let starts_phrase = self.gaz.is_prefix(first);
+        if !starts_phrase {
+            // One word: no allocation (this runs for every token).
+            return self.gaz.has(first, Kind::Title).then_some(1);
+        }
+        let mut key = first.to_owned();
         let mut best = None;
         if self.gaz.has(&key, Kind::Title) {
             best = Some(1);

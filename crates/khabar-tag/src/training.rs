@@ -242,11 +242,6 @@ pub fn set_propagate(on: bool) {
     crate::seq::PROPAGATE.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Switch the stem letter-trigram features on or off (experiments).
-pub fn set_chargrams(on: bool) {
-    crate::features::CHARGRAMS.store(on, std::sync::atomic::Ordering::Relaxed);
-}
-
 /// Score the whole tagger (model plus rule layers) on CoNLL sentences
 /// `idx`, mapping its labels onto ANERcorp's: PERSON → PERS, GPE and LOC →
 /// LOC, ORG → ORG, MISC → MISC; NORP, EQUIPMENT and DATE → O (ANERcorp tags
