@@ -1133,9 +1133,9 @@ fn classify_line<'a>(
                     return Role::Drop(DropReason::ReadMoreLabel);
                 }
                 // `اقرأ المزيد: <title>` on one line.
-                if let Some(pos) = line.text.find([':', '：']) {
-                    let start = line.span.start + pos + 1;
-                    let sub = &line.text[pos + 1..];
+                if let Some(after) = after_colon(line.text) {
+                    let start = line.span.start + after;
+                    let sub = &line.text[after..];
                     let lead = sub.len() - sub.trim_start().len();
                     let span = Span::new(start + lead, line.span.end);
                     return Role::Related(span);
@@ -1236,10 +1236,17 @@ fn classify_line<'a>(
     Role::Body
 }
 
+/// The byte offset just after the first colon (`:` or the full-width `：`,
+/// three bytes in UTF-8).
+fn after_colon(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|(_, c)| matches!(c, ':' | '：'))
+        .map(|(i, c)| i + c.len_utf8())
+}
+
 /// The byline without its label, from the raw line.
 fn byline_text(text: &str) -> Option<String> {
-    let pos = text.find([':', '：'])?;
-    let rest = text[pos + 1..].trim();
+    let rest = text[after_colon(text)?..].trim();
     (!rest.is_empty()).then(|| rest.to_owned())
 }
 

@@ -1621,6 +1621,7 @@ pub(crate) fn fold_line(text: &str) -> String {
             'ک' => 'ك',
             '،' => ',',
             '؛' => ';',
+            '：' => ':',
             '؟' => '?',
             'A'..='Z' => c.to_ascii_lowercase(),
             c if c.is_whitespace() => {

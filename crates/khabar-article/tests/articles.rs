@@ -247,3 +247,18 @@ fn latin_lines_are_foreign_only_in_an_arabic_text() {
     assert_eq!(a.language, "ar");
     assert_eq!(a.dropped.len(), 1);
 }
+
+#[test]
+fn full_width_colon_labels() {
+    // `：` (U+FF1A) is three bytes: the text after it must start on a char
+    // boundary.
+    let raw = "عنوان الخبر عن المفاوضات\nبقلم： سامر خليل\nقال مسؤول إيراني إن المفاوضات ستستأنف الأسبوع المقبل في فيينا بعد توقف.\nاقرأ المزيد： إيران وعمان تبحثان التعاون\n";
+    let a = parse(raw, &Hints::default());
+    assert_eq!(
+        a.byline.as_ref().map(|b| b.text.as_str()),
+        Some("سامر خليل")
+    );
+    assert_eq!(a.related.len(), 1);
+    assert_eq!(a.related[0].text, "إيران وعمان تبحثان التعاون");
+    assert_eq!(&raw[a.related[0].span.range()], a.related[0].text);
+}
