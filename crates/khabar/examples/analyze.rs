@@ -9,17 +9,39 @@ use khabar::normalize::{Normalizer, Profile};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let paths: Vec<String> = std::env::args().skip(1).collect();
-    let raws = paths.iter().map(std::fs::read_to_string).collect::<Result<Vec<_>, _>>()?;
+    let raws = paths
+        .iter()
+        .map(std::fs::read_to_string)
+        .collect::<Result<Vec<_>, _>>()?;
     let docs = khabar::analyze_batch(&raws, &Hints::default(), None)?;
     let search = Normalizer::for_profile(Profile::Search);
     for ((path, raw), doc) in paths.iter().zip(&raws).zip(&docs) {
-        let title = doc.article.title.as_ref().map_or("(no title)", |t| t.text.as_str());
-        let published = doc.article.published.as_ref().map(|p| p.iso()).unwrap_or_default();
-        println!("{path}\n  {title}\n  published {published}, {} paragraphs, {} dropped lines", doc.article.paragraphs.len(), doc.article.dropped.len());
+        let title = doc
+            .article
+            .title
+            .as_ref()
+            .map_or("(no title)", |t| t.text.as_str());
+        let published = doc
+            .article
+            .published
+            .as_ref()
+            .map(|p| p.iso())
+            .unwrap_or_default();
+        println!(
+            "{path}\n  {title}\n  published {published}, {} paragraphs, {} dropped lines",
+            doc.article.paragraphs.len(),
+            doc.article.dropped.len()
+        );
         for e in doc.entities.iter().take(10) {
             // Byte spans into the raw text.
             assert_eq!(&raw[e.span.start..e.span.end], e.text);
-            println!("  {:<9} {:<28} {} (search form: {})", e.label.name(), e.text, e.canonical, search.normalize(&e.text));
+            println!(
+                "  {:<9} {:<28} {} (search form: {})",
+                e.label.name(),
+                e.text,
+                e.canonical,
+                search.normalize(&e.text)
+            );
         }
     }
     Ok(())
