@@ -716,6 +716,29 @@ const FURNITURE: &[&str] = &[
     "طباعه",
     "حجم الخط",
 ];
+/// Site disclaimers that close many articles (`الآراء الواردة في المقال تعبر
+/// عن رأي كاتبها`, the Anadolu agency's `الأخبار المنشورة على الموقع…`).
+const DISCLAIMERS: &[&str] = &[
+    "الاراء الوارده",
+    "الاراء المنشوره",
+    "المقالات المنشوره",
+    "المقال يعبر عن",
+    "المقالات تعبر عن",
+    "الاخبار المنشوره علي",
+    "هذا المقال يعبر",
+    "جميع المواد المنشوره",
+];
+/// Follow, subscribe and app prompts anywhere in a short line (`لمزيد من
+/// الأخبار تابعونا على تطبيق …`).
+const PROMPT_WORDS: &[&str] = &[
+    "تابعونا",
+    "تابعوا",
+    "تابعنا",
+    "اشتركوا",
+    "اشترك",
+    "حملوا تطبيق",
+    "حمل تطبيق",
+];
 const CAPTION_START: &[&str] = &[
     "صوره",
     "الصوره",
@@ -1152,6 +1175,12 @@ fn classify_line<'a>(
             if line.words <= 25 && (starts_with_phrase(f, NEWSLETTER)) {
                 return Role::Drop(DropReason::Newsletter);
             }
+            if line.words <= 40 && starts_with_phrase(f, DISCLAIMERS) {
+                return Role::Drop(DropReason::Boilerplate);
+            }
+            if line.words <= 12 && PROMPT_WORDS.iter().any(|w| f.contains(w)) {
+                return Role::Drop(DropReason::Newsletter);
+            }
             if line.words <= 12
                 && FURNITURE
                     .iter()
@@ -1346,7 +1375,8 @@ fn first_word(f: &str) -> &str {
 /// network name.
 static BOILER_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
-        let lists: [&[&'static str]; 13] = [
+        let lists: [&[&'static str]; 14] = [
+            DISCLAIMERS,
             PUBLISH_LABELS,
             UPDATE_LABELS,
             BYLINE_LABELS,
@@ -1376,12 +1406,19 @@ static BOILER_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>
 /// Whether a folded short line may be boilerplate: a label (`:`), a
 /// copyright sign, or a first word that starts some phrase.
 fn may_be_boilerplate(f: &str) -> bool {
-    f.contains([':', '©']) || BOILER_FIRST.contains(first_word(f))
+    f.contains([':', '©'])
+        || BOILER_FIRST.contains(first_word(f))
+        || PROMPT_WORDS.iter().any(|w| f.contains(w))
 }
 
 /// [`may_be_boilerplate`] on the raw line, folding only its first word.
 fn raw_may_be_boilerplate(text: &str) -> bool {
-    if text.contains([':', '©', '：']) || text.trim_end().ends_with(')') {
+    if text.contains([':', '©', '：'])
+        || text.trim_end().ends_with(')')
+        || text.contains("تابع")
+        || text.contains("اشترك")
+        || text.contains("تطبيق")
+    {
         return true;
     }
     let first = text
