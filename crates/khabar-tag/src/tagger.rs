@@ -967,12 +967,34 @@ impl Tagger {
             return;
         }
         let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-        for d in dates {
-            if !d.span.is_valid_in(text) || d.span.is_empty() {
-                continue;
+        let dates: Vec<_> = dates
+            .into_iter()
+            .filter(|d| d.span.is_valid_in(text) && !d.span.is_empty())
+            .collect();
+        // A date wins over what the model found inside it (`كانون`). The
+        // dates module returns disjoint spans: drop the entities that
+        // overlap one in a single pass over the sorted spans. If two dates
+        // ever overlap, keep the old sequential rule (a later date also
+        // drops an earlier one it overlaps).
+        let mut sorted: Vec<Span> = dates.iter().map(|d| d.span).collect();
+        sorted.sort_by_key(|s| s.start);
+        let disjoint = sorted.windows(2).all(|w| w[0].end <= w[1].start);
+        let mut kept = Vec::with_capacity(dates.len());
+        if disjoint {
+            // Disjoint and sorted by start, so also sorted by end.
+            ents.retain(|(e, _)| {
+                let i = sorted.partition_point(|d| d.end <= e.span.start);
+                sorted.get(i).map_or(true, |d| !overlaps(e.span, *d))
+            });
+            kept.extend(dates);
+        } else {
+            for d in dates {
+                ents.retain(|(e, _)| !overlaps(e.span, d.span));
+                kept.retain(|k: &khabar_article::dates::DateMention| !overlaps(k.span, d.span));
+                kept.push(d);
             }
-            // A date wins over what the model found inside it (`كانون`).
-            ents.retain(|(e, _)| !overlaps(e.span, d.span));
+        }
+        for d in kept {
             let surface = text[d.span].to_owned();
             ents.push((
                 Entity {
@@ -1006,6 +1028,7 @@ fn softmax_at(e: &[f32; L], k: usize) -> f32 {
 /// mention takes the key of the fullest person name in the text that ends
 /// with (or contains) it.
 fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
+    use std::collections::{HashMap, HashSet};
     let keys: Vec<Vec<String>> = ents
         .iter()
         .map(|(_, toks)| {
@@ -1015,29 +1038,47 @@ fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
             v
         })
         .collect();
-    let n = ents.len();
-    for i in 0..n {
-        if !ents[i].0.canonical.is_empty() {
+    // For every key that some person mention could be, the fullest person
+    // key that ends with it (or, for a one-word key, contains it past its
+    // first word): the longest wins, then the earliest. Built once from the
+    // distinct person keys, so linking stays linear in the number of
+    // entities (the pairwise scan was quadratic on long documents).
+    let mut seen: HashSet<&[String]> = HashSet::new();
+    let mut best_for: HashMap<&[String], usize> = HashMap::new();
+    let better = |new: usize, old: usize| {
+        keys[new].len() > keys[old].len() || keys[new].len() == keys[old].len() && new < old
+    };
+    for (j, (e, _)) in ents.iter().enumerate() {
+        let kj = keys[j].as_slice();
+        if e.label != Label::Person || !seen.insert(kj) {
             continue;
         }
-        let mine = &keys[i];
-        let mut best: Option<usize> = None;
-        if ents[i].0.label == Label::Person {
-            for j in 0..n {
-                if j == i || ents[j].0.label != Label::Person || keys[j].len() <= mine.len() {
-                    continue;
-                }
-                let contains = keys[j].windows(mine.len()).any(|w| w == mine.as_slice());
-                let tail = keys[j].ends_with(mine);
-                if (tail || contains && mine.len() == 1 && keys[j].first() != mine.first())
-                    && best.map_or(true, |b| keys[j].len() > keys[b].len())
-                {
-                    best = Some(j);
-                }
+        let tails = (1..kj.len()).map(|m| &kj[kj.len() - m..]);
+        let inner = (1..kj.len())
+            .filter(|&p| kj[p] != kj[0])
+            .map(|p| &kj[p..=p]);
+        for short in tails.chain(inner) {
+            best_for
+                .entry(short)
+                .and_modify(|b| {
+                    if better(j, *b) {
+                        *b = j;
+                    }
+                })
+                .or_insert(j);
+        }
+    }
+    for (i, (e, _)) in ents.iter_mut().enumerate() {
+        if !e.canonical.is_empty() {
+            continue;
+        }
+        let mut k = i;
+        if e.label == Label::Person {
+            if let Some(&b) = best_for.get(keys[i].as_slice()) {
+                k = b;
             }
         }
-        let k = best.unwrap_or(i);
-        ents[i].0.canonical = keys[k].join(" ");
+        e.canonical = keys[k].join(" ");
     }
 }
 
