@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             .article
             .published
             .as_ref()
-            .map(|p| p.iso())
+            .map(khabar::article::Published::iso)
             .unwrap_or_default();
         println!(
             "{path}\n  {title}\n  published {published}, {} paragraphs, {} dropped lines",
