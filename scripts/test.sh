@@ -7,8 +7,10 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --all-features -q -- -D warnings
 echo "== cargo test"
-cargo test --workspace --all-features -q 2>&1 | grep -v -E "^(running|test result: ok. 0 passed)|^$" | grep -v "^\.\+$" || true
-cargo test --workspace --all-features -q >/dev/null
+mkdir -p target
+cargo test --workspace --all-features 2>&1 | tee target/cargo-test.log | grep -E "^test result|FAILED|panicked|^error" || true
+test "${PIPESTATUS[0]}" -eq 0
+
 echo "== stubtest"
 python -m mypy.stubtest khabar._khabar --allowlist tests/stubtest-allowlist.txt
 echo "== headless browser for the report test"
