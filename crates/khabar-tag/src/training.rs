@@ -87,6 +87,16 @@ impl Corpus {
     fn docs(&self, idx: &[usize]) -> Vec<Vec<usize>> {
         idx.chunks(self.doc_size).map(<[usize]>::to_vec).collect()
     }
+
+    /// The pseudo-document of position `p` of `idx` when document features
+    /// come from a sliding window: the `doc_size` sentences centred on it
+    /// (clipped at the ends), and the centre's index in it.
+    fn window(&self, idx: &[usize], p: usize) -> (Vec<usize>, usize) {
+        let half = self.doc_size / 2;
+        let a = p.saturating_sub(half);
+        let b = (p + half + 1).min(idx.len());
+        (idx[a..b].to_vec(), p - a)
+    }
 }
 
 fn xorshift(s: &mut u64) -> u64 {
@@ -175,6 +185,19 @@ fn jackknife_labels(
 
 fn with_doc_bits(c: &Corpus, idx: &[usize], labels: &HashMap<usize, Vec<u8>>) -> Vec<Vec<Side>> {
     let mut sides = c.sides.clone();
+    if sliding() {
+        for p in 0..idx.len() {
+            let (doc, centre) = c.window(idx, p);
+            let pairs: Vec<(&[Token], &[u8])> = doc
+                .iter()
+                .map(|&k| (c.sents[k].as_slice(), labels[&k].as_slice()))
+                .collect();
+            let mut ds: Vec<Vec<Side>> = doc.iter().map(|&k| c.sides[k].clone()).collect();
+            doc_bits(&pairs, &mut ds);
+            sides[doc[centre]] = std::mem::take(&mut ds[centre]);
+        }
+        return sides;
+    }
     for doc in c.docs(idx) {
         let pairs: Vec<(&[Token], &[u8])> = doc
             .iter()
@@ -207,6 +230,18 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
 pub fn evaluate(c: &Corpus, idx: &[usize], p1: &Model, p2: Option<&Model>) -> Score {
     let gaz = crate::tagger::gazetteer();
     let mut score = Score::default();
+    if sliding() {
+        for p in 0..idx.len() {
+            let (doc, centre) = c.window(idx, p);
+            let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
+            let pred = tag_doc(p1, p2, gaz, &sents);
+            let k = doc[centre];
+            let g: Vec<&str> = c.gold[k].iter().map(|&l| LABELS[l as usize]).collect();
+            let p: Vec<&str> = pred[centre].iter().map(|&l| LABELS[l as usize]).collect();
+            score.add(&g, &p);
+        }
+        return score;
+    }
     for doc in c.docs(idx) {
         let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
         let pred = tag_doc(p1, p2, gaz, &sents);
@@ -235,6 +270,21 @@ pub fn model_bytes(p1: &Model, p2: Option<&Model>) -> Vec<u8> {
 /// parses.
 pub fn embedded_models() -> Option<(Model, Option<Model>)> {
     crate::tagger::embedded()
+}
+
+static SLIDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn sliding() -> bool {
+    SLIDING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Pseudo-documents for the document features on CoNLL data: a sliding
+/// window of `doc_size` sentences centred on each sentence (on) or
+/// consecutive chunks of `doc_size` sentences (off, the default: the window
+/// scored the same in 4-fold cross-validation on train, 74.88 against
+/// 74.86, and costs `doc_size` times more).
+pub fn set_sliding(on: bool) {
+    SLIDING.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Switch the document-level propagation step on or off (for ablations).

@@ -297,6 +297,38 @@ fn invariants_on_articles() {
     }
 }
 
+/// Linking and date handling over a long document (both were quadratic):
+/// eight copies of the sample articles keep the invariants, every copy has
+/// the dates of one copy, no entity overlaps a date, and every person has
+/// a canonical key. (The entity
+/// lists are not exactly eight copies: the document pass sees the other
+/// copies.)
+#[test]
+fn long_document_links_and_dates() {
+    let one: String = load("seed_articles.jsonl")
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let many = [one.as_str(); 8].join("\n\n");
+    let a = Tagger::global().tag(&one);
+    let b = Tagger::global().tag(&many);
+    check_invariants(&many, &b);
+    let dates = |v: &[Entity]| v.iter().filter(|e| e.label == Label::Date).count();
+    assert!(dates(&a) > 0);
+    assert_eq!(dates(&b), 8 * dates(&a));
+    for d in b.iter().filter(|e| e.label == Label::Date) {
+        assert!(b
+            .iter()
+            .filter(|e| e.label != Label::Date)
+            .all(|e| e.span.end <= d.span.start || d.span.end <= e.span.start));
+    }
+    let persons: Vec<&Entity> = b.iter().filter(|e| e.label == Label::Person).collect();
+    for p in &persons {
+        assert!(!p.canonical.is_empty());
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
