@@ -11,7 +11,10 @@ mkdir -p target
 cargo test --workspace --all-features 2>&1 | tee target/cargo-test.log | grep -E "^test result|FAILED|panicked|^error" || true
 test "${PIPESTATUS[0]}" -eq 0
 
+echo "== cargo doc"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --exclude khabar-py -q
 echo "== stubtest"
+
 python -m mypy.stubtest khabar._khabar --allowlist tests/stubtest-allowlist.txt
 echo "== headless browser for the report test"
 if ! command -v chromium >/dev/null 2>&1; then
