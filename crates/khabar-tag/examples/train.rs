@@ -59,6 +59,8 @@ fn main() {
                 bias = it.next().and_then(|s| s.parse().ok()).unwrap_or(bias);
                 per_type = None;
             }
+            "--no-lexicon" => cfg.lexicon = false,
+            "--rare" => cfg.rare = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.rare),
             "--prune" => cfg.prune = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.prune),
             _ => panic!("unknown argument {a}"),
         }

@@ -262,6 +262,9 @@ pub struct Model {
     /// bonus trades precision for recall.
     pub(crate) bias: [f32; 5],
     pub(crate) table: FeatTable,
+    /// Train lexicon (pass 1 only): for a normalized word, bit `l` (label
+    /// index 1..=8) when ANERcorp train labels it `l` at least half the time.
+    pub(crate) names: crate::gazetteer::FastMap<String, u16>,
 }
 
 impl Model {
@@ -476,6 +479,7 @@ impl Trainer {
             bias: [0.0; 5],
             trans,
             table,
+            names: crate::gazetteer::FastMap::default(),
         }
     }
 }
@@ -562,5 +566,32 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
         trans,
         bias,
         table,
+        names: crate::gazetteer::FastMap::default(),
     })
+}
+
+/// Append the train lexicon: count, then (bits, byte length, bytes) rows
+/// sorted by word (deterministic).
+pub(crate) fn write_names(m: &Model, out: &mut Vec<u8>) {
+    let mut rows: Vec<(&String, &u16)> = m.names.iter().collect();
+    rows.sort_unstable();
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    for (w, bits) in rows {
+        out.extend_from_slice(&bits.to_le_bytes());
+        out.extend_from_slice(&(w.len().min(usize::from(u16::MAX)) as u16).to_le_bytes());
+        out.extend_from_slice(&w.as_bytes()[..w.len().min(usize::from(u16::MAX))]);
+    }
+}
+
+/// Read what [`write_names`] wrote; `None` on malformed input.
+pub(crate) fn read_names(r: &mut Reader<'_>) -> Option<crate::gazetteer::FastMap<String, u16>> {
+    let n = r.u32()? as usize;
+    let mut out = crate::gazetteer::FastMap::default();
+    for _ in 0..n {
+        let bits = r.u16()?;
+        let len = usize::from(r.u16()?);
+        let w = std::str::from_utf8(r.take(len)?).ok()?.to_owned();
+        out.insert(w, bits);
+    }
+    Some(out)
 }

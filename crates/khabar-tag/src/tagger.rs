@@ -35,8 +35,12 @@ pub(crate) fn parse_models(bytes: &[u8]) -> Option<(Model, Option<Model>)> {
         return None;
     }
     let two = r.take(1)?[0] == 1;
-    let p1 = read_model(&mut r)?;
+    let mut p1 = read_model(&mut r)?;
     let p2 = if two { Some(read_model(&mut r)?) } else { None };
+    // The train lexicon follows the models (absent in older files).
+    if r.p < r.b.len() {
+        p1.names = crate::model::read_names(&mut r)?;
+    }
     Some((p1, p2))
 }
 
@@ -390,10 +394,18 @@ impl Tagger {
                 3 => Label::Org,
                 _ => Label::Misc,
             };
+            // A lone tatweel (`0ـ`, split off a number) never starts a span.
+            let start = (i..j)
+                .find(|&k| !s[k].norm.chars().all(|c| c == '\u{0640}'))
+                .unwrap_or(j);
+            if start == j {
+                i = j;
+                continue;
+            }
             out.push((
                 si,
                 Cand {
-                    start: i,
+                    start,
                     end: j,
                     label,
                     score,
@@ -1094,6 +1106,7 @@ impl Default for Model {
             bias: [0.0; 5],
             trans: vec![0.0; (L + 1) * L],
             table: crate::model::FeatTable::default(),
+            names: crate::gazetteer::FastMap::default(),
         }
     }
 }

@@ -7,6 +7,8 @@ use khabar_normalize::{normalize, Profile, Span};
 
 use crate::eval::{Score, Sentence};
 use crate::features::{extract, Groups, Side};
+use crate::gazetteer::FastMap;
+use crate::hash::hash_feature;
 pub use crate::model::Model;
 use crate::model::{label_index, write_model, Example, Trainer, LABELS};
 use crate::seq::{decode, doc_bits, side_info, tag_doc};
@@ -25,6 +27,14 @@ pub struct Config {
     pub groups: Groups,
     /// Features whose averaged weights are all below this are dropped.
     pub prune: f32,
+    /// Words seen at most this often in the training sentences lose their
+    /// identity features (word, stem, and the word bigrams) in training, so
+    /// that the weights for unseen words (most test names) are learnt from
+    /// context, affixes, gazetteers and cues. 0 = off.
+    pub rare: usize,
+    /// Train lexicon features (how train labels a word), jackknifed in
+    /// training.
+    pub lexicon: bool,
 }
 
 impl Default for Config {
@@ -35,6 +45,8 @@ impl Default for Config {
             doc_size: 40,
             groups: Groups::ALL,
             prune: 0.05,
+            rare: 0,
+            lexicon: true,
         }
     }
 }
@@ -65,7 +77,8 @@ impl Corpus {
             .iter()
             .map(|s| s.iter().map(|(_, t)| label_index(t)).collect())
             .collect();
-        let sides = toks.iter().map(|s| side_info(s, gaz)).collect();
+        let none = crate::gazetteer::FastMap::default();
+        let sides = toks.iter().map(|s| side_info(s, gaz, &none)).collect();
         Corpus {
             sents: toks,
             gold,
@@ -106,6 +119,14 @@ fn xorshift(s: &mut u64) -> u64 {
     *s
 }
 
+fn word(toks: &[Token], j: isize) -> &[u8] {
+    if j < 0 {
+        b"<s>"
+    } else {
+        toks.get(j as usize).map_or(b"</s>", |t| t.norm.as_bytes())
+    }
+}
+
 fn train_one(
     c: &Corpus,
     idx: &[usize],
@@ -116,6 +137,14 @@ fn train_one(
     let mut fidx: HashMap<u64, u32> = HashMap::new();
     let mut hashes = Vec::new();
     let mut buf = Vec::new();
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    if cfg.rare > 0 {
+        for &k in idx {
+            for t in &c.sents[k] {
+                *freq.entry(t.norm.as_str()).or_default() += 1;
+            }
+        }
+    }
     let data: Vec<Example> = idx
         .iter()
         .map(|&k| {
@@ -123,6 +152,18 @@ fn train_one(
             let feats = (0..toks.len())
                 .map(|i| {
                     extract(toks, &sides[k], i, groups, &mut buf);
+                    let t = &toks[i];
+                    if cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare {
+                        let ii = i as isize;
+                        let drop = [
+                            hash_feature(1, &[word(toks, ii)]),
+                            hash_feature(6, &[word(toks, ii - 1), word(toks, ii)]),
+                            hash_feature(7, &[word(toks, ii), word(toks, ii + 1)]),
+                            hash_feature(10, &[t.stem().as_bytes()]),
+                            hash_feature(12, &[t.maybe_stem().as_bytes()]),
+                        ];
+                        buf.retain(|h| !drop.contains(h));
+                    }
                     buf.iter()
                         .map(|h| {
                             *fidx.entry(*h).or_insert_with(|| {
@@ -157,6 +198,7 @@ fn train_one(
 fn jackknife_labels(
     c: &Corpus,
     idx: &[usize],
+    base: &[Vec<Side>],
     cfg: &Config,
     g1: Groups,
 ) -> HashMap<usize, Vec<u8>> {
@@ -169,13 +211,13 @@ fn jackknife_labels(
             .filter(|(d, _)| d % 2 != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
-        let m = train_one(c, &tr, &c.sides, cfg, g1);
+        let m = train_one(c, &tr, base, cfg, g1);
         let mut buf = Vec::new();
         let mut emis = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             if d % 2 == fold {
                 for &k in doc {
-                    out.insert(k, decode(&m, &c.sents[k], &c.sides[k], &mut buf, &mut emis));
+                    out.insert(k, decode(&m, &c.sents[k], &base[k], &mut buf, &mut emis));
                 }
             }
         }
@@ -183,8 +225,13 @@ fn jackknife_labels(
     out
 }
 
-fn with_doc_bits(c: &Corpus, idx: &[usize], labels: &HashMap<usize, Vec<u8>>) -> Vec<Vec<Side>> {
-    let mut sides = c.sides.clone();
+fn with_doc_bits(
+    c: &Corpus,
+    idx: &[usize],
+    base: &[Vec<Side>],
+    labels: &HashMap<usize, Vec<u8>>,
+) -> Vec<Vec<Side>> {
+    let mut sides = base.to_vec();
     if sliding() {
         for p in 0..idx.len() {
             let (doc, centre) = c.window(idx, p);
@@ -192,7 +239,7 @@ fn with_doc_bits(c: &Corpus, idx: &[usize], labels: &HashMap<usize, Vec<u8>>) ->
                 .iter()
                 .map(|&k| (c.sents[k].as_slice(), labels[&k].as_slice()))
                 .collect();
-            let mut ds: Vec<Vec<Side>> = doc.iter().map(|&k| c.sides[k].clone()).collect();
+            let mut ds: Vec<Vec<Side>> = doc.iter().map(|&k| base[k].clone()).collect();
             doc_bits(&pairs, &mut ds);
             sides[doc[centre]] = std::mem::take(&mut ds[centre]);
         }
@@ -212,15 +259,77 @@ fn with_doc_bits(c: &Corpus, idx: &[usize], labels: &HashMap<usize, Vec<u8>>) ->
     sides
 }
 
+const LEX_MIN: u32 = 1;
+
+/// The train lexicon of sentences `idx`: for each normalized word, bit `l`
+/// when gold label `l` (1..=8) is at least half of its occurrences.
+fn lexicon(c: &Corpus, idx: &[usize]) -> FastMap<String, u16> {
+    let mut counts: HashMap<&str, [u32; 9]> = HashMap::new();
+    for &k in idx {
+        for (t, &l) in c.sents[k].iter().zip(&c.gold[k]) {
+            counts.entry(t.norm.as_str()).or_insert([0; 9])[usize::from(l).min(8)] += 1;
+        }
+    }
+    let mut out = FastMap::default();
+    for (w, n) in counts {
+        let total: u32 = n.iter().sum();
+        let mut bits = 0u16;
+        for (l, &k) in n.iter().enumerate().skip(1) {
+            if k >= LEX_MIN && 2 * k >= total {
+                bits |= 1 << l;
+            }
+        }
+        if bits != 0 {
+            out.insert(w.to_owned(), bits);
+        }
+    }
+    out
+}
+
+/// Side information with lexicon bits for training sentences `idx`: each
+/// half of the pseudo-documents gets the lexicon of the other half, so the
+/// model learns how far to trust it on words it has not seen.
+fn with_lexicon(c: &Corpus, idx: &[usize]) -> Vec<Vec<Side>> {
+    let mut sides = c.sides.clone();
+    let docs = c.docs(idx);
+    for fold in 0..2 {
+        let other: Vec<usize> = docs
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % 2 != fold)
+            .flat_map(|(_, v)| v.clone())
+            .collect();
+        let lex = lexicon(c, &other);
+        for (d, doc) in docs.iter().enumerate() {
+            if d % 2 == fold {
+                for &k in doc {
+                    for (t, s) in c.sents[k].iter().zip(sides[k].iter_mut()) {
+                        s.cue |= crate::seq::lex_bits(&lex, t);
+                    }
+                }
+            }
+        }
+    }
+    sides
+}
+
 /// Train pass 1 (and pass 2 when `cfg.groups` has `DOC`) on sentences `idx`.
 pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) {
     let g1 = Groups(cfg.groups.0 & !Groups::DOC);
-    let p1 = train_one(c, idx, &c.sides, cfg, g1);
+    let base = if cfg.lexicon {
+        with_lexicon(c, idx)
+    } else {
+        c.sides.clone()
+    };
+    let mut p1 = train_one(c, idx, &base, cfg, g1);
+    if cfg.lexicon {
+        p1.names = lexicon(c, idx);
+    }
     if !cfg.groups.has(Groups::DOC) {
         return (p1, None);
     }
-    let labels = jackknife_labels(c, idx, cfg, g1);
-    let sides = with_doc_bits(c, idx, &labels);
+    let labels = jackknife_labels(c, idx, &base, cfg, g1);
+    let sides = with_doc_bits(c, idx, &base, &labels);
     let p2 = train_one(c, idx, &sides, cfg, cfg.groups);
     (p1, Some(p2))
 }
@@ -262,6 +371,9 @@ pub fn model_bytes(p1: &Model, p2: Option<&Model>) -> Vec<u8> {
     write_model(p1, &mut out);
     if let Some(p2) = p2 {
         write_model(p2, &mut out);
+    }
+    if !p1.names.is_empty() {
+        crate::model::write_names(p1, &mut out);
     }
     out
 }
