@@ -60,6 +60,7 @@ fn main() {
                 per_type = None;
             }
             "--no-lexicon" => cfg.lexicon = false,
+            "--bag" => cfg.bag = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.bag),
             "--rare" => cfg.rare = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.rare),
             "--prune" => cfg.prune = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.prune),
             _ => panic!("unknown argument {a}"),

@@ -35,6 +35,9 @@ pub struct Config {
     /// Train lexicon features (how train labels a word), jackknifed in
     /// training.
     pub lexicon: bool,
+    /// Average this many perceptrons trained with different sentence
+    /// orders (1 = one model).
+    pub bag: usize,
 }
 
 impl Default for Config {
@@ -47,6 +50,7 @@ impl Default for Config {
             prune: 0.05,
             rare: 0,
             lexicon: true,
+            bag: 3,
         }
     }
 }
@@ -134,6 +138,19 @@ fn train_one(
     cfg: &Config,
     groups: Groups,
 ) -> Model {
+    if cfg.bag > 1 {
+        let ms: Vec<Model> = (0..cfg.bag as u64)
+            .map(|b| {
+                let mut one = cfg.clone();
+                one.bag = 1;
+                one.seed = cfg.seed.wrapping_add(b.wrapping_mul(0x9e37_79b9));
+                train_one(c, idx, sides, &one, groups)
+            })
+            .collect();
+        if let Some(m) = crate::model::average(&ms) {
+            return m;
+        }
+    }
     let mut fidx: HashMap<u64, u32> = HashMap::new();
     let mut hashes = Vec::new();
     let mut buf = Vec::new();
