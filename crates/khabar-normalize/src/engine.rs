@@ -33,6 +33,22 @@ pub(crate) trait Input: Copy {
     fn char_before(self, i: usize) -> Option<char>;
     /// The characters from unit `i` on (stopping at anything undecodable).
     fn chars_from(self, i: usize) -> impl Iterator<Item = char>;
+
+    /// From unit `i`, skip characters whose `fast` entry is [`PLAIN`] and
+    /// single spaces after a character of the pending run (which starts at
+    /// `run`); return where the first other character starts. The scan's
+    /// inner loop: most of the time goes here.
+    #[inline]
+    fn skip_plain(self, mut i: usize, run: usize, fast: &[u16; TABLE_LEN]) -> usize {
+        while let Some((cp, w)) = self.small(i) {
+            if fast[cp] == PLAIN || (cp == 0x20 && i > run && !self.is_space_at(i - 1)) {
+                i += w;
+            } else {
+                break;
+            }
+        }
+        i
+    }
 }
 
 impl Input for &str {
@@ -69,6 +85,37 @@ impl Input for &str {
     }
     fn chars_from(self, i: usize) -> impl Iterator<Item = char> {
         self.get(i..).unwrap_or_default().chars()
+    }
+
+    #[inline]
+    fn skip_plain(self, mut i: usize, run: usize, fast: &[u16; TABLE_LEN]) -> usize {
+        // Bytes, not chars: `i` is always at a char boundary of valid UTF-8,
+        // so a byte >= 0x80 there is a lead byte (>= 0xC2), and the loop
+        // bound makes `b[i + 1]` safe to read without a check per access.
+        let b = self.as_bytes();
+        let Some(mut rest) = b.get(i..) else { return i };
+        // The byte before the scan position, as far as the pending run goes:
+        // a space there makes the next space the second of a run.
+        let mut prev = if i > run { b[i - 1] } else { b' ' };
+        while let [b0, b1, ..] = *rest {
+            if b0 < 0x80 {
+                if fast[usize::from(b0)] != PLAIN && (b0 != b' ' || prev == b' ') {
+                    break;
+                }
+                prev = b0;
+                rest = &rest[1..];
+            } else {
+                if b0 >= 0xE0
+                    || fast[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)] != PLAIN
+                {
+                    break;
+                }
+                prev = b1;
+                rest = &rest[2..];
+            }
+        }
+        i = b.len() - rest.len();
+        i
     }
 }
 
@@ -338,8 +385,24 @@ impl Engine {
     /// Run the rules once over `text`. `None` means nothing changed (or, with
     /// `flags.invalid`, that the input has a unit that is no character).
     pub(crate) fn pass<I: Input, S: Sink<I>>(&self, text: I, flags: &mut Flags) -> Option<S> {
+        self.pass_with(text, flags, S::with_capacity)
+    }
+
+    /// [`Engine::pass`] with the sink made by `make(capacity)` at the first
+    /// change (so a caller can hand in a buffer to reuse).
+    pub(crate) fn pass_with<I: Input, S: Sink<I>>(
+        &self,
+        text: I,
+        flags: &mut Flags,
+        make: impl FnOnce(usize) -> S,
+    ) -> Option<S> {
         let len = text.len();
         let mut sink: Option<S> = None;
+        let mut make = Some(make);
+        let mut new_sink = move || match make.take() {
+            Some(f) => f(len + len / 8 + 8),
+            None => S::with_capacity(len + len / 8 + 8),
+        };
         // Start of the pending run of unchanged input.
         let mut run = 0usize;
         let mut i = 0usize;
@@ -348,7 +411,9 @@ impl Engine {
             // The scan: skip plain characters (and single spaces) and apply
             // context-free one-to-one mappings without decoding to `char` or
             // looking at the action.
-            while let Some((cp, w)) = text.small(i) {
+            loop {
+                i = text.skip_plain(i, run, fast);
+                let Some((cp, w)) = text.small(i) else { break };
                 let f = fast[cp];
                 if f == PLAIN {
                     i += w;
@@ -365,7 +430,7 @@ impl Engine {
                 if f == SLOW {
                     break;
                 }
-                let out = sink.get_or_insert_with(|| S::with_capacity(len + len / 8 + 8));
+                let out = sink.get_or_insert_with(&mut new_sink);
                 if run < i {
                     out.run(text, run, i);
                 }
@@ -401,7 +466,7 @@ impl Engine {
                 }
             }
             // Something changes here: flush the pending run first.
-            let out = sink.get_or_insert_with(|| S::with_capacity(len + len / 8 + 8));
+            let out = sink.get_or_insert_with(&mut new_sink);
             if run < i {
                 out.run(text, run, i);
             }

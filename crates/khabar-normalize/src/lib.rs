@@ -143,6 +143,46 @@ impl Normalizer {
         }
     }
 
+    /// Normalize `text` into `out` (cleared first), reusing its allocation
+    /// across a loop over many documents. Returns `false` when `text` was
+    /// already normalized (then `out` is a copy of it).
+    ///
+    /// ```
+    /// use khabar_normalize::{Normalizer, Profile};
+    /// let n = Normalizer::for_profile(Profile::Search);
+    /// let mut out = String::new();
+    /// for text in ["أَحْمَد", "باكو"] {
+    ///     n.normalize_into(text, &mut out);
+    ///     assert_eq!(out, n.normalize(text));
+    /// }
+    /// ```
+    pub fn normalize_into(&self, text: &str, out: &mut String) -> bool {
+        let mut spare = Some(std::mem::take(out));
+        let mut flags = Flags::default();
+        let made = self
+            .engine
+            .pass_with::<&str, TextSink>(text, &mut flags, |cap| {
+                let mut buf = spare.take().unwrap_or_default();
+                buf.clear();
+                buf.reserve(cap);
+                TextSink(buf)
+            });
+        let general = self.needs_general_path(&flags, made.as_ref().map(|s| s.0.as_str()));
+        let mut buf = match made {
+            Some(s) if !general => {
+                *out = s.0;
+                return true;
+            }
+            Some(s) => s.0,
+            None => spare.take().unwrap_or_default(),
+        };
+        buf.clear();
+        let normalized = if general { self.general(text) } else { None };
+        buf.push_str(normalized.as_ref().map_or(text, |(s, _)| s.as_str()));
+        *out = buf;
+        normalized.is_some()
+    }
+
     /// Normalize `text` and keep the alignment to the original.
     ///
     /// Errors only when `text` is 4 GiB or longer (offsets are stored as

@@ -212,3 +212,19 @@ fn wide_path_takes_news_text_and_refuses_surrogates() {
         Some(std::borrow::Cow::Borrowed(_))
     ));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn normalize_into_agrees(text in arabic_text(), rules in any_rules(), junk in ".{0,20}") {
+        let n = Normalizer::new(rules);
+        let mut out = junk;
+        let changed = n.normalize_into(&text, &mut out);
+        let expected = n.normalize(&text);
+        if !changed {
+            prop_assert_eq!(&expected, &text);
+        }
+        prop_assert_eq!(out, expected.into_owned());
+    }
+}
