@@ -175,6 +175,28 @@ impl<T: Wide> Input for &[T] {
             .iter()
             .map_while(|u| char::from_u32(u.to_u32()))
     }
+
+    #[inline]
+    fn skip_plain(self, i: usize, run: usize, fast: &[u16; TABLE_LEN]) -> usize {
+        let Some(rest) = self.get(i..) else { return i };
+        // The unit before the scan position within the pending run: a space
+        // there makes the next space the second of a run.
+        let mut prev = if i > run { self[i - 1].to_u32() } else { 0x20 };
+        let mut skipped = 0;
+        for u in rest {
+            let cp = u.to_u32();
+            let plain = match fast.get(cp as usize) {
+                Some(&f) => f == PLAIN || (cp == 0x20 && prev != 0x20),
+                None => false,
+            };
+            if !plain {
+                break;
+            }
+            prev = cp;
+            skipped += 1;
+        }
+        i + skipped
+    }
 }
 
 /// Where the pass writes: plain text, text plus one alignment entry per
