@@ -13,6 +13,8 @@
 //!   ([`pipeline`]).
 //! - [`batch`]: run any per-document function over many documents with rayon,
 //!   on the global pool or on a pool of a chosen size.
+//! - [`invariants`]: the properties every stage keeps on any input, shared by
+//!   the fuzz targets and the regression replay test.
 //!
 //! # Example
 //!
@@ -28,6 +30,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod invariants;
 pub mod pipeline;
 
 pub use khabar_article as article;

@@ -4,6 +4,8 @@
 use khabar::article::{Hints, LineRole};
 use khabar::{analyze, analyze_batch};
 
+mod regressions;
+
 const SEEDS: [&str; 5] = [
     include_str!("../../../examples/articles/000_6e49526c0f392cf6.txt"),
     include_str!("../../../examples/articles/001_cd1806717cd210fd.txt"),
