@@ -47,6 +47,16 @@ pub(crate) fn text_arg<'a, 'py>(
     })
 }
 
+/// Every item of an iterable of `str`, or `TypeError` naming the first that
+/// is not one (`texts[3] must be str, not bytes`).
+pub(crate) fn str_list<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
+    texts
+        .try_iter()?
+        .enumerate()
+        .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
+        .collect()
+}
+
 /// The result as a Python `str`: the input object itself when nothing changed.
 fn to_py_str<'py>(
     py: Python<'py>,
@@ -349,11 +359,7 @@ impl PyNormalizer {
         texts: &Bound<'py, PyAny>,
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items: Vec<Bound<'py, PyString>> = texts
-            .try_iter()?
-            .enumerate()
-            .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
-            .collect::<PyResult<_>>()?;
+        let items = str_list(texts)?;
         let stores: Vec<Storage<'_>> = items.iter().map(storage).collect::<PyResult<_>>()?;
         let n = &self.inner;
         let mut outs = Vec::with_capacity(stores.len());

@@ -8,10 +8,10 @@ use khabar_normalize::CharOffsets;
 use khabar_tag::Tagger;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::guard;
-use crate::normalize::{run, text_arg};
+use crate::normalize::{run, str_list, text_arg};
 
 /// A named entity: `text[e.start:e.end] == e.text`.
 #[pyclass(frozen, name = "Entity", module = "khabar")]
@@ -219,11 +219,7 @@ pub(crate) fn tag_batch<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let items: Vec<Bound<'py, PyString>> = texts
-        .try_iter()?
-        .enumerate()
-        .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
-        .collect::<PyResult<_>>()?;
+    let items = str_list(texts)?;
     let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let tagger = Tagger::global();
     let outs = py.detach(|| {
