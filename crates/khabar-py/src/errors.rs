@@ -46,13 +46,17 @@ pub(crate) fn normalize_error(e: &khabar::normalize::Error) -> PyErr {
 /// Run `f`, turning a Rust panic into a `PanicError` instead of a crash.
 pub(crate) fn guard<T>(what: &str, f: impl FnOnce() -> T + std::panic::UnwindSafe) -> PyResult<T> {
     std::panic::catch_unwind(f).map_err(|p| {
-        let msg = p
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
+        let msg = panic_message(p.as_ref());
         PanicError::new_err(format!("internal error in {what}: {msg}"))
     })
+}
+
+/// The text of a panic payload (`panic!("...")` gives a `&str` or a `String`).
+pub(crate) fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -8,6 +8,7 @@
 use pyo3::prelude::*;
 
 mod article;
+mod batch;
 mod errors;
 mod normalize;
 mod pipeline;
@@ -18,6 +19,7 @@ mod tag;
 fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
+    batch::register(m)?;
     normalize::register(m)?;
     article::register(m)?;
     tag::register(m)?;

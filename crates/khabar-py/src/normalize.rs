@@ -8,6 +8,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::batch::{all_or_panic, run_batch};
 use crate::errors::{guard, normalize_error};
 
 /// Inputs shorter than this are normalized without releasing the GIL: for a
@@ -362,18 +363,12 @@ impl PyNormalizer {
         let items = str_list(texts)?;
         let stores: Vec<Storage<'_>> = items.iter().map(storage).collect::<PyResult<_>>()?;
         let n = &self.inner;
-        let mut outs = Vec::with_capacity(stores.len());
         // Normalization runs at about 1 GB/s: 64 MiB chunks give Ctrl-C a
         // chance every ~50 ms at little cost.
-        for chunk in crate::pipeline::interruptible_chunks(&stores, 64 << 20, Storage::bytes) {
-            let done = py.detach(|| {
-                guard("normalize_batch", || {
-                    khabar::batch::map_with(threads, chunk, |s| s.normalize(n))
-                })
-            })?;
-            outs.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
-            py.check_signals()?;
-        }
+        let outs = run_batch(py, &stores, threads, 64 << 20, Storage::bytes, |s| {
+            s.normalize(n)
+        })?;
+        let outs = all_or_panic(py, "normalize_batch", "texts", outs)?;
         let strs = outs
             .into_iter()
             .zip(&items)

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
 use crate::article::PyArticle;
-use crate::errors::guard;
+use crate::batch::run_batch;
 use crate::normalize::{run, text_arg};
 use crate::tag::PyEntity;
 
@@ -104,24 +104,28 @@ pub(crate) fn _analyze_batch<'py>(
         })
         .collect();
     let h = Hints::default();
-    let mut results = Vec::with_capacity(items.len());
-    for chunk in interruptible_chunks(&items, ANALYZE_CHUNK, |i| i.as_ref().map_or(0, |s| s.len()))
-    {
-        let done = py.detach(|| {
-            guard("analyze_batch", || {
-                khabar::batch::map_with(threads, chunk, |item| match item {
-                    Ok(s) => std::panic::catch_unwind(|| convert(s, khabar::analyze(s, &h)))
-                        .map_err(|_| {
-                            "PanicError: internal error while analyzing this document".to_owned()
-                        }),
-                    Err(e) => Err(e.clone()),
-                })
-            })
-        })?;
-        results.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
-        // Ctrl-C lands here, between chunks, instead of after the whole batch.
-        py.check_signals()?;
-    }
+    let results = run_batch(
+        py,
+        &items,
+        threads,
+        ANALYZE_CHUNK,
+        |i| i.as_ref().map_or(0, |s| s.len()),
+        |item| {
+            item.as_ref()
+                .map(|s| convert(s, khabar::analyze(s, &h)))
+                .map_err(Clone::clone)
+        },
+    )?;
+    // A panic on one document becomes that document's error (with its index),
+    // like any other bad document: it does not sink the batch.
+    let results = results.into_iter().map(|r| {
+        r.unwrap_or_else(|p| {
+            Err(format!(
+                "PanicError: {}",
+                p.describe("analyze_batch", "raws")
+            ))
+        })
+    });
     let out = PyList::empty(py);
     for r in results {
         match r {

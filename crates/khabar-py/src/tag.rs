@@ -10,7 +10,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::errors::guard;
+use crate::batch::{all_or_panic, run_batch};
 use crate::normalize::{run, str_list, text_arg};
 
 /// A named entity: `text[e.start:e.end] == e.text`.
@@ -207,6 +207,9 @@ pub(crate) fn tag<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bo
     PyList::new(py, ents)
 }
 
+/// Text per chunk of a tagging batch (Ctrl-C is honoured between chunks).
+const TAG_CHUNK: usize = 256 * 1024;
+
 /// tag_batch(texts, threads=None)
 /// --
 ///
@@ -222,12 +225,15 @@ pub(crate) fn tag_batch<'py>(
     let items = str_list(texts)?;
     let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let tagger = Tagger::global();
-    let outs = py.detach(|| {
-        guard("tag_batch", || {
-            khabar::batch::map_with(threads, &strs, |t| tag_one(tagger, t))
-        })
-    })?;
-    let outs = outs.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let outs = run_batch(
+        py,
+        &strs,
+        threads,
+        TAG_CHUNK,
+        |t| t.len(),
+        |t| tag_one(tagger, t),
+    )?;
+    let outs = all_or_panic(py, "tag_batch", "texts", outs)?;
     let lists = outs
         .into_iter()
         .map(|ents| PyList::new(py, ents))
