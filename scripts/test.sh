@@ -13,9 +13,10 @@ test "${PIPESTATUS[0]}" -eq 0
 
 echo "== cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --exclude khabar-py -q
-echo "== stubtest"
+echo "== stubtest and mypy --strict (the package's own code against the stubs)"
 
 python -m mypy.stubtest khabar._khabar --allowlist tests/stubtest-allowlist.txt
+python -m mypy
 echo "== headless browser for the report test"
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

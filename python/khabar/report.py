@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ._document import Document
+from ._khabar import Entity
 
 #: Label → (background, legend name). Colours chosen to stay readable on white
 #: and distinct from each other.
@@ -63,7 +64,7 @@ def _e(s: object) -> str:
     return html.escape("" if s is None else str(s), quote=True)
 
 
-def _highlight(raw: str, start: int, end: int, entities: Sequence) -> str:
+def _highlight(raw: str, start: int, end: int, entities: Sequence[Entity]) -> str:
     """`raw[start:end]` as HTML, entities inside it wrapped in <mark>."""
     out, pos = [], start
     for e in entities:
