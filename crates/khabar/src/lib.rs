@@ -26,9 +26,14 @@
 //! # Crate features
 //!
 //! - `serde`: derives `Serialize`/`Deserialize` on the public data types.
+//! - `arrow`: [`arrow`](crate::arrow) — analyzed documents, entities and
+//!   normalized texts as Apache Arrow record batches and arrays (arrow-rs),
+//!   with code-point offsets; what `khabar.arrow` and `khabar.spark` use.
 
 #![deny(missing_docs)]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod batch;
 pub mod invariants;
 pub mod pipeline;
