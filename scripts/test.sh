@@ -6,6 +6,9 @@ echo "== cargo fmt"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --all-features -q -- -D warnings
+echo "== cargo deny (licences, bans, sources; deny.toml)"
+command -v cargo-deny >/dev/null 2>&1 || cargo install cargo-deny --locked -q
+cargo deny --offline check --hide-inclusion-graph licenses bans sources
 echo "== cargo test"
 mkdir -p target
 cargo test --workspace --all-features 2>&1 | tee target/cargo-test.log | grep -E "^test result|FAILED|panicked|^error" || true
