@@ -9,8 +9,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 export VIRTUAL_ENV="$ROOT/.venv"
 export PATH="$VIRTUAL_ENV/bin:$PATH"
-if ! python -c "import maturin, pytest, hypothesis, mypy, pandas" 2>/dev/null; then
-  python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=1.5"
+if ! python -c "import maturin, pytest, hypothesis, mypy, pandas, pyarrow, pyspark" 2>/dev/null; then
+  # pyarrow and pyspark: khabar.arrow, khabar.spark and the local-Spark tests.
+  python -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=8" "hypothesis>=6" "mypy>=1.10" "pandas>=1.5" \
+    "pyarrow>=14" "pyspark>=3.5"
+fi
+# pyspark runs on a JVM (Java 17+): install Debian's when missing and we can.
+if ! command -v java >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 fi
 # Release build: the tests include large inputs, and the demo should be fast.
 mkdir -p target

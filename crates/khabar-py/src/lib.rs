@@ -7,6 +7,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod article;
 mod batch;
 mod errors;
@@ -24,5 +25,6 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     article::register(m)?;
     tag::register(m)?;
     pipeline::register(m)?;
+    arrow::register(m)?;
     Ok(())
 }

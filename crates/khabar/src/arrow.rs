@@ -24,6 +24,7 @@
 //! # Ok::<(), khabar::arrow::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
@@ -564,7 +565,7 @@ impl DocumentBatchBuilder {
                     (Some(*line), None, Some(text.as_str()))
                 }
                 Flag::EmptyDateLabel { line } => (Some(*line), None, None),
-                _ => (None, None, None),
+                Flag::NoPublicationDate => (None, None, None),
             };
             self.f_kind.append_value(f.name());
             self.f_line.append_option(line.map(i64_of));
@@ -575,6 +576,15 @@ impl DocumentBatchBuilder {
 
         self.entities.push(&doc.entities, &co);
         self.error.append_null();
+    }
+
+    /// Append one row of [`analyze_texts`] and the text it came from.
+    pub fn push_row(&mut self, raw: Option<&str>, row: &Analyzed) {
+        match (raw, row) {
+            (Some(raw), Some(Ok(doc))) => self.push(raw, doc),
+            (_, Some(Err(e))) => self.push_error(e),
+            _ => self.push_null(),
+        }
     }
 
     /// Append a document that could not be analyzed: `error` set, lists
@@ -703,11 +713,7 @@ pub fn analyze_texts(
 pub fn documents_batch(texts: &[Option<&str>], docs: &[Analyzed]) -> Result<RecordBatch, Error> {
     let mut b = DocumentBatchBuilder::new();
     for (raw, doc) in texts.iter().zip(docs) {
-        match (raw, doc) {
-            (Some(raw), Some(Ok(doc))) => b.push(raw, doc),
-            (_, Some(Err(e))) => b.push_error(e),
-            _ => b.push_null(),
-        }
+        b.push_row(*raw, doc);
     }
     Ok(b.finish()?)
 }
@@ -762,6 +768,16 @@ pub fn normalize_array(
     threads: Option<usize>,
 ) -> Result<StringArray, Error> {
     let texts = texts(array)?;
-    let out = batch::map_with(threads, &texts, |t| t.map(|s| normalizer.normalize(s)))?;
+    let out = normalize_texts(&texts, normalizer, threads)?;
     Ok(out.iter().map(|o| o.as_deref()).collect())
+}
+
+/// Normalize `texts` (nulls stay null) on `threads` threads, in order;
+/// unchanged texts are borrowed.
+pub fn normalize_texts<'a>(
+    texts: &[Option<&'a str>],
+    normalizer: &Normalizer,
+    threads: Option<usize>,
+) -> Result<Vec<Option<Cow<'a, str>>>, batch::Error> {
+    batch::map_with(threads, texts, |t| t.map(|s| normalizer.normalize(s)))
 }

@@ -1,6 +1,11 @@
 //! `khabar::arrow` (feature `arrow`) on the sample articles: every row holds
 //! what `khabar::analyze` found, with code-point offsets.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    clippy::cast_possible_wrap
+)]
 
 use khabar::arrow::{arrow_array, arrow_schema};
 

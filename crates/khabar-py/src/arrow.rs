@@ -1,0 +1,209 @@
+//! `khabar._khabar._arrow_*`: the native half of `khabar.arrow` (and so of
+//! `khabar.spark` and `khabar analyze --format parquet`).
+//!
+//! Data comes and goes through the Arrow PyCapsule interface: the input is
+//! the `(schema, array)` capsule pair of `arr.__arrow_c_array__()`, the
+//! output a capsule pair that `python/khabar/arrow.py` hands to pyarrow. No
+//! Python object is made per row. The conversion itself (schema, builders,
+//! code-point offsets) is `khabar::arrow`; here are only the FFI, the GIL and
+//! the errors.
+
+use std::panic::AssertUnwindSafe;
+
+use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
+use arrow_array::{make_array, Array, ArrayRef, StructArray};
+use khabar::arrow::{self as ka, Analyzed, DocumentBatchBuilder};
+use khabar::normalize::{Normalizer, Profile};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
+
+use crate::errors::{guard, normalize_error};
+
+/// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
+/// between chunks, a fraction of a second apart.
+const ANALYZE_CHUNK: usize = 256 * 1024;
+/// Text per chunk of a normalization (about 1 GB/s).
+const NORMALIZE_CHUNK: usize = 64 << 20;
+
+/// A `(schema, array)` pair of Arrow PyCapsules.
+type Capsules<'py> = (Bound<'py, PyCapsule>, Bound<'py, PyCapsule>);
+
+fn arrow_error(what: &str, e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(format!("{what}: {e}"))
+}
+
+fn khabar_error(what: &str, e: &ka::Error) -> PyErr {
+    match e {
+        ka::Error::UnsupportedType(_) => PyTypeError::new_err(format!("{what}: {e}")),
+        _ => PyValueError::new_err(format!("{what}: {e}")),
+    }
+}
+
+/// The array behind an `__arrow_c_array__()` capsule pair, moved into Rust
+/// (the capsule's array is left released, as the protocol asks).
+#[allow(unsafe_code)]
+fn import(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResult<ArrayRef> {
+    let s = schema.pointer_checked(Some(c"arrow_schema"))?;
+    let a = array.pointer_checked(Some(c"arrow_array"))?;
+    // SAFETY: capsules named "arrow_schema" / "arrow_array" hold an
+    // ArrowSchema / ArrowArray of the Arrow C data interface (checked names,
+    // non-null pointers). The schema is only borrowed, and lives as long as
+    // its capsule, which `schema` keeps alive for this call. The array is
+    // moved out (`from_raw` leaves a released, empty struct behind, so the
+    // capsule's destructor does nothing); `from_ffi` validates it against the
+    // schema and the returned data owns it, its release callback called on
+    // drop.
+    let data = unsafe {
+        let schema = &*s.as_ptr().cast::<FFI_ArrowSchema>();
+        let array = FFI_ArrowArray::from_raw(a.as_ptr().cast::<FFI_ArrowArray>());
+        from_ffi(array, schema)
+    }
+    .map_err(|e| arrow_error("cannot import the Arrow array", e))?;
+    Ok(make_array(data))
+}
+
+/// `array` as a `(schema, array)` capsule pair, which pyarrow (or any
+/// consumer of the PyCapsule interface) takes over.
+fn export<'py>(py: Python<'py>, array: &dyn Array) -> PyResult<Capsules<'py>> {
+    let (a, s) = to_ffi(&array.to_data()).map_err(|e| arrow_error("cannot export", e))?;
+    Ok((
+        PyCapsule::new_with_value(py, s, c"arrow_schema")?,
+        PyCapsule::new_with_value(py, a, c"arrow_array")?,
+    ))
+}
+
+/// Consecutive slices of `texts` of about `budget` bytes each.
+fn chunks<'a, 'b>(texts: &'a [Option<&'b str>], budget: usize) -> Vec<&'a [Option<&'b str>]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, t) in texts.iter().enumerate() {
+        bytes += t.map_or(0, str::len) + 64;
+        if bytes >= budget {
+            out.push(&texts[start..=i]);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if start < texts.len() {
+        out.push(&texts[start..]);
+    }
+    out
+}
+
+/// _arrow_analyze(schema, array, threads=None)
+/// --
+///
+/// Analyze every string of an Arrow array (capsules of
+/// `__arrow_c_array__()`); a record batch (as a struct array's capsules),
+/// one row per input, with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (schema, array, threads = None))]
+fn _arrow_analyze<'py>(
+    py: Python<'py>,
+    schema: &Bound<'py, PyCapsule>,
+    array: &Bound<'py, PyCapsule>,
+    threads: Option<usize>,
+) -> PyResult<Capsules<'py>> {
+    const WHAT: &str = "khabar.arrow.analyze";
+    let input = import(schema, array)?;
+    let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
+    let mut builder = DocumentBatchBuilder::new();
+    for chunk in chunks(&texts, ANALYZE_CHUNK) {
+        let b = &mut builder;
+        py.detach(|| {
+            guard(
+                WHAT,
+                AssertUnwindSafe(|| {
+                    let docs: Vec<Analyzed> = ka::analyze_texts(chunk, threads)?;
+                    for (raw, doc) in chunk.iter().zip(&docs) {
+                        b.push_row(*raw, doc);
+                    }
+                    Ok::<_, khabar::batch::Error>(())
+                }),
+            )
+        })?
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        // Ctrl-C lands here, between chunks, instead of after the whole array.
+        py.check_signals()?;
+    }
+    let out = py
+        .detach(|| guard(WHAT, AssertUnwindSafe(|| builder.finish())))?
+        .map_err(|e| arrow_error(WHAT, e))?;
+    export(py, &StructArray::from(out))
+}
+
+/// _arrow_tag(schema, array, threads=None)
+/// --
+///
+/// Tag every string of an Arrow array (each one document): the capsules of
+/// a `list<struct<text, label, start, end, canonical, title, value, score,
+/// kb_id>>` array, null where the input is null.
+#[pyfunction]
+#[pyo3(signature = (schema, array, threads = None))]
+fn _arrow_tag<'py>(
+    py: Python<'py>,
+    schema: &Bound<'py, PyCapsule>,
+    array: &Bound<'py, PyCapsule>,
+    threads: Option<usize>,
+) -> PyResult<Capsules<'py>> {
+    const WHAT: &str = "khabar.arrow.tag";
+    let input = import(schema, array)?;
+    let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
+    let mut entities = Vec::with_capacity(texts.len());
+    for chunk in chunks(&texts, ANALYZE_CHUNK) {
+        let done = py.detach(|| guard(WHAT, || ka::tag_texts(chunk, threads)))?;
+        entities.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
+        py.check_signals()?;
+    }
+    let out = py
+        .detach(|| {
+            guard(
+                WHAT,
+                AssertUnwindSafe(|| ka::entities_array(&texts, &entities)),
+            )
+        })?
+        .map_err(|e| khabar_error(WHAT, &e))?;
+    export(py, out.as_ref())
+}
+
+/// _arrow_normalize(schema, array, profile="search", threads=None)
+/// --
+///
+/// Normalize every string of an Arrow array with a named profile: the
+/// capsules of a `utf8` array, null where the input is null.
+#[pyfunction]
+#[pyo3(signature = (schema, array, profile = "search", threads = None))]
+fn _arrow_normalize<'py>(
+    py: Python<'py>,
+    schema: &Bound<'py, PyCapsule>,
+    array: &Bound<'py, PyCapsule>,
+    profile: &str,
+    threads: Option<usize>,
+) -> PyResult<Capsules<'py>> {
+    const WHAT: &str = "khabar.arrow.normalize";
+    let profile = Profile::from_name(profile).map_err(|e| normalize_error(&e))?;
+    let n = Normalizer::for_profile(profile);
+    let input = import(schema, array)?;
+    let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in chunks(&texts, NORMALIZE_CHUNK) {
+        let done = py.detach(|| guard(WHAT, || ka::normalize_texts(chunk, n, threads)))?;
+        out.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
+        py.check_signals()?;
+    }
+    let out: arrow_array::StringArray = py.detach(|| {
+        guard(
+            WHAT,
+            AssertUnwindSafe(|| out.iter().map(|o| o.as_deref()).collect()),
+        )
+    })?;
+    export(py, &out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_arrow_analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(_arrow_tag, m)?)?;
+    m.add_function(wrap_pyfunction!(_arrow_normalize, m)?)?;
+    Ok(())
+}

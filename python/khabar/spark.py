@@ -1,0 +1,96 @@
+"""Apache Spark: ``khabar.spark.analyze(df)`` adds the analysis of a text
+column to a DataFrame (``pip install 'khabar[spark]'``, Spark >= 3.5).
+
+It runs through ``DataFrame.mapInArrow``: each executor's Python worker gets
+Arrow batches of the DataFrame, analyzes the text column in Rust
+(:func:`khabar.arrow.analyze`, no Python object per row) and returns the batch
+with the new columns appended. khabar must be installed on the executors; see
+"Scaling out" in the README for shipping the wheel to a cluster.
+
+The new columns are those of :func:`khabar.arrow.document_schema`, each
+prefixed (``khabar_title``, ``khabar_entities``, ...); the input columns are
+kept as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame
+    from pyspark.sql.types import StructType
+
+__all__ = ["analyze", "schema"]
+
+
+def _pyspark() -> Any:
+    try:
+        import pyspark.sql
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("khabar.spark needs pyspark >= 3.5 and pyarrow >= 14: pip install 'khabar[spark]'") from e
+    return pyspark.sql
+
+
+def schema(prefix: str = "khabar_") -> StructType:
+    """The Spark schema of the columns :func:`analyze` adds, named with
+    `prefix`."""
+    _pyspark()
+    from pyspark.sql.pandas.types import from_arrow_schema
+    from pyspark.sql.types import StructField, StructType
+
+    from . import arrow
+
+    fields = from_arrow_schema(arrow.document_schema()).fields
+    return StructType([StructField(prefix + f.name, f.dataType, f.nullable) for f in fields])
+
+
+class _AnalyzeBatches:
+    """What runs on the executors: batches in, the same batches with the
+    analysis columns appended out. A module-level class, so that Spark pickles
+    it by reference (``khabar.spark._AnalyzeBatches``) and the executors run
+    their own installed khabar."""
+
+    def __init__(self, text_col: str, names: list[str], threads: int | None) -> None:
+        self.text_col = text_col
+        self.names = names
+        self.threads = threads
+
+    def __call__(self, batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow as pa
+
+        import khabar.arrow
+
+        for batch in batches:
+            docs = khabar.arrow.analyze(batch.column(self.text_col), threads=self.threads)
+            yield pa.RecordBatch.from_arrays(
+                [*batch.columns, *docs.columns],
+                names=[*batch.schema.names, *self.names],
+            )
+
+
+def analyze(df: DataFrame, text_col: str = "text", prefix: str = "khabar_", *, threads: int | None = 1) -> DataFrame:
+    """`df` with the analysis of its string column `text_col` added as
+    columns named `prefix` + each name of :func:`khabar.arrow.document_schema`
+    (``khabar_title``, ``khabar_entities``, ...), row for row. A null text
+    gives null columns.
+
+    `threads` is per Spark task: Spark already runs one task per core, so the
+    default is 1; raise it when executors have more cores than task slots.
+    """
+    _pyspark()
+    from pyspark.sql.types import StringType, StructType
+
+    from . import arrow
+
+    arrow._check_threads(threads)
+    if text_col not in df.columns:
+        raise ValueError(f"no column {text_col!r} in the DataFrame (columns: {df.columns})")
+    if not isinstance(df.schema[text_col].dataType, StringType):
+        raise TypeError(f"column {text_col!r} must be a string column, not {df.schema[text_col].dataType.simpleString()}")
+    added = schema(prefix)
+    clash = sorted(set(df.columns) & set(added.fieldNames()))
+    if clash:
+        raise ValueError(f"the DataFrame already has columns {clash}: choose another prefix")
+    out = StructType([*df.schema.fields, *added.fields])
+    return df.mapInArrow(_AnalyzeBatches(text_col, added.fieldNames(), threads), out)

@@ -1,0 +1,175 @@
+"""khabar.arrow: Arrow batches built in Rust equal what analyze_batch, tag and
+normalize return, row for row."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import khabar
+
+pa = pytest.importorskip("pyarrow")
+import khabar.arrow  # noqa: E402
+
+from conftest import seed_texts  # noqa: E402
+
+
+def corpus(n: int, seed: int = 7) -> list[str]:
+    """`n` articles made of the sample articles' lines: each one keeps a
+    sample's header (title, dateline) and mixes in body lines of the others,
+    some shuffled, cut, or with a word swapped in, so that titles, dates,
+    paragraphs and entities vary from document to document."""
+    rng = random.Random(seed)
+    samples = [t for _, t in seed_texts()]
+    lines = [[ln for ln in t.splitlines() if ln.strip()] for t in samples]
+    body = [ln for ls in lines for ln in ls[3:]]
+    words = [w for ln in body for w in ln.split() if len(w) > 3]
+    docs = []
+    for i in range(n):
+        head = lines[i % len(lines)][:3]
+        picked = rng.sample(body, rng.randint(2, 8))
+        if rng.random() < 0.3:
+            k = rng.randrange(len(picked))
+            ws = picked[k].split()
+            if ws:
+                ws[rng.randrange(len(ws))] = rng.choice(words)
+                picked[k] = " ".join(ws)
+        if rng.random() < 0.2:
+            k = rng.randrange(len(picked))
+            picked[k] = picked[k][: max(1, len(picked[k]) // 2)]
+        sep = "\n\n" if rng.random() < 0.7 else "\n"
+        docs.append(sep.join(head + picked) + ("\n" if i % 3 else ""))
+    return docs
+
+
+def expected(texts: list[str | None]) -> list[dict | None]:
+    docs = iter(khabar.analyze_batch([t for t in texts if t is not None], threads=2))
+    return [None if t is None else next(docs).to_dict() for t in texts]
+
+
+def rows(batch) -> list[dict | None]:  # type: ignore[no-untyped-def]
+    """Rows as dicts, None for a row whose every column is null."""
+    out = []
+    for r in batch.to_pylist():
+        out.append(None if all(v is None for v in r.values()) else r)
+    return out
+
+
+def test_samples_equal_analyze_batch_row_for_row() -> None:
+    texts = [t for _, t in seed_texts()]
+    batch = khabar.arrow.analyze(pa.array(texts), threads=2)
+    assert isinstance(batch, pa.RecordBatch)
+    assert batch.schema == khabar.arrow.document_schema()
+    assert batch.num_rows == 5
+    want = expected(texts)
+    got = rows(batch)
+    for g, w in zip(got, want):
+        assert g == w
+    # Not vacuous: the samples have entities, paragraphs and dropped lines.
+    assert all(len(r["entities"]) > 5 and r["paragraphs"] and r["title"] for r in got if r)
+    assert got[0]["title"] == "لقاء بين السفير الأذربيجاني مع وزير الدفاع الإيراني"
+
+
+def test_generated_corpus_equals_analyze_batch() -> None:
+    texts = corpus(600)
+    batch = khabar.arrow.analyze(pa.array(texts), threads=2)
+    assert rows(batch) == expected(texts)
+    assert sum(len(e) for e in batch.column("entities").to_pylist()) > 3000
+
+
+def test_code_point_offsets_index_the_python_string() -> None:
+    texts = [t for _, t in seed_texts()] + corpus(50, seed=3)
+    batch = khabar.arrow.analyze(pa.array(texts))
+    n = 0
+    for text, ents, paras in zip(
+        texts, batch.column("entities").to_pylist(), batch.column("paragraphs").to_pylist()
+    ):
+        for e in ents:
+            assert text[e["start"] : e["end"]] == e["text"]
+            n += 1
+        for p in paras:
+            assert text[p["start"] : p["end"]] == p["text"]
+    assert n > 500
+    # Code points differ from UTF-8 bytes on Arabic text: a byte offset would
+    # have failed above.
+    assert len(texts[0]) != len(texts[0].encode())
+
+
+def test_null_inputs_give_null_rows() -> None:
+    texts = [None, seed_texts()[0][1], None, "", None]
+    batch = khabar.arrow.analyze(pa.array(texts, pa.string()))
+    got = rows(batch)
+    assert got[0] is None and got[2] is None and got[4] is None
+    assert got[1] == expected([texts[1]])[0]
+    assert got[3] == expected([""])[0]
+    assert got[3] is not None and got[3]["entities"] == [] and got[3]["error"] is None
+    all_null = khabar.arrow.analyze(pa.array([None, None]))  # type null
+    assert all_null.num_rows == 2 and rows(all_null) == [None, None]
+
+
+def test_chunked_large_and_view_strings() -> None:
+    texts = [t for _, t in seed_texts()] + corpus(20, seed=5)
+    want = expected(texts)
+    chunked = pa.chunked_array([texts[:3], texts[3:4], [], texts[4:]], pa.string())
+    table = khabar.arrow.analyze(chunked, threads=2)
+    assert isinstance(table, pa.Table)
+    assert table.num_rows == len(texts) and table.schema == khabar.arrow.document_schema()
+    assert rows(table) == want
+    assert rows(khabar.arrow.analyze(pa.array(texts, pa.large_string()), threads=1)) == want
+    if hasattr(pa, "string_view"):
+        assert rows(khabar.arrow.analyze(pa.array(texts, pa.string_view()))) == want
+    # A slice reads its own window only.
+    whole = pa.array(texts)
+    assert rows(khabar.arrow.analyze(whole.slice(2, 4))) == want[2:6]
+    empty = khabar.arrow.analyze(pa.chunked_array([], pa.string()))
+    assert empty.num_rows == 0 and empty.schema == khabar.arrow.document_schema()
+
+
+def test_wrong_types_raise_type_error() -> None:
+    with pytest.raises(TypeError, match=r"(?i)expected an array of strings.*int64"):
+        khabar.arrow.analyze(pa.array([1, 2, 3]))
+    with pytest.raises(TypeError, match=r"(?i)expected an array of strings.*binary"):
+        khabar.arrow.tag(pa.array([b"x"]))
+    with pytest.raises(TypeError, match=r"pyarrow Array or ChunkedArray.*list.*pyarrow.array"):
+        khabar.arrow.analyze(["not", "arrow"])
+    with pytest.raises(ValueError, match="threads"):
+        khabar.arrow.analyze(pa.array(["x"]), threads=0)
+    with pytest.raises(ValueError, match="profile"):
+        khabar.arrow.normalize(pa.array(["x"]), "nope")
+
+
+def test_tag_equals_khabar_tag() -> None:
+    texts = [t for _, t in seed_texts()] + [None, "استقبل الرئيس الإيراني في طهران سفير أذربيجان"]
+    out = khabar.arrow.tag(pa.array(texts), threads=2)
+    assert out.type == khabar.arrow.entities_type()
+    got = out.to_pylist()
+    for text, ents in zip(texts, got):
+        if text is None:
+            assert ents is None
+            continue
+        assert ents == [e.to_dict() for e in khabar.tag(text)]
+        assert ents
+        assert all(text[e["start"] : e["end"]] == e["text"] for e in ents)
+    chunked = khabar.arrow.tag(pa.chunked_array([texts[:2], texts[2:]]))
+    assert chunked.to_pylist() == got
+
+
+def test_normalize_equals_khabar_normalize() -> None:
+    texts = [t for _, t in seed_texts()] + [None, "وزیرا الدفاع الایرانی", "أَحْمَد", ""]
+    for profile in ("search", "display"):
+        got = khabar.arrow.normalize(pa.array(texts), profile, threads=2).to_pylist()
+        assert got == [None if t is None else khabar.normalize(t, profile) for t in texts]
+    assert khabar.arrow.normalize(pa.array(["أَحْمَد"])).to_pylist() == ["احمد"]
+    chunked = khabar.arrow.normalize(pa.chunked_array([texts[:3], texts[3:]], pa.large_string()))
+    assert isinstance(chunked, pa.ChunkedArray)
+    assert chunked.to_pylist() == [None if t is None else khabar.normalize(t) for t in texts]
+
+
+def test_input_array_is_untouched() -> None:
+    # The C data interface moves the exported array into Rust; pyarrow's own
+    # array stays usable afterwards.
+    arr = pa.array([t for _, t in seed_texts()])
+    khabar.arrow.analyze(arr)
+    khabar.arrow.tag(arr)
+    assert arr.to_pylist() == [t for _, t in seed_texts()]
