@@ -173,3 +173,52 @@ def test_input_array_is_untouched() -> None:
     khabar.arrow.analyze(arr)
     khabar.arrow.tag(arr)
     assert arr.to_pylist() == [t for _, t in seed_texts()]
+
+
+def test_cli_parquet_streams_row_groups(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pathlib
+    import shutil
+    import subprocess
+    import sys
+
+    import pyarrow.parquet as pq
+
+    from conftest import ARTICLES
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    texts = corpus(600, seed=13)
+    for i, t in enumerate(texts):
+        (src / f"{i:04d}.txt").write_text(t, encoding="utf-8")
+    (src / "9999_bad.txt").write_bytes(b"\xff\xfe not utf-8")
+    out = tmp_path / "out.parquet"
+    exe = shutil.which("khabar")
+    cmd = [exe] if exe else [sys.executable, "-m", "khabar.cli"]
+    p = subprocess.run([*cmd, "analyze", "--format", "parquet", "-o", str(out), "--threads", "2", "-q", str(src)],
+                       capture_output=True, text=True, check=False)
+    assert p.returncode == 1, p.stderr  # the bad file is reported, the run goes on
+    assert "9999_bad.txt" in p.stderr and "UnicodeDecodeError" in p.stderr
+    f = pq.ParquetFile(out)
+    # Written chunk by chunk: one row group per 256 articles.
+    assert f.metadata.num_row_groups == 3
+    assert f.schema_arrow.names == ["id", *khabar.arrow.document_schema().names]
+    table = f.read()
+    assert table.num_rows == 601
+    got = table.to_pylist()
+    want = expected(texts)
+    for i, row in enumerate(got[:600]):
+        assert pathlib.Path(row.pop("id")).name == f"{i:04d}.txt"
+        assert row == want[i]
+    assert got[600]["error"].startswith("UnicodeDecodeError") and got[600]["entities"] is None
+    # The sample folder gives the same rows as --format jsonl.
+    p = subprocess.run([*cmd, "analyze", "--format", "parquet", "-o", str(out), str(ARTICLES)],
+                       capture_output=True, text=True, check=False)
+    assert p.returncode == 0, p.stderr
+    rows_pq = pq.read_table(out).to_pylist()
+    jsonl = subprocess.run([*cmd, "analyze", str(ARTICLES)], capture_output=True, text=True, check=True)
+    import json
+
+    assert rows_pq == [json.loads(line) for line in jsonl.stdout.splitlines()]
+    # Without -o there is nowhere to stream to.
+    p = subprocess.run([*cmd, "analyze", "--format", "parquet", str(ARTICLES)], capture_output=True, text=True, check=False)
+    assert p.returncode == 2 and "-o" in p.stderr
