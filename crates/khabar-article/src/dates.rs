@@ -356,12 +356,35 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 Kind::Punct(c)
             }
         };
-        out.push(Tok {
-            start: start as u32,
-            end: i as u32,
-            kind,
-            gap,
-        });
+        // The conjunction `و` on a date word is a token of its own, so that
+        // the expression (and its span) starts after it: `وفبراير 2020`.
+        let split = kind == Kind::Word
+            && text[start..i]
+                .strip_prefix('و')
+                .is_some_and(|rest| !rest.is_empty() && trigger(rest) != Trigger::No);
+        if split {
+            let waw = start + 'و'.len_utf8();
+            out.push(Tok {
+                start: start as u32,
+                end: waw as u32,
+                kind,
+                gap,
+            });
+            gap = false;
+            out.push(Tok {
+                start: waw as u32,
+                end: i as u32,
+                kind,
+                gap,
+            });
+        } else {
+            out.push(Tok {
+                start: start as u32,
+                end: i as u32,
+                kind,
+                gap,
+            });
+        }
         gap = false;
     }
 }
@@ -1285,7 +1308,7 @@ impl<'t> Cx<'t> {
             Some(hit)
         };
         match w {
-            "اليوم" | "واليوم" => {
+            "اليوم" => {
                 // `في اليوم التالي` is "the next day", not today.
                 if matches!(
                     self.word(i + 1),
@@ -1316,7 +1339,7 @@ impl<'t> Cx<'t> {
                 }
                 rel(i, i + 1, day(0))
             }
-            "امس" | "وامس" | "البارحه" => {
+            "امس" | "البارحه" => {
                 if self.is_word(i + 1, "الاول") {
                     return rel(i, i + 2, day(-2));
                 }
@@ -1326,7 +1349,7 @@ impl<'t> Cx<'t> {
             "اول" if self.is_word(i + 1, "من") && self.is_word(i + 2, "امس") => {
                 rel(i, i + 3, day(-2))
             }
-            "غدا" | "وغدا" => rel(i, i + 1, day(1)),
+            "غدا" => rel(i, i + 1, day(1)),
             "بعد" if self.is_word(i + 1, "غد") => rel(i, i + 2, day(2)),
             "العام" | "السنه" | "عام" => {
                 let dir = self.word(i + 1).and_then(dir_word)?;
@@ -1661,12 +1684,9 @@ const TRIGGER_YES: &[&str] = &[
     "ذو",
     "ذي",
     "اليوم",
-    "واليوم",
     "امس",
-    "وامس",
     "البارحه",
     "غدا",
-    "وغدا",
 ];
 
 /// Common words that open a window only before a few others ([`next_ok`]).
@@ -1825,6 +1845,9 @@ struct RawTok {
     digit: bool,
     hash: u64,
     letters: usize,
+    /// For a word that starts with the conjunction `و`, the hash of the rest
+    /// (`وفبراير` → `فبراير`), so the proclitic does not hide a trigger.
+    after_waw: Option<u64>,
 }
 
 impl RawScan<'_> {
@@ -1846,6 +1869,8 @@ impl RawScan<'_> {
             }
         };
         let mut hash = FNV_SEED;
+        let mut rest = FNV_SEED;
+        let mut waw = false;
         let mut letters = 0usize;
         let mut end = start;
         let len = bytes.len();
@@ -1869,6 +1894,11 @@ impl RawScan<'_> {
                 (false, Class(f)) if f > 2 => {
                     // The folded code point itself feeds the hash.
                     hash = (hash ^ u64::from(f)).wrapping_mul(0x0100_0000_01b3);
+                    if letters == 0 {
+                        waw = f == u32::from('و');
+                    } else if waw {
+                        rest = (rest ^ u64::from(f)).wrapping_mul(0x0100_0000_01b3);
+                    }
                     letters += 1;
                 }
                 _ => break,
@@ -1882,6 +1912,7 @@ impl RawScan<'_> {
             digit,
             hash,
             letters,
+            after_waw: (waw && letters > 2).then_some(rest),
         })
     }
 }
@@ -2116,8 +2147,10 @@ pub(crate) fn find_dates_and_words(
                 tok.hash
             });
         }
-        // Most words end here: too long, or not in the trigger filter.
-        if !digit && (tok.letters > 10 || !bloom_may_contain(tok.hash)) {
+        // Most words end here: too long, or not in the trigger filter (with
+        // or without a leading `و`).
+        let waw_trigger = tok.after_waw.is_some_and(bloom_may_contain);
+        if !digit && (tok.letters > 11 || !(bloom_may_contain(tok.hash) || waw_trigger)) {
             prev_letters = Some((s, e));
             continue;
         }
@@ -2142,7 +2175,11 @@ pub(crate) fn find_dates_and_words(
                 continue;
             }
             fold_word(&text[s..e], &mut buf);
-            match trigger(&buf) {
+            let word = match buf.strip_prefix('و') {
+                Some(rest) if waw_trigger && trigger(&buf) == Trigger::No => rest,
+                _ => buf.as_str(),
+            };
+            match trigger(word) {
                 Trigger::No => continue,
                 Trigger::Yes => {}
                 Trigger::IfNext => {
@@ -2151,7 +2188,7 @@ pub(crate) fn find_dates_and_words(
                         continue;
                     };
                     fold_word(&text[ns..ne], &mut next_buf);
-                    if !next_ok(&buf, &next_buf, nd) {
+                    if !next_ok(word, &next_buf, nd) {
                         continue;
                     }
                 }
