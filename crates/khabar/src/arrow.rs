@@ -165,14 +165,14 @@ fn flag_fields() -> Fields {
 ///
 /// | column | type |
 /// |---|---|
-/// | `title`, `subtitle`, `byline`, `published`, `published_precision`, `updated`, `url`, `language` | utf8 |
-/// | `paragraphs` | list<struct<text, kind, line, start, end>> |
-/// | `title_span`, `subtitle_span` | list<int64> (`[start, end]`) |
-/// | `headings`, `related` | list<utf8> |
-/// | `dropped` | list<struct<line, text, reason, of_line, metadata>> |
-/// | `flags` | list<struct<kind, line, of_line, text>> |
-/// | `entities` | list<struct<text, label, start, end, canonical, title, value, score, kb_id>> |
-/// | `error` | utf8 |
+/// | `title`, `subtitle`, `byline`, `published`, `published_precision`, `updated`, `url`, `language` | `utf8` |
+/// | `paragraphs` | `list<struct<text, kind, line, start, end>>` |
+/// | `title_span`, `subtitle_span` | `list<int64>` (`[start, end]`) |
+/// | `headings`, `related` | `list<utf8>` |
+/// | `dropped` | `list<struct<line, text, reason, of_line, metadata>>` |
+/// | `flags` | `list<struct<kind, line, of_line, text>>` |
+/// | `entities` | `list<struct<text, label, start, end, canonical, title, value, score, kb_id>>` |
+/// | `error` | `utf8` |
 ///
 /// Line numbers are 1-based; `start`/`end` are code points into the input.
 pub fn document_schema() -> SchemaRef {

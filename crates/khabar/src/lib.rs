@@ -26,7 +26,7 @@
 //! # Crate features
 //!
 //! - `serde`: derives `Serialize`/`Deserialize` on the public data types.
-//! - `arrow`: [`arrow`](crate::arrow) — analyzed documents, entities and
+//! - `arrow`: the `arrow` module — analyzed documents, entities and
 //!   normalized texts as Apache Arrow record batches and arrays (arrow-rs),
 //!   with code-point offsets; what `khabar.arrow` and `khabar.spark` use.
 

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""The Arrow path against analyze_batch, and Spark's mapInArrow path against a
+naive pandas_udf, in one run.
+
+    bash scripts/env.sh >/dev/null; .venv/bin/python benches/arrow_throughput.py [--mb 10] [--repeat 3] [--no-spark]
+
+The corpus is the bundled sample articles repeated into >= --mb megabytes of
+separate documents (UTF-8 bytes of raw input), as in pipeline_throughput.py.
+Rates are MB/s of raw text, the median of --repeat runs:
+
+- ``analyze_batch``: ``khabar.analyze_batch(texts, threads=2)`` (Documents);
+- ``arrow``: ``khabar.arrow.analyze(pa.array(texts), threads=2)`` (one
+  RecordBatch; building ``pa.array`` from the list is timed apart);
+- Spark local[2] (``--no-spark`` skips): ``khabar.spark.analyze(df)``
+  (mapInArrow, threads=1 per task, two tasks at a time), and a naive
+  ``pandas_udf`` that calls ``khabar.analyze`` per row and returns
+  ``json.dumps(doc.to_dict())``; both written to Spark's ``noop`` sink over a
+  cached DataFrame, so only the analysis is timed.
+"""
+
+
+import argparse
+import os
+import pathlib
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import pyarrow as pa
+
+import khabar
+import khabar.arrow
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def timed(f: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def spark_rates(docs: list[str], size: int, repeat: int) -> dict[str, float]:
+    import pandas as pd
+    from pyspark.sql import SparkSession
+    from pyspark.sql.functions import pandas_udf
+
+    import khabar.spark
+
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+    os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("khabar-bench")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.memory", "4g")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    df = spark.createDataFrame(list(enumerate(docs)), "id long, text string").repartition(8).cache()
+    df.count()
+
+    @pandas_udf("string")  # type: ignore[call-overload]
+    def naive(texts: pd.Series) -> pd.Series:
+        import json
+
+        import khabar as k
+
+        return texts.map(lambda t: json.dumps(k.analyze(t).to_dict(), ensure_ascii=False))
+
+    def run_arrow() -> None:
+        khabar.spark.analyze(df).write.format("noop").mode("overwrite").save()
+
+    def run_naive() -> None:
+        df.select("id", naive("text").alias("doc")).write.format("noop").mode("overwrite").save()
+
+    run_arrow()  # warm the Python workers
+    run_naive()
+    rates = {
+        "spark mapInArrow (khabar.spark.analyze)": size / timed(run_arrow, repeat) / 1e6,
+        "spark naive pandas_udf (khabar.analyze per row)": size / timed(run_naive, repeat) / 1e6,
+    }
+    spark.stop()
+    return rates
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-spark", action="store_true")
+    args = ap.parse_args()
+    arts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
+    docs: list[str] = []
+    size = 0
+    while size < args.mb * 1e6:
+        for a in arts:
+            docs.append(a)
+            size += len(a.encode("utf-8"))
+    khabar.analyze_batch(docs[:20])  # load the model and tables
+    print(f"corpus: {size / 1e6:.1f} MB in {len(docs)} articles; median of {args.repeat}; load {os.getloadavg()[0]:.2f}")
+    t = time.perf_counter()
+    arr = pa.array(docs, pa.string())
+    print(f"(pa.array from the list of str: {time.perf_counter() - t:.3f} s, not counted)")
+    rates = {
+        "analyze_batch (threads=2)": size / timed(lambda: khabar.analyze_batch(docs, threads=2), args.repeat) / 1e6,
+        "khabar.arrow.analyze (threads=2)": size / timed(lambda: khabar.arrow.analyze(arr, threads=2), args.repeat) / 1e6,
+    }
+    if not args.no_spark:
+        rates.update(spark_rates(docs, size, args.repeat))
+    for name, r in rates.items():
+        print(f"{name:<50} {r:6.2f} MB/s")
+    a, b = rates["khabar.arrow.analyze (threads=2)"], rates["analyze_batch (threads=2)"]
+    print(f"arrow / analyze_batch: {a / b:.2f}")
+    if not args.no_spark:
+        n = rates["spark naive pandas_udf (khabar.analyze per row)"]
+        s = rates["spark mapInArrow (khabar.spark.analyze)"]
+        print(f"arrow (in process) / naive pandas_udf: {a / n:.2f}")
+        print(f"spark mapInArrow / naive pandas_udf:   {s / n:.2f}")
+    print(f"load after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
