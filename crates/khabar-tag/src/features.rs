@@ -68,6 +68,10 @@ pub(crate) struct Side {
 
 const EMPTY: &[u8] = b"";
 
+/// Cue bits without the lexicon's frequency bits (29..=31), for the
+/// conjunction of the previous word's cues with this word's shape.
+const LEX_FREQ_MASK: u32 = (1 << 29) - 1;
+
 /// Feature hashes for token `i` into `out` (cleared first).
 pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, out: &mut Vec<u64>) {
     out.clear();
@@ -184,7 +188,7 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
             }
         }
         // cue before + this word's stem: `الرئيس X`, `وزاره X`.
-        let pb = bits(ii - 1, 1);
+        let pb = bits(ii - 1, 1) & LEX_FREQ_MASK;
         if pb != 0 {
             out.push(hash_feature(55, &[&pb.to_le_bytes(), t.shape.name()]));
         }

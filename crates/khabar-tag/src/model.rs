@@ -1,43 +1,126 @@
-//! The averaged structured perceptron: weights, Viterbi decoding over BIO,
+//! The averaged structured perceptron: weights, Viterbi decoding over BILOU,
 //! training, and a small versioned binary format.
 //!
-//! Format (little-endian), version 2:
+//! Format (little-endian), version 3:
 //! `KTAG` magic, `u32` version, then sections. A model section is
 //! `u32 groups`, `f32` transitions `(L+1)×L` (the last row is the start
-//! state), 5 `f32` per-type biases, `u32` feature count, and per feature `u64` hash, `u16` label mask
+//! state), 5 `f32` per-type biases, `u32` feature count, and per feature `u64` hash, `u32` label mask (over the `L` = 17 BILOU labels)
 //! and one `f32` per set bit. The vocabulary section is `u32` count, then per
 //! word `u16` byte length, the UTF-8 bytes and a `u32` count.
 
 use crate::features::Groups;
 
-/// The BIO labels of the statistical layer (ANERcorp's types).
+/// The BIO labels of the statistical layer (ANERcorp's types): what the
+/// model outputs and what the rest of the crate works with.
 pub(crate) const LABELS: [&str; 9] = [
     "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
 ];
-pub(crate) const L: usize = LABELS.len();
+/// Number of BIO labels.
+pub(crate) const NB: usize = LABELS.len();
+/// Number of the model's internal BILOU labels: 0 = O, then per type `t`
+/// (1 = PERS, 2 = LOC, 3 = ORG, 4 = MISC) B, I, L (last), U (unit) at
+/// `4(t-1)+1 ..= 4(t-1)+4`. Weights, transitions and Viterbi work on these;
+/// decoded paths are turned back into BIO ([`to_bio`]).
+pub(crate) const L: usize = 17;
 
 /// Index of a label name (unknown names are `O`).
 pub(crate) fn label_index(s: &str) -> u8 {
     LABELS.iter().position(|l| *l == s).unwrap_or(0) as u8
 }
 
-/// Entity type of a label (0 = O, 1 = PERS, 2 = LOC, 3 = ORG, 4 = MISC).
+/// Entity type of a BIO label (0 = O, 1 = PERS, 2 = LOC, 3 = ORG, 4 = MISC).
 pub(crate) fn ty(l: u8) -> u8 {
     l.div_ceil(2)
 }
 
-/// Whether `l` is an I- label.
+/// Whether BIO label `l` is an I- label.
 pub(crate) fn is_inside(l: u8) -> bool {
     l > 0 && l % 2 == 0
 }
 
-fn allowed(prev: Option<u8>, cur: u8) -> bool {
-    if !is_inside(cur) {
-        return true;
+/// Entity type of an internal BILOU label.
+#[inline]
+pub(crate) fn ity(l: u8) -> u8 {
+    l.div_ceil(4)
+}
+
+/// Position of a non-O internal label: 0 = B, 1 = I, 2 = L, 3 = U.
+#[inline]
+fn pos(l: u8) -> u8 {
+    (l - 1) % 4
+}
+
+/// Internal label of type `t` at position `p`.
+#[inline]
+fn bilou_label(t: u8, p: u8) -> u8 {
+    4 * (t - 1) + 1 + p
+}
+
+/// BIO labels (conlleval reading: an I- with no B- of its type begins a
+/// span) to internal BILOU labels.
+pub(crate) fn to_bilou(bio: &[u8]) -> Vec<u8> {
+    (0..bio.len())
+        .map(|i| {
+            let l = bio[i];
+            if l == 0 {
+                return 0;
+            }
+            let t = ty(l);
+            let begins = !is_inside(l) || i == 0 || ty(bio[i - 1]) != t;
+            let goes_on = bio
+                .get(i + 1)
+                .is_some_and(|&n| is_inside(n) && ty(n) == t);
+            let p = match (begins, goes_on) {
+                (true, true) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+                (true, false) => 3,
+            };
+            bilou_label(t, p)
+        })
+        .collect()
+}
+
+/// Internal BILOU labels to BIO (B and U → B-, I and L → I-).
+pub(crate) fn to_bio(path: &[u8]) -> Vec<u8> {
+    path.iter()
+        .map(|&l| {
+            if l == 0 {
+                0
+            } else {
+                let t = ity(l);
+                if matches!(pos(l), 0 | 3) {
+                    2 * t - 1
+                } else {
+                    2 * t
+                }
+            }
+        })
+        .collect()
+}
+
+/// Emission scores over BILOU labels as scores over BIO labels (the larger
+/// of B/U for B-, of I/L for I-), for entity confidences.
+pub(crate) fn bio_scores(e: &[f32; L]) -> [f32; NB] {
+    let mut out = [0f32; NB];
+    out[0] = e[0];
+    for t in 1..=4u8 {
+        let b = bilou_label(t, 0) as usize;
+        out[2 * t as usize - 1] = e[b].max(e[b + 3]);
+        out[2 * t as usize] = e[b + 1].max(e[b + 2]);
     }
+    out
+}
+
+/// Whether a span is open after label `l` (B- or I-).
+fn open(l: u8) -> bool {
+    l > 0 && pos(l) < 2
+}
+
+fn allowed(prev: Option<u8>, cur: u8) -> bool {
     match prev {
-        None => false,
-        Some(p) => p != 0 && ty(p) == ty(cur),
+        Some(p) if open(p) => cur > 0 && ity(cur) == ity(p) && matches!(pos(cur), 1 | 2),
+        _ => cur == 0 || matches!(pos(cur), 0 | 3),
     }
 }
 
@@ -242,7 +325,7 @@ impl JointTable {
         for l in 0..L {
             ea[l] = acc[l] as f32 * a.table.scale
                 + if l > 0 {
-                    a.bias[ty(l as u8) as usize]
+                    a.bias[ity(l as u8) as usize]
                 } else {
                     0.0
                 };
@@ -294,7 +377,7 @@ impl Model {
             *o = a as f32 * self.table.scale;
         }
         for (l, o) in out.iter_mut().enumerate().skip(1) {
-            *o += self.bias[ty(l as u8) as usize];
+            *o += self.bias[ity(l as u8) as usize];
         }
     }
 
@@ -309,16 +392,17 @@ impl Model {
         for (l, (o, a)) in out.iter_mut().zip(acc).enumerate() {
             *o = a as f32 * self.table.scale
                 + if l > 0 {
-                    self.bias[ty(l as u8) as usize]
+                    self.bias[ity(l as u8) as usize]
                 } else {
                     0.0
                 };
         }
     }
 
-    /// Viterbi over per-token emission scores; BIO constraints are hard.
+    /// Viterbi over per-token emission scores (BILOU constraints are
+    /// hard), as BIO labels.
     pub(crate) fn viterbi(&self, emis: &[[f32; L]]) -> Vec<u8> {
-        viterbi(&self.trans, emis)
+        to_bio(&viterbi(&self.trans, emis))
     }
 }
 
@@ -327,8 +411,9 @@ pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
     if n == 0 || trans.len() < (L + 1) * L {
         return Vec::new();
     }
-    // Transitions with the BIO constraints folded in (an I-X only after
-    // B-X or I-X), so the inner loop has no branches.
+    // Transitions with the BILOU constraints folded in (I-X and L-X only
+    // after B-X or I-X, nothing else there), so the inner loop has no
+    // branches.
     let mut tm = [[f32::NEG_INFINITY; L]; L + 1];
     for (p, row) in tm.iter_mut().enumerate() {
         for (c, t) in row.iter_mut().enumerate() {
@@ -360,9 +445,10 @@ pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
         }
         prev = cur;
     }
+    // A sentence cannot end inside a span (after B- or I-).
     let mut best = 0usize;
     for c in 1..L {
-        if prev[c] > prev[best] {
+        if !open(c as u8) && prev[c] > prev[best] {
             best = c;
         }
     }
@@ -498,7 +584,7 @@ pub(crate) fn write_model(m: &Model, out: &mut Vec<u8>) {
     out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     for (h, row) in rows {
         out.extend_from_slice(&h.to_le_bytes());
-        let mut mask = 0u16;
+        let mut mask = 0u32;
         for (l, w) in row.iter().enumerate() {
             if *w != 0.0 {
                 mask |= 1 << l;
@@ -551,7 +637,7 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
     let mut rows = Vec::with_capacity(n.min(1 << 24));
     for _ in 0..n {
         let h = r.u64()?;
-        let mask = r.u16()?;
+        let mask = r.u32()?;
         let mut row = [0f32; L];
         for (l, w) in row.iter_mut().enumerate() {
             if mask & (1 << l) != 0 {

@@ -9,7 +9,7 @@
 
 use crate::features::{extract, Side};
 use crate::gazetteer::{FastMap, Gazetteer, Kind};
-use crate::model::{ty, Model, L};
+use crate::model::{bio_scores, ty, Model, L, NB};
 use crate::token::{Shape, Token};
 
 /// Gazetteer and cue bits for one sentence.
@@ -57,14 +57,21 @@ pub(crate) fn side_info(
     side
 }
 
-/// Train lexicon bits 21..=28 (label index 1..=8) of a token's word. (Also
+/// Train lexicon bits 21..=28 (label index 1..=8) of a token's word, bit
+/// 29 when train tags the word mostly `O`, bit 30 when train has not seen
+/// it (an Arabic or Latin word), bit 31 when it has seen it once. (Also
 /// looking up the clitic stem scored lower in cross-validation.)
 pub(crate) fn lex_bits(names: &FastMap<String, u16>, t: &Token) -> u32 {
     if names.is_empty() {
         return 0;
     }
     if let Some(&b) = names.get(t.norm.as_str()) {
-        return u32::from(b) << 20;
+        return (u32::from(b & 0x1fe) << 20)
+            | (u32::from(b & 1) << 29)
+            | (u32::from((b >> 9) & 1) << 31);
+    }
+    if matches!(t.shape, Shape::Arabic | Shape::Latin) {
+        return 1 << 30;
     }
     0
 }
@@ -83,17 +90,17 @@ fn doc_key(t: &Token) -> Option<&str> {
 /// Document bits from pass-1 labels: for every token, which (type, B/I)
 /// labels the same stem received elsewhere in the document.
 pub(crate) fn doc_bits(doc: &[(&[Token], &[u8])], sides: &mut [Vec<Side>]) {
-    let mut counts: FastMap<&str, [u16; L]> = FastMap::default();
+    let mut counts: FastMap<&str, [u16; NB]> = FastMap::default();
     for (toks, labels) in doc {
         for (t, &l) in toks.iter().zip(labels.iter()) {
             if let Some(k) = doc_key(t) {
-                counts.entry(k).or_insert([0; L])[l as usize] += 1;
+                counts.entry(k).or_insert([0; NB])[l as usize] += 1;
             }
             // The maybe-stripped form too: `ورامسفيلد` counts for `رامسفيلد`.
             if t.clitic.maybe > 0 {
                 let m = t.maybe_stem();
                 if m.chars().count() >= 3 {
-                    counts.entry(m).or_insert([0; L])[l as usize] += 1;
+                    counts.entry(m).or_insert([0; NB])[l as usize] += 1;
                 }
             }
         }
@@ -170,7 +177,7 @@ pub(crate) fn tag_doc_scored(
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
     joint: Option<&crate::model::JointTable>,
-) -> Vec<(Vec<u8>, Vec<[f32; L]>)> {
+) -> Vec<(Vec<u8>, Vec<[f32; NB]>)> {
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.names)).collect();
     let mut buf = Vec::with_capacity(64);
     let mut emis = Vec::new();
@@ -200,7 +207,13 @@ pub(crate) fn tag_doc_scored(
                 ends.push(flat.len() as u32);
             }
         }
-        first.push((p1.viterbi(&emis), emis.clone()));
+        // Pass 1's scores are only returned when there is no pass 2.
+        let scores = if p2.is_none() {
+            emis.iter().map(bio_scores).collect()
+        } else {
+            Vec::new()
+        };
+        first.push((p1.viterbi(&emis), scores));
         if reuse {
             cache.push((flat, ends));
         }
@@ -227,7 +240,7 @@ pub(crate) fn tag_doc_scored(
                     k += 1;
                     emis.push(e);
                 }
-                (p2.viterbi(&emis), emis.clone())
+                (p2.viterbi(&emis), emis.iter().map(bio_scores).collect())
             })
             .collect()
     } else if reuse {
@@ -248,7 +261,7 @@ pub(crate) fn tag_doc_scored(
                     p2.emit(&buf, &mut e);
                     emis.push(e);
                 }
-                (p2.viterbi(&emis), emis.clone())
+                (p2.viterbi(&emis), emis.iter().map(bio_scores).collect())
             })
             .collect()
     } else {
@@ -257,7 +270,7 @@ pub(crate) fn tag_doc_scored(
             .zip(&sides)
             .map(|(s, sd)| {
                 let l = decode(p2, s, sd, &mut buf, &mut emis);
-                (l, emis.clone())
+                (l, emis.iter().map(bio_scores).collect())
             })
             .collect::<Vec<_>>()
     };
@@ -276,7 +289,7 @@ pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 /// last token of a PERS name somewhere in the document gets that type at
 /// its other, untagged occurrences (`رامسفيلد` tagged once after
 /// `وزير الدفاع الامريكي دونالد`, then bare six times).
-fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; L]>)]) {
+fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; NB]>)]) {
     let mut seen: FastMap<&str, [u16; 5]> = FastMap::default();
     for (s, (labels, _)) in sents.iter().zip(out.iter()) {
         for (i, t) in s.iter().enumerate() {

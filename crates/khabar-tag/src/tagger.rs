@@ -10,12 +10,12 @@ use khabar_normalize::Span;
 
 use crate::gazetteer::{Entry, Gazetteer, Kind};
 use crate::hash::hash_feature;
-use crate::model::{read_model, ty, Model, Reader, L};
+use crate::model::{read_model, ty, Model, Reader, L, NB};
 use crate::seq::tag_doc_scored;
 use crate::token::{skip_letters, tokenize, Shape, Token};
 
 /// Version of the model file format.
-pub(crate) const MODEL_VERSION: u32 = 2;
+pub(crate) const MODEL_VERSION: u32 = 3;
 
 static GAZ: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv")));
@@ -368,7 +368,7 @@ impl Tagger {
         s: &[Token],
         si: usize,
         labels: &[u8],
-        emis: &[[f32; L]],
+        emis: &[[f32; NB]],
         out: &mut Vec<(usize, Cand)>,
     ) {
         // Model spans.
@@ -1026,7 +1026,7 @@ impl Tagger {
     }
 }
 
-fn softmax_at(e: &[f32; L], k: usize) -> f32 {
+fn softmax_at(e: &[f32; NB], k: usize) -> f32 {
     let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let z: f32 = e.iter().map(|x| (x - m).exp()).sum();
     if z > 0.0 && z.is_finite() {

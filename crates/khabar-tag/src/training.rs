@@ -193,7 +193,7 @@ fn train_one(
                 .collect();
             Example {
                 feats,
-                gold: c.gold[k].clone(),
+                gold: crate::model::to_bilou(&c.gold[k]),
             }
         })
         .collect();
@@ -279,7 +279,10 @@ fn with_doc_bits(
 const LEX_MIN: u32 = 1;
 
 /// The train lexicon of sentences `idx`: for each normalized word, bit `l`
-/// when gold label `l` (1..=8) is at least half of its occurrences.
+/// when gold label `l` (1..=8) is at least half of its occurrences; bit 0
+/// when `O` is more than half of them, and bit 9 when the word occurs only
+/// once. Every word of the sentences is in it, so a word missing from the
+/// lexicon is a word train has not seen.
 fn lexicon(c: &Corpus, idx: &[usize]) -> FastMap<String, u16> {
     let mut counts: HashMap<&str, [u32; 9]> = HashMap::new();
     for &k in idx {
@@ -296,12 +299,22 @@ fn lexicon(c: &Corpus, idx: &[usize]) -> FastMap<String, u16> {
                 bits |= 1 << l;
             }
         }
-        if bits != 0 {
+        if FREQ_BITS && 2 * n[0] > total {
+            bits |= 1;
+        }
+        if FREQ_BITS && total == 1 {
+            bits |= 1 << 9;
+        }
+        if bits != 0 || FREQ_BITS {
             out.insert(w.to_owned(), bits);
         }
     }
     out
 }
+
+/// Whether the lexicon also says "mostly O", "seen once" and (by absence)
+/// "not seen in train".
+const FREQ_BITS: bool = true;
 
 /// Side information with lexicon bits for training sentences `idx`: each
 /// half of the pseudo-documents gets the lexicon of the other half, so the
