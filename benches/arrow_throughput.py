@@ -15,7 +15,9 @@ Rates are MB/s of raw text, the median of --repeat runs:
   (mapInArrow, threads=1 per task, two tasks at a time), and a naive
   ``pandas_udf`` that calls ``khabar.analyze`` per row and returns
   ``json.dumps(doc.to_dict())``; both written to Spark's ``noop`` sink over a
-  cached DataFrame, so only the analysis is timed.
+  cached DataFrame, so only the analysis is timed;
+- and, without Spark, the same naive function over a ``pandas.Series`` in
+  this process (what one pandas_udf worker does).
 """
 
 
@@ -117,12 +119,22 @@ def main() -> None:
         "analyze_batch (threads=2)": size / timed(lambda: khabar.analyze_batch(docs, threads=2), args.repeat) / 1e6,
         "khabar.arrow.analyze (threads=2)": size / timed(lambda: khabar.arrow.analyze(arr, threads=2), args.repeat) / 1e6,
     }
+    import json
+
+    import pandas as pd
+
+    series = pd.Series(docs)
+    rates["naive per row in process (Series.map(khabar.analyze), 1 thread)"] = (
+        size / timed(lambda: series.map(lambda t: json.dumps(khabar.analyze(t).to_dict(), ensure_ascii=False)), args.repeat) / 1e6
+    )
     if not args.no_spark:
         rates.update(spark_rates(docs, size, args.repeat))
     for name, r in rates.items():
-        print(f"{name:<50} {r:6.2f} MB/s")
+        print(f"{name:<66} {r:6.2f} MB/s")
     a, b = rates["khabar.arrow.analyze (threads=2)"], rates["analyze_batch (threads=2)"]
     print(f"arrow / analyze_batch: {a / b:.2f}")
+    m = rates["naive per row in process (Series.map(khabar.analyze), 1 thread)"]
+    print(f"arrow / naive per row in process:      {a / m:.2f}")
     if not args.no_spark:
         n = rates["spark naive pandas_udf (khabar.analyze per row)"]
         s = rates["spark mapInArrow (khabar.spark.analyze)"]

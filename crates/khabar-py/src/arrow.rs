@@ -18,6 +18,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
+use crate::batch::{all_or_panic, run_batch};
 use crate::errors::{guard, normalize_error};
 
 /// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
@@ -71,6 +72,11 @@ fn export<'py>(py: Python<'py>, array: &dyn Array) -> PyResult<Capsules<'py>> {
         PyCapsule::new_with_value(py, s, c"arrow_schema")?,
         PyCapsule::new_with_value(py, a, c"arrow_array")?,
     ))
+}
+
+#[allow(clippy::ref_option)]
+fn text_len(t: &Option<&str>) -> usize {
+    t.map_or(0, str::len)
 }
 
 /// Consecutive slices of `texts` of about `budget` bytes each.
@@ -150,12 +156,11 @@ fn _arrow_tag<'py>(
     const WHAT: &str = "khabar.arrow.tag";
     let input = import(schema, array)?;
     let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let mut entities = Vec::with_capacity(texts.len());
-    for chunk in chunks(&texts, ANALYZE_CHUNK) {
-        let done = py.detach(|| guard(WHAT, || ka::tag_texts(chunk, threads)))?;
-        entities.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
-        py.check_signals()?;
-    }
+    let tagger = khabar::tag::Tagger::global();
+    let results = run_batch(py, &texts, threads, ANALYZE_CHUNK, text_len, |t| {
+        t.map(|s| tagger.tag(s))
+    })?;
+    let entities = all_or_panic(py, WHAT, "texts", results)?;
     let out = py
         .detach(|| {
             guard(
@@ -186,12 +191,10 @@ fn _arrow_normalize<'py>(
     let n = Normalizer::for_profile(profile);
     let input = import(schema, array)?;
     let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let mut out = Vec::with_capacity(texts.len());
-    for chunk in chunks(&texts, NORMALIZE_CHUNK) {
-        let done = py.detach(|| guard(WHAT, || ka::normalize_texts(chunk, n, threads)))?;
-        out.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
-        py.check_signals()?;
-    }
+    let results = run_batch(py, &texts, threads, NORMALIZE_CHUNK, text_len, |t| {
+        t.map(|s| n.normalize(s))
+    })?;
+    let out = all_or_panic(py, WHAT, "texts", results)?;
     let out: arrow_array::StringArray = py.detach(|| {
         guard(
             WHAT,
