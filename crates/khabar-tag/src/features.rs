@@ -192,10 +192,18 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
         if pb != 0 {
             out.push(hash_feature(55, &[&pb.to_le_bytes(), t.shape.name()]));
         }
+
     }
     if groups.has(Groups::DOC) {
         extract_doc(side, i, out);
     }
+}
+
+/// Every hash [`extract_doc`] can produce.
+pub(crate) fn doc_feature_hashes() -> Vec<u64> {
+    (60u32..=62)
+        .flat_map(|tid| (0u8..32).map(move |k| hash_feature(tid, &[&[k]])))
+        .collect()
 }
 
 /// Append the document features of token `i` (the last group, so that

@@ -185,7 +185,7 @@ pub(crate) fn tag_doc_scored(
     let reuse = p2.is_some_and(|m| m.groups & !crate::features::Groups::DOC == p1.groups);
     let mut cache: Vec<(Vec<u64>, Vec<u32>)> = Vec::new();
     let mut first = Vec::with_capacity(sents.len());
-    let mut partials: Vec<[i32; L]> = Vec::new();
+    let mut partials: Vec<[f32; L]> = Vec::new();
     for (s, sd) in sents.iter().zip(&sides) {
         emis.clear();
         let mut flat = Vec::new();
@@ -225,7 +225,7 @@ pub(crate) fn tag_doc_scored(
         .map(|(s, l)| (s.as_slice(), l.0.as_slice()))
         .collect();
     doc_bits(&doc, &mut sides);
-    let mut out = if let (true, Some(_)) = (reuse, joint) {
+    let mut out = if let (true, Some(j)) = (reuse, joint) {
         let mut k = 0;
         sents
             .iter()
@@ -236,7 +236,7 @@ pub(crate) fn tag_doc_scored(
                     buf.clear();
                     crate::features::extract_doc(sd, i, &mut buf);
                     let mut e = [0f32; L];
-                    p2.emit_rest(partials[k], &buf, &mut e);
+                    p2.emit_rest(j, partials[k], &buf, &mut e);
                     k += 1;
                     emis.push(e);
                 }
