@@ -192,7 +192,6 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
         if pb != 0 {
             out.push(hash_feature(55, &[&pb.to_le_bytes(), t.shape.name()]));
         }
-
     }
     if groups.has(Groups::DOC) {
         extract_doc(side, i, out);

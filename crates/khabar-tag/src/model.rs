@@ -67,9 +67,7 @@ pub(crate) fn to_bilou(bio: &[u8]) -> Vec<u8> {
             }
             let t = ty(l);
             let begins = !is_inside(l) || i == 0 || ty(bio[i - 1]) != t;
-            let goes_on = bio
-                .get(i + 1)
-                .is_some_and(|&n| is_inside(n) && ty(n) == t);
+            let goes_on = bio.get(i + 1).is_some_and(|&n| is_inside(n) && ty(n) == t);
             let p = match (begins, goes_on) {
                 (true, true) => 0,
                 (false, true) => 1,
@@ -300,7 +298,13 @@ impl JointTable {
                 max[1] = max[1].max((wb[l] - wb[0]).abs());
             }
         }
-        let scale = max.map(|m| if m > 0.0 { m / f32::from(i16::MAX) } else { 1.0 });
+        let scale = max.map(|m| {
+            if m > 0.0 {
+                m / f32::from(i16::MAX)
+            } else {
+                1.0
+            }
+        });
         let cap = (rows.len().max(1) * 2).next_power_of_two();
         let mask = cap - 1;
         let mut index = vec![(0u32, 0u32); cap];
@@ -428,7 +432,8 @@ impl Model {
             joint.rest.add_to(*h, &mut acc);
         }
         for (l, ((o, a), p)) in out.iter_mut().zip(acc).zip(partial).enumerate() {
-            *o = p + a as f32 * joint.rest.scale
+            *o = p
+                + a as f32 * joint.rest.scale
                 + if l > 0 {
                     self.bias[ity(l as u8) as usize]
                 } else {
@@ -444,15 +449,17 @@ impl Model {
     }
 }
 
+/// The labels after which no span is open: O, L-, U-.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
 pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
     let n = emis.len();
     if n == 0 || trans.len() < (L + 1) * L {
         return Vec::new();
     }
     // The BILOU constraints leave few transitions: O, B- and U- only after
-    // a closed label (O, L-, U-; 9 of them), I- and L- of a type only
-    // after B- or I- of that type. The loops visit only those.
-    const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+    // a closed label (O, L-, U-; `CLOSED`), I- and L- of a type only after
+    // B- or I- of that type. The loops visit only those.
     let tm = |p: usize, c: usize| trans[p * L + c];
     let mut prev = [f32::NEG_INFINITY; L];
     for c in 0..L {
