@@ -6,7 +6,8 @@ naive pandas_udf, in one run.
 
 The corpus is the bundled sample articles repeated into >= --mb megabytes of
 separate documents (UTF-8 bytes of raw input), as in pipeline_throughput.py.
-Rates are MB/s of raw text, the median of --repeat runs:
+Rates are MB/s of raw text, the median of --repeat runs (the in-process
+variants interleaved, one run of each per round):
 
 - ``analyze_batch``: ``khabar.analyze_batch(texts, threads=2)`` (Documents);
 - ``arrow``: ``khabar.arrow.analyze(pa.array(texts), threads=2)`` (one
@@ -51,7 +52,7 @@ def timed(f: Callable[[], Any], repeat: int) -> float:
 def spark_rates(docs: list[str], size: int, repeat: int) -> dict[str, float]:
     import pandas as pd
     from pyspark.sql import SparkSession
-    from pyspark.sql.functions import pandas_udf
+    from pyspark.sql.pandas.functions import pandas_udf
 
     import khabar.spark
 
@@ -73,7 +74,7 @@ def spark_rates(docs: list[str], size: int, repeat: int) -> dict[str, float]:
     df = spark.createDataFrame(list(enumerate(docs)), "id long, text string").repartition(8).cache()
     df.count()
 
-    @pandas_udf("string")  # type: ignore[call-overload]
+    @pandas_udf("string")  # type: ignore[call-overload, untyped-decorator]
     def naive(texts: pd.Series) -> pd.Series:
         import json
 
@@ -115,30 +116,37 @@ def main() -> None:
     t = time.perf_counter()
     arr = pa.array(docs, pa.string())
     print(f"(pa.array from the list of str: {time.perf_counter() - t:.3f} s, not counted)")
-    rates = {
-        "analyze_batch (threads=2)": size / timed(lambda: khabar.analyze_batch(docs, threads=2), args.repeat) / 1e6,
-        "khabar.arrow.analyze (threads=2)": size / timed(lambda: khabar.arrow.analyze(arr, threads=2), args.repeat) / 1e6,
-    }
     import json
 
     import pandas as pd
 
     series = pd.Series(docs)
-    rates["naive per row in process (Series.map(khabar.analyze), 1 thread)"] = (
-        size / timed(lambda: series.map(lambda t: json.dumps(khabar.analyze(t).to_dict(), ensure_ascii=False)), args.repeat) / 1e6
-    )
+    runs: dict[str, Callable[[], Any]] = {
+        "analyze_batch (threads=2)": lambda: khabar.analyze_batch(docs, threads=2),
+        "khabar.arrow.analyze (threads=2)": lambda: khabar.arrow.analyze(arr, threads=2),
+        "naive per row in process (Series.map(khabar.analyze), 1 thread)": lambda: series.map(
+            lambda t: json.dumps(khabar.analyze(t).to_dict(), ensure_ascii=False)
+        ),
+    }
+    # Interleaved (one run of each, --repeat times) so that background load
+    # hits every variant alike.
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.repeat):
+        for name, f in runs.items():
+            times[name].append(timed(f, 1))
+    rates = {name: size / statistics.median(ts) / 1e6 for name, ts in times.items()}
     if not args.no_spark:
         rates.update(spark_rates(docs, size, args.repeat))
     for name, r in rates.items():
         print(f"{name:<66} {r:6.2f} MB/s")
-    a, b = rates["khabar.arrow.analyze (threads=2)"], rates["analyze_batch (threads=2)"]
-    print(f"arrow / analyze_batch: {a / b:.2f}")
+    ra, rb = rates["khabar.arrow.analyze (threads=2)"], rates["analyze_batch (threads=2)"]
+    print(f"arrow / analyze_batch:                 {ra / rb:.2f}")
     m = rates["naive per row in process (Series.map(khabar.analyze), 1 thread)"]
-    print(f"arrow / naive per row in process:      {a / m:.2f}")
+    print(f"arrow / naive per row in process:      {ra / m:.2f}")
     if not args.no_spark:
         n = rates["spark naive pandas_udf (khabar.analyze per row)"]
         s = rates["spark mapInArrow (khabar.spark.analyze)"]
-        print(f"arrow (in process) / naive pandas_udf: {a / n:.2f}")
+        print(f"arrow (in process) / naive pandas_udf: {ra / n:.2f}")
         print(f"spark mapInArrow / naive pandas_udf:   {s / n:.2f}")
     print(f"load after: {os.getloadavg()[0]:.2f}")
 
