@@ -383,6 +383,10 @@ pub struct Model {
     /// Train lexicon (pass 1 only): for a normalized word, bit `l` (label
     /// index 1..=8) when ANERcorp train labels it `l` at least half the time.
     pub(crate) names: crate::gazetteer::FastMap<String, u16>,
+    /// `names` keyed by the word's feature hash ([`lex_key`]): looking a
+    /// word up costs one integer compare, not a string compare (every
+    /// train word is in the lexicon, so most lookups hit).
+    pub(crate) lex: crate::gazetteer::FastMap<u64, u16>,
 }
 
 impl Model {
@@ -622,6 +626,7 @@ impl Trainer {
             trans,
             table,
             names: crate::gazetteer::FastMap::default(),
+            lex: crate::gazetteer::FastMap::default(),
         }
     }
 }
@@ -709,7 +714,35 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
         bias,
         table,
         names: crate::gazetteer::FastMap::default(),
+        lex: crate::gazetteer::FastMap::default(),
     })
+}
+
+/// The lexicon key of a normalized word: SipHash (std's `DefaultHasher`
+/// with its fixed keys). Only ever computed in memory, so it need not be
+/// stable across builds; the feature hash is not used here because it
+/// collides on some train words (`ولاحظ` / `ولاعب`).
+#[inline]
+pub(crate) fn lex_key(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+/// A lexicon keyed by [`lex_key`].
+pub(crate) fn hash_names(
+    names: &crate::gazetteer::FastMap<String, u16>,
+) -> crate::gazetteer::FastMap<u64, u16> {
+    names.iter().map(|(w, &b)| (lex_key(w), b)).collect()
+}
+
+impl Model {
+    /// Set the train lexicon (and its hashed form).
+    pub(crate) fn set_names(&mut self, names: crate::gazetteer::FastMap<String, u16>) {
+        self.lex = hash_names(&names);
+        self.names = names;
+    }
 }
 
 /// Append the train lexicon: count, then (bits, byte length, bytes) rows
@@ -767,5 +800,6 @@ pub(crate) fn average(ms: &[Model]) -> Option<Model> {
         bias: first.bias,
         table: FeatTable::build(acc.into_iter().collect()),
         names: first.names.clone(),
+        lex: first.lex.clone(),
     })
 }

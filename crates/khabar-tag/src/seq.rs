@@ -13,11 +13,7 @@ use crate::model::{bio_scores, ty, Model, L, NB};
 use crate::token::{Shape, Token};
 
 /// Gazetteer and cue bits for one sentence.
-pub(crate) fn side_info(
-    toks: &[Token],
-    gaz: &Gazetteer,
-    names: &FastMap<String, u16>,
-) -> Vec<Side> {
+pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u16>) -> Vec<Side> {
     let mut side = vec![Side::default(); toks.len()];
     let mut ms = Vec::new();
     for i in 0..toks.len() {
@@ -61,11 +57,11 @@ pub(crate) fn side_info(
 /// 29 when train tags the word mostly `O`, bit 30 when train has not seen
 /// it (an Arabic or Latin word), bit 31 when it has seen it once. (Also
 /// looking up the clitic stem scored lower in cross-validation.)
-pub(crate) fn lex_bits(names: &FastMap<String, u16>, t: &Token) -> u32 {
+pub(crate) fn lex_bits(names: &FastMap<u64, u16>, t: &Token) -> u32 {
     if names.is_empty() {
         return 0;
     }
-    if let Some(&b) = names.get(t.norm.as_str()) {
+    if let Some(&b) = names.get(&crate::model::lex_key(&t.norm)) {
         return (u32::from(b & 0x1fe) << 20)
             | (u32::from(b & 1) << 29)
             | (u32::from((b >> 9) & 1) << 31);
@@ -178,7 +174,7 @@ pub(crate) fn tag_doc_scored(
     sents: &[Vec<Token>],
     joint: Option<&crate::model::JointTable>,
 ) -> Vec<(Vec<u8>, Vec<[f32; NB]>)> {
-    let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.names)).collect();
+    let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.lex)).collect();
     let mut buf = Vec::with_capacity(64);
     let mut emis = Vec::new();
     // Pass 2 uses pass 1's features plus the document group: extract once.

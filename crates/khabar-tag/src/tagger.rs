@@ -39,7 +39,7 @@ pub(crate) fn parse_models(bytes: &[u8]) -> Option<(Model, Option<Model>)> {
     let p2 = if two { Some(read_model(&mut r)?) } else { None };
     // The train lexicon follows the models (absent in older files).
     if r.p < r.b.len() {
-        p1.names = crate::model::read_names(&mut r)?;
+        p1.set_names(crate::model::read_names(&mut r)?);
     }
     Some((p1, p2))
 }
@@ -1107,6 +1107,7 @@ impl Default for Model {
             trans: vec![0.0; (L + 1) * L],
             table: crate::model::FeatTable::default(),
             names: crate::gazetteer::FastMap::default(),
+            lex: crate::gazetteer::FastMap::default(),
         }
     }
 }

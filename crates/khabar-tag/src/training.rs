@@ -335,7 +335,9 @@ fn with_lexicon(c: &Corpus, idx: &[usize], folds: usize) -> Vec<Vec<Side>> {
             .filter(|(d, _)| d % k != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
-        let lex = lexicon(c, &other);
+        let lexs = lexicon(c, &other);
+        let lex = crate::model::hash_names(&lexs);
+        assert_eq!(lex.len(), lexs.len(), "lexicon key collision");
         for (d, doc) in docs.iter().enumerate() {
             if d % k == fold {
                 for &k in doc {
@@ -359,7 +361,7 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
     };
     let mut p1 = train_one(c, idx, &base, cfg, g1);
     if cfg.lexicon {
-        p1.names = lexicon(c, idx);
+        p1.set_names(lexicon(c, idx));
     }
     if !cfg.groups.has(Groups::DOC) {
         return (p1, None);
