@@ -35,7 +35,7 @@ pub(crate) fn ty(l: u8) -> u8 {
 
 /// Whether BIO label `l` is an I- label.
 pub(crate) fn is_inside(l: u8) -> bool {
-    l > 0 && l % 2 == 0
+    l > 0 && l.is_multiple_of(2)
 }
 
 /// Entity type of an internal BILOU label.

@@ -327,7 +327,7 @@ fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; NB]
             let prev_o = i == 0 || labels[i - 1] == 0;
             let next_o = labels
                 .get(i + 1)
-                .map_or(true, |&n| !crate::model::is_inside(n));
+                .is_none_or(|&n| !crate::model::is_inside(n));
             if !(prev_o && next_o) {
                 continue;
             }

@@ -381,7 +381,11 @@ impl Tagger {
             }
             let t = ty(l);
             let mut j = i + 1;
-            while j < labels.len() && labels[j] != 0 && labels[j] % 2 == 0 && ty(labels[j]) == t {
+            while j < labels.len()
+                && labels[j] != 0
+                && labels[j].is_multiple_of(2)
+                && ty(labels[j]) == t
+            {
                 j += 1;
             }
             let score = (i..j)
@@ -996,7 +1000,7 @@ impl Tagger {
             // Disjoint and sorted by start, so also sorted by end.
             ents.retain(|(e, _)| {
                 let i = sorted.partition_point(|d| d.end <= e.span.start);
-                sorted.get(i).map_or(true, |d| !overlaps(e.span, *d))
+                sorted.get(i).is_none_or(|d| !overlaps(e.span, *d))
             });
             kept.extend(dates);
         } else {
