@@ -2201,7 +2201,7 @@ pub(crate) fn find_dates_and_words(
         let mut found = find_in_window(text, ws, we, start, e, reference, &mut toks);
         let cut = we < text.len()
             && !text[we..].starts_with('\n')
-            && found.as_ref().map_or(true, |m| m.span.end + MARGIN >= we);
+            && found.as_ref().is_none_or(|m| m.span.end + MARGIN >= we);
         if cut {
             let (ws, we) = window(text, start, e, AFTER);
             found = find_in_window(text, ws, we, start, e, reference, &mut toks);
