@@ -188,6 +188,19 @@ pub enum DropReason {
     Boilerplate,
 }
 
+impl Metadata {
+    /// Snake-case name (`"dateline"`, `"byline"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Dateline => "dateline",
+            Self::Updated => "updated",
+            Self::Url => "url",
+            Self::Byline => "byline",
+            Self::Source => "source",
+        }
+    }
+}
+
 impl DropReason {
     /// Snake-case name (`"exact_duplicate"`, `"moved_to_metadata"`).
     pub fn name(&self) -> &'static str {

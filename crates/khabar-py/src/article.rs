@@ -7,7 +7,7 @@
 //! that was passed in, converted once per text through `CharOffsets`.
 
 use khabar_article::dates::{self, Calendar, DateMention};
-use khabar_article::{parse, Article, Date, DropReason, Flag, Hints, Metadata};
+use khabar_article::{parse, Article, Date, DropReason, Flag, Hints};
 use khabar_normalize::CharOffsets;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -136,16 +136,6 @@ fn reduce_via<'py>(
     Ok((f, PyTuple::new(py, [state])?))
 }
 
-fn metadata_name(m: Metadata) -> &'static str {
-    match m {
-        Metadata::Dateline => "dateline",
-        Metadata::Updated => "updated",
-        Metadata::Url => "url",
-        Metadata::Byline => "byline",
-        Metadata::Source => "source",
-    }
-}
-
 impl PyDropped {
     fn from_dict(d: &Bound<'_, PyDict>) -> PyResult<Self> {
         let reason: String = item(d, "reason")?;
@@ -258,7 +248,7 @@ impl From<Article> for PyArticle {
                     _ => None,
                 },
                 metadata: match d.reason {
-                    DropReason::MovedToMetadata(m) => Some(metadata_name(m)),
+                    DropReason::MovedToMetadata(m) => Some(m.name()),
                     _ => None,
                 },
             })

@@ -34,7 +34,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StringArray, StructArray};
 use arrow_buffer::{NullBufferBuilder, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field, FieldRef, Fields, Schema, SchemaRef};
-use khabar_article::{DropReason, Flag, Hints, Metadata};
+use khabar_article::{DropReason, Flag, Hints};
 use khabar_normalize::{CharOffsets, Normalizer};
 use khabar_tag::{Entity, Tagger};
 
@@ -449,16 +449,6 @@ impl Default for DocumentBatchBuilder {
     }
 }
 
-fn metadata_name(m: Metadata) -> &'static str {
-    match m {
-        Metadata::Dateline => "dateline",
-        Metadata::Updated => "updated",
-        Metadata::Url => "url",
-        Metadata::Byline => "byline",
-        Metadata::Source => "source",
-    }
-}
-
 impl DocumentBatchBuilder {
     /// An empty builder.
     pub fn new() -> Self {
@@ -551,7 +541,7 @@ impl DocumentBatchBuilder {
                 _ => None,
             });
             self.d_metadata.append_option(match d.reason {
-                DropReason::MovedToMetadata(m) => Some(metadata_name(m)),
+                DropReason::MovedToMetadata(m) => Some(m.name()),
                 _ => None,
             });
         }
