@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
+import signal
+import threading
+import time
 import tomllib
+from collections.abc import Callable
 
 import pytest
 
@@ -24,3 +29,23 @@ def seed_texts() -> list[tuple[str, str]]:
 @pytest.fixture(scope="session")
 def seeds() -> list[tuple[str, str]]:
     return seed_texts()
+
+
+def interrupt_latency(call: Callable[[], object], after: float = 0.5) -> float:
+    """Send SIGINT to this process `after` seconds into `call()` (which must
+    run for longer) and return how long the KeyboardInterrupt took to come
+    out of it."""
+    fired: list[float] = []
+
+    def interrupt() -> None:
+        fired.append(time.perf_counter())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    timer = threading.Timer(after, interrupt)
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            call()
+        return time.perf_counter() - fired[0]
+    finally:
+        timer.cancel()

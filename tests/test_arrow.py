@@ -12,7 +12,7 @@ import khabar
 pa = pytest.importorskip("pyarrow")
 import khabar.arrow  # noqa: E402
 
-from conftest import seed_texts  # noqa: E402
+from conftest import interrupt_latency, seed_texts  # noqa: E402
 
 
 def corpus(n: int, seed: int = 7) -> list[str]:
@@ -222,3 +222,11 @@ def test_cli_parquet_streams_row_groups(tmp_path) -> None:  # type: ignore[no-un
     # Without -o there is nowhere to stream to.
     p = subprocess.run([*cmd, "analyze", "--format", "parquet", str(ARTICLES)], capture_output=True, text=True, check=False)
     assert p.returncode == 2 and "-o" in p.stderr
+
+
+@pytest.mark.parametrize("stage", ["analyze", "tag"])
+def test_keyboard_interrupt_is_honoured_within_a_second(stage: str) -> None:
+    texts = pa.array([t for _, t in seed_texts()] * 2000)  # many seconds on one thread
+    run = getattr(khabar.arrow, stage)
+    latency = interrupt_latency(lambda: run(texts, threads=1))
+    assert latency < 1.0, f"KeyboardInterrupt in khabar.arrow.{stage} took {latency:.2f} s"

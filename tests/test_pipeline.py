@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 import khabar
-from conftest import seed_texts
+from conftest import interrupt_latency, seed_texts
 
 RAWS = [t for _, t in seed_texts()]
 
@@ -124,24 +124,6 @@ def test_to_pandas_without_pandas_says_how_to_install(monkeypatch: pytest.Monkey
 
 
 def test_keyboard_interrupt_is_honoured_within_a_second() -> None:
-    import os
-    import signal
-    import threading
-    import time
-
     docs = RAWS * 2000  # ~14 s of work on one thread
-    fired: list[float] = []
-
-    def interrupt() -> None:
-        fired.append(time.perf_counter())
-        os.kill(os.getpid(), signal.SIGINT)
-
-    timer = threading.Timer(0.5, interrupt)
-    timer.start()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            khabar.analyze_batch(docs, threads=1)
-        latency = time.perf_counter() - fired[0]
-    finally:
-        timer.cancel()
+    latency = interrupt_latency(lambda: khabar.analyze_batch(docs, threads=1))
     assert latency < 1.0, f"KeyboardInterrupt took {latency:.2f} s"
