@@ -230,3 +230,17 @@ def test_keyboard_interrupt_is_honoured_within_a_second(stage: str) -> None:
     run = getattr(khabar.arrow, stage)
     latency = interrupt_latency(lambda: run(texts, threads=1))
     assert latency < 1.0, f"KeyboardInterrupt in khabar.arrow.{stage} took {latency:.2f} s"
+
+
+@pytest.mark.parametrize("stage", ["analyze", "tag", "normalize"])
+def test_invalid_utf8_in_a_string_array_is_a_clear_error(stage: str) -> None:
+    # pa.Array.from_buffers checks offsets but not UTF-8: such an array
+    # reaches khabar through the C data interface and must be refused, not
+    # read as text (found by hand: it used to panic inside the tokenizer).
+    data = "سلام".encode() + b"\xff\xfe" + " طهران".encode()
+    offsets = pa.array([0, len(data)], pa.int32()).buffers()[1]
+    arr = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])
+    with pytest.raises(UnicodeError, match="Invalid UTF8"):
+        getattr(khabar.arrow, stage)(arr)
+    # A valid array right after works as usual.
+    assert getattr(khabar.arrow, stage)(pa.array(["زار الرئيس طهران"])) is not None

@@ -14,7 +14,7 @@ use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{make_array, Array, ArrayRef, StructArray};
 use khabar::arrow::{self as ka, Analyzed, DocumentBatchBuilder};
 use khabar::normalize::{Normalizer, Profile};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
@@ -61,6 +61,16 @@ fn import(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResu
         from_ffi(array, schema)
     }
     .map_err(|e| arrow_error("cannot import the Arrow array", e))?;
+    // The C data interface promises nothing about the bytes: an array built
+    // from raw buffers (`pa.Array.from_buffers`) can hold strings that are
+    // not UTF-8, and every `&str` taken from it would then be invalid. Full
+    // validation (offsets in bounds, UTF-8) is one linear pass, cheap next
+    // to the analysis.
+    data.validate_full().map_err(|e| {
+        PyUnicodeError::new_err(format!(
+            "the Arrow array is not valid (pyarrow's validate(full=True) fails too): {e}"
+        ))
+    })?;
     Ok(make_array(data))
 }
 
