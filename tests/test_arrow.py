@@ -232,14 +232,43 @@ def test_keyboard_interrupt_is_honoured_within_a_second(stage: str) -> None:
     assert latency < 1.0, f"KeyboardInterrupt in khabar.arrow.{stage} took {latency:.2f} s"
 
 
-@pytest.mark.parametrize("stage", ["analyze", "tag", "normalize"])
-def test_invalid_utf8_in_a_string_array_is_a_clear_error(stage: str) -> None:
-    # pa.Array.from_buffers checks offsets but not UTF-8: such an array
-    # reaches khabar through the C data interface and must be refused, not
-    # read as text (found by hand: it used to panic inside the tokenizer).
-    data = "سلام".encode() + b"\xff\xfe" + " طهران".encode()
-    offsets = pa.array([0, len(data)], pa.int32()).buffers()[1]
-    arr = pa.Array.from_buffers(pa.string(), 1, [None, offsets, pa.py_buffer(data)])
+def _with_invalid_utf8(kind: str = "string") -> tuple[object, list[str | None]]:
+    """A string array whose second row is not UTF-8, built from raw buffers
+    (pa.Array.from_buffers checks offsets, not UTF-8), and its valid rows."""
+    good = [t for _, t in seed_texts()][:2]
+    rows = [good[0].encode(), "سلام".encode() + b"\xff\xfe" + " طهران".encode(), None, good[1].encode()]
+    data = b"".join(r or b"" for r in rows)
+    offsets, pos = [0], 0
+    for r in rows:
+        pos += len(r or b"")
+        offsets.append(pos)
+    valid = pa.array([r is not None for r in rows]).buffers()[1]
+    off_type = pa.int32() if kind == "string" else pa.int64()
+    arr = pa.Array.from_buffers(
+        pa.string() if kind == "string" else pa.large_string(),
+        len(rows),
+        [valid, pa.array(offsets, off_type).buffers()[1], pa.py_buffer(data)],
+    )
+    return arr, [good[0], None, None, good[1]]
+
+
+@pytest.mark.parametrize("kind", ["string", "large_string"])
+def test_a_row_that_is_not_utf8_gets_its_own_error_in_analyze(kind: str) -> None:
+    # Found by hand: such an array used to reach the tokenizer as an invalid
+    # &str and panic. In analyze, that row gets `error` and the others are
+    # analyzed (one stray byte must not fail a Spark task).
+    arr, texts = _with_invalid_utf8(kind)
+    got = rows(khabar.arrow.analyze(arr))
+    assert got[1] is not None and got[1]["error"].startswith("UnicodeError: not valid UTF-8")
+    assert got[1]["entities"] == [] and got[1]["title"] is None
+    assert got[2] is None
+    want = expected(texts)
+    assert got[0] == want[0] and got[3] == want[3]
+
+
+@pytest.mark.parametrize("stage", ["tag", "normalize"])
+def test_invalid_utf8_in_a_single_stage_is_a_clear_error(stage: str) -> None:
+    arr, _ = _with_invalid_utf8()
     with pytest.raises(UnicodeError, match="Invalid UTF8"):
         getattr(khabar.arrow, stage)(arr)
     # A valid array right after works as usual.

@@ -112,6 +112,21 @@ def test_samples_row_for_row(spark: Any) -> None:
     assert "محمد رضا قرايي اشتياني" in people
 
 
+def test_a_row_that_is_not_utf8_does_not_fail_the_task(spark: Any) -> None:
+    # Spark does not check UTF-8 when casting binary to string: the bad row
+    # gets its own error and the other rows are analyzed.
+    good = [t for _, t in seed_texts()][:2]
+    raw = [good[0].encode(), b"\xd8\xb3\xff\xfe", good[1].encode()]
+    df = spark.createDataFrame([(i, bytearray(b)) for i, b in enumerate(raw)], "id long, data binary")
+    df = df.selectExpr("id", "CAST(data AS STRING) AS text")
+    # (The input text column itself cannot be collected into Python.)
+    got = analyzed_rows(khabar.spark.analyze(df).drop("text"))
+    bad = got[1]
+    assert bad is not None and bad["error"].startswith("UnicodeError: not valid UTF-8")
+    want = expected(good)
+    assert got[0] == want[0] and got[2] == want[1]
+
+
 def test_ten_thousand_generated_documents(spark: Any) -> None:
     texts = corpus(10_000, seed=11)
     df = spark.createDataFrame(list(enumerate(texts)), "id long, text string").repartition(4)

@@ -12,6 +12,8 @@ use std::panic::AssertUnwindSafe;
 
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{make_array, Array, ArrayRef, StructArray};
+use arrow_data::ArrayData;
+use arrow_schema::DataType;
 use khabar::arrow::{self as ka, Analyzed, DocumentBatchBuilder};
 use khabar::normalize::{Normalizer, Profile};
 use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
@@ -20,6 +22,7 @@ use pyo3::types::PyCapsule;
 
 use crate::batch::{all_or_panic, run_batch};
 use crate::errors::{guard, normalize_error};
+use crate::pipeline::interruptible_chunks;
 
 /// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
 /// between chunks, a fraction of a second apart.
@@ -41,10 +44,11 @@ fn khabar_error(what: &str, e: &ka::Error) -> PyErr {
     }
 }
 
-/// The array behind an `__arrow_c_array__()` capsule pair, moved into Rust
-/// (the capsule's array is left released, as the protocol asks).
+/// The array data behind an `__arrow_c_array__()` capsule pair, moved into
+/// Rust (the capsule's array is left released, as the protocol asks), not
+/// yet validated.
 #[allow(unsafe_code)]
-fn import(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResult<ArrayRef> {
+fn import_data(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResult<ArrayData> {
     let s = schema.pointer_checked(Some(c"arrow_schema"))?;
     let a = array.pointer_checked(Some(c"arrow_array"))?;
     // SAFETY: capsules named "arrow_schema" / "arrow_array" hold an
@@ -52,26 +56,58 @@ fn import(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResu
     // non-null pointers). The schema is only borrowed, and lives as long as
     // its capsule, which `schema` keeps alive for this call. The array is
     // moved out (`from_raw` leaves a released, empty struct behind, so the
-    // capsule's destructor does nothing); `from_ffi` validates it against the
+    // capsule's destructor does nothing); `from_ffi` checks it against the
     // schema and the returned data owns it, its release callback called on
     // drop.
-    let data = unsafe {
+    unsafe {
         let schema = &*s.as_ptr().cast::<FFI_ArrowSchema>();
         let array = FFI_ArrowArray::from_raw(a.as_ptr().cast::<FFI_ArrowArray>());
         from_ffi(array, schema)
     }
-    .map_err(|e| arrow_error("cannot import the Arrow array", e))?;
-    // The C data interface promises nothing about the bytes: an array built
-    // from raw buffers (`pa.Array.from_buffers`) can hold strings that are
-    // not UTF-8, and every `&str` taken from it would then be invalid. Full
-    // validation (offsets in bounds, UTF-8) is one linear pass, cheap next
-    // to the analysis.
-    data.validate_full().map_err(|e| {
-        PyUnicodeError::new_err(format!(
-            "the Arrow array is not valid (pyarrow's validate(full=True) fails too): {e}"
-        ))
-    })?;
+    .map_err(|e| arrow_error("cannot import the Arrow array", e))
+}
+
+fn invalid(e: impl std::fmt::Display) -> PyErr {
+    PyUnicodeError::new_err(format!(
+        "the Arrow array is not valid (pyarrow's validate(full=True) fails too): {e}"
+    ))
+}
+
+/// The imported array, validated in full. The C data interface promises
+/// nothing about the bytes: an array built from raw buffers
+/// (`pa.Array.from_buffers`) can hold strings that are not UTF-8, and every
+/// `&str` taken from it would then be invalid. Full validation (offsets in
+/// bounds, UTF-8) is one linear pass, cheap next to the analysis.
+fn import(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResult<ArrayRef> {
+    let data = import_data(schema, array)?;
+    data.validate_full().map_err(invalid)?;
     Ok(make_array(data))
+}
+
+/// [`import`] for a whole-document analysis: a string array whose only
+/// fault is bytes that are not UTF-8 comes back as its binary twin (same
+/// buffers, offsets validated), so that [`ka::text_rows`] gives each bad row
+/// its own error and the other rows are analyzed (one stray byte in a Spark
+/// partition must not fail the task).
+fn import_rows(schema: &Bound<'_, PyCapsule>, array: &Bound<'_, PyCapsule>) -> PyResult<ArrayRef> {
+    let data = import_data(schema, array)?;
+    let Err(e) = data.validate_full() else {
+        return Ok(make_array(data));
+    };
+    let twin = match data.data_type() {
+        DataType::Utf8 => DataType::Binary,
+        DataType::LargeUtf8 => DataType::LargeBinary,
+        DataType::Utf8View => DataType::BinaryView,
+        _ => return Err(invalid(e)),
+    };
+    // `build` validates the binary twin in full: offsets (or views) in
+    // bounds; any fault other than UTF-8 fails here.
+    let bin = data
+        .into_builder()
+        .data_type(twin)
+        .build()
+        .map_err(invalid)?;
+    Ok(make_array(bin))
 }
 
 /// `array` as a `(schema, array)` capsule pair, which pyarrow (or any
@@ -89,24 +125,6 @@ fn text_len(t: &Option<&str>) -> usize {
     t.map_or(0, str::len)
 }
 
-/// Consecutive slices of `texts` of about `budget` bytes each.
-fn chunks<'a, 'b>(texts: &'a [Option<&'b str>], budget: usize) -> Vec<&'a [Option<&'b str>]> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, t) in texts.iter().enumerate() {
-        bytes += t.map_or(0, str::len) + 64;
-        if bytes >= budget {
-            out.push(&texts[start..=i]);
-            start = i + 1;
-            bytes = 0;
-        }
-    }
-    if start < texts.len() {
-        out.push(&texts[start..]);
-    }
-    out
-}
-
 /// _arrow_analyze(schema, array, threads=None)
 /// --
 ///
@@ -122,18 +140,25 @@ fn _arrow_analyze<'py>(
     threads: Option<usize>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.analyze";
-    let input = import(schema, array)?;
-    let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
+    let input = import_rows(schema, array)?;
+    let rows = ka::text_rows(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
     let mut builder = DocumentBatchBuilder::new();
-    for chunk in chunks(&texts, ANALYZE_CHUNK) {
+    for chunk in interruptible_chunks(&rows, ANALYZE_CHUNK, |r| {
+        r.as_ref().map_or(0, |t| t.map_or(0, str::len))
+    }) {
         let b = &mut builder;
         py.detach(|| {
             guard(
                 WHAT,
                 AssertUnwindSafe(|| {
-                    let docs: Vec<Analyzed> = ka::analyze_texts(chunk, threads)?;
-                    for (raw, doc) in chunk.iter().zip(&docs) {
-                        b.push_row(*raw, doc);
+                    let texts: Vec<Option<&str>> =
+                        chunk.iter().map(|r| r.clone().unwrap_or(None)).collect();
+                    let docs: Vec<Analyzed> = ka::analyze_texts(&texts, threads)?;
+                    for ((row, raw), doc) in chunk.iter().zip(&texts).zip(&docs) {
+                        match row {
+                            Err(e) => b.push_error(e),
+                            Ok(_) => b.push_row(*raw, doc),
+                        }
                     }
                     Ok::<_, khabar::batch::Error>(())
                 }),

@@ -222,6 +222,29 @@ pub fn texts(array: &dyn Array) -> Result<Vec<Option<&str>>, Error> {
     Err(Error::UnsupportedType(array.data_type().clone()))
 }
 
+/// The rows of a string array, or of the `binary`, `large_binary` or
+/// `binary_view` twin of one whose bytes are not all UTF-8 (same buffers,
+/// read as bytes): `Ok(None)` for a null, `Err` naming the fault for a row
+/// that is not UTF-8, so that one bad row gets its own error instead of
+/// failing the batch.
+pub fn text_rows(array: &dyn Array) -> Result<Vec<Result<Option<&str>, String>>, Error> {
+    fn row(b: Option<&[u8]>) -> Result<Option<&str>, String> {
+        b.map(std::str::from_utf8)
+            .transpose()
+            .map_err(|e| format!("UnicodeError: not valid UTF-8 ({e})"))
+    }
+    if let Some(a) = array.as_binary_opt::<i32>() {
+        return Ok(a.iter().map(row).collect());
+    }
+    if let Some(a) = array.as_binary_opt::<i64>() {
+        return Ok(a.iter().map(row).collect());
+    }
+    if let Some(a) = array.as_binary_view_opt() {
+        return Ok(a.iter().map(row).collect());
+    }
+    Ok(texts(array)?.into_iter().map(Ok).collect())
+}
+
 // ---------------------------------------------------------------------------
 // Builders
 

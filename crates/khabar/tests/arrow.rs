@@ -167,3 +167,29 @@ fn tag_and_normalize_single_stages() {
     assert!(out.is_null(1));
     assert_eq!(out.value(2), "وزيرا الدفاع الايراني");
 }
+
+#[test]
+fn text_rows_give_each_row_that_is_not_utf8_its_own_error() {
+    use arrow_array::{BinaryArray, BinaryViewArray};
+    let bad: &[u8] = b"\xd8\xb3\xff\xfe";
+    let rows: [Option<&[u8]>; 4] = [Some(SEEDS[0].as_bytes()), Some(bad), None, Some(b"")];
+    let binary = BinaryArray::from(rows.to_vec());
+    let view = BinaryViewArray::from(rows.to_vec());
+    for arr in [&binary as &dyn Array, &view] {
+        let got = khabar::arrow::text_rows(arr).unwrap();
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0], Ok(Some(SEEDS[0])));
+        assert!(got[1]
+            .as_ref()
+            .unwrap_err()
+            .starts_with("UnicodeError: not valid UTF-8"));
+        assert_eq!(got[2], Ok(None));
+        assert_eq!(got[3], Ok(Some("")));
+    }
+    // A string array reads as it is.
+    let strings = StringArray::from(vec![Some("طهران"), None]);
+    assert_eq!(
+        khabar::arrow::text_rows(&strings).unwrap(),
+        vec![Ok(Some("طهران")), Ok(None)]
+    );
+}
