@@ -14,15 +14,16 @@ use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::{make_array, Array, ArrayRef, StructArray};
 use arrow_data::ArrayData;
 use arrow_schema::DataType;
-use khabar::arrow::{self as ka, Analyzed, DocumentBatchBuilder};
+use khabar::arrow::{self as ka, DocumentBatchBuilder};
+use khabar::article::Hints;
 use khabar::normalize::{Normalizer, Profile};
+use khabar::tag::Tagger;
 use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::batch::{all_or_panic, run_batch};
+use crate::batch::{all_or_panic, run_batch, run_batch_into};
 use crate::errors::{guard, normalize_error};
-use crate::pipeline::interruptible_chunks;
 
 /// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
 /// between chunks, a fraction of a second apart.
@@ -142,32 +143,33 @@ fn _arrow_analyze<'py>(
     const WHAT: &str = "khabar.arrow.analyze";
     let input = import_rows(schema, array)?;
     let rows = ka::text_rows(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
+    let tagger = Tagger::global();
+    let hints = Hints::default();
     let mut builder = DocumentBatchBuilder::new();
-    for chunk in interruptible_chunks(&rows, ANALYZE_CHUNK, |r| {
-        r.as_ref().map_or(0, |t| t.map_or(0, str::len))
-    }) {
-        let b = &mut builder;
-        py.detach(|| {
-            guard(
-                WHAT,
-                AssertUnwindSafe(|| {
-                    let texts: Vec<Option<&str>> =
-                        chunk.iter().map(|r| r.clone().unwrap_or(None)).collect();
-                    let docs: Vec<Analyzed> = ka::analyze_texts(&texts, threads)?;
-                    for ((row, raw), doc) in chunk.iter().zip(&texts).zip(&docs) {
-                        match row {
-                            Err(e) => b.push_error(e),
-                            Ok(_) => b.push_row(*raw, doc),
-                        }
+    run_batch_into(
+        py,
+        WHAT,
+        &rows,
+        threads,
+        ANALYZE_CHUNK,
+        |r| r.as_ref().map_or(0, |t| t.map_or(0, str::len)),
+        |r| match r {
+            Ok(Some(raw)) => Some(khabar::analyze_with(tagger, raw, &hints)),
+            _ => None,
+        },
+        |chunk, done| {
+            for (&(_, row), doc) in chunk.iter().zip(done) {
+                match (row, doc) {
+                    (Err(e), _) => builder.push_error(e),
+                    (Ok(Some(raw)), Ok(Some(doc))) => builder.push(raw, &doc),
+                    (Ok(_), Err(p)) => {
+                        builder.push_error(&format!("PanicError: {}", p.describe(WHAT, "texts")));
                     }
-                    Ok::<_, khabar::batch::Error>(())
-                }),
-            )
-        })?
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        // Ctrl-C lands here, between chunks, instead of after the whole array.
-        py.check_signals()?;
-    }
+                    (Ok(_), Ok(_)) => builder.push_null(),
+                }
+            }
+        },
+    )?;
     let out = py
         .detach(|| guard(WHAT, AssertUnwindSafe(|| builder.finish())))?
         .map_err(|e| arrow_error(WHAT, e))?;
@@ -191,7 +193,7 @@ fn _arrow_tag<'py>(
     const WHAT: &str = "khabar.arrow.tag";
     let input = import(schema, array)?;
     let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let tagger = khabar::tag::Tagger::global();
+    let tagger = Tagger::global();
     let results = run_batch(py, &texts, threads, ANALYZE_CHUNK, text_len, |t| {
         t.map(|s| tagger.tag(s))
     })?;

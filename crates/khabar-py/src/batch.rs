@@ -5,7 +5,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::errors::{panic_message, PanicError};
+use crate::errors::{guard, panic_message, PanicError};
 use crate::pipeline::interruptible_chunks;
 
 /// A document whose processing panicked (a bug in khabar).
@@ -49,11 +49,35 @@ pub(crate) fn run_batch<T: Sync, R: Send>(
     size: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> PyResult<Vec<Result<R, Panicked>>> {
-    let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
     let mut out = Vec::with_capacity(items.len());
+    run_batch_into(py, "batch", items, threads, budget, size, f, |_, done| {
+        out.extend(done)
+    })?;
+    Ok(out)
+}
+
+/// [`run_batch`], handing each chunk's items and results to `sink` (still
+/// with the GIL released; a panic there is a `PanicError` naming `what`)
+/// instead of keeping them all: what a caller that folds results into one
+/// output (an Arrow builder) needs, so that only one chunk of intermediate
+/// results is alive at a time.
+// The arguments are those of `run_batch` plus the name and the sink; a
+// struct for them would only be unpacked again here.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn run_batch_into<T: Sync, R: Send>(
+    py: Python<'_>,
+    what: &str,
+    items: &[T],
+    threads: Option<usize>,
+    budget: usize,
+    size: impl Fn(&T) -> usize,
+    f: impl Fn(&T) -> R + Sync + Send,
+    mut sink: impl FnMut(&[(usize, &T)], Vec<Result<R, Panicked>>) + Send,
+) -> PyResult<()> {
+    let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
     for chunk in interruptible_chunks(&indexed, budget, |(_, t)| size(t)) {
-        let done = py.detach(|| {
-            khabar::batch::map_with(threads, chunk, |&(index, item)| {
+        py.detach(|| {
+            let done = khabar::batch::map_with(threads, chunk, |&(index, item)| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).map_err(|p| {
                     Panicked {
                         index,
@@ -61,12 +85,13 @@ pub(crate) fn run_batch<T: Sync, R: Send>(
                     }
                 })
             })
-        });
-        out.extend(done.map_err(|e| PyValueError::new_err(e.to_string()))?);
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            guard(what, std::panic::AssertUnwindSafe(|| sink(chunk, done)))
+        })?;
         // Ctrl-C lands here, between chunks, instead of after the whole batch.
         py.check_signals()?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The results of [`run_batch`], or a `PanicError` for the first document

@@ -85,7 +85,7 @@ impl From<ArrowError> for Error {
 }
 
 /// The error text of a document whose analysis panicked.
-pub const PANIC_MESSAGE: &str = "PanicError: internal error while analyzing this document";
+const PANIC_MESSAGE: &str = "PanicError: internal error while analyzing this document";
 
 // ---------------------------------------------------------------------------
 // Schemas
@@ -592,7 +592,7 @@ impl DocumentBatchBuilder {
     }
 
     /// Append one row of [`analyze_texts`] and the text it came from.
-    pub fn push_row(&mut self, raw: Option<&str>, row: &Analyzed) {
+    fn push_row(&mut self, raw: Option<&str>, row: &Analyzed) {
         match (raw, row) {
             (Some(raw), Some(Ok(doc))) => self.push(raw, doc),
             (_, Some(Err(e))) => self.push_error(e),
@@ -703,11 +703,11 @@ impl DocumentBatchBuilder {
 
 /// One analyzed row: `None` for a null input, `Err` for a document whose
 /// analysis panicked.
-pub type Analyzed = Option<Result<Document, String>>;
+type Analyzed = Option<Result<Document, String>>;
 
 /// Analyze `texts` (nulls stay null) on `threads` threads, in order; a panic
 /// on one document becomes that row's error instead of sinking the batch.
-pub fn analyze_texts(
+fn analyze_texts(
     texts: &[Option<&str>],
     threads: Option<usize>,
 ) -> Result<Vec<Analyzed>, batch::Error> {
@@ -723,7 +723,7 @@ pub fn analyze_texts(
 
 /// The batch of [`document_schema`] for `texts` and their analyses (as
 /// returned by [`analyze_texts`]; the two slices have the same length).
-pub fn documents_batch(texts: &[Option<&str>], docs: &[Analyzed]) -> Result<RecordBatch, Error> {
+fn documents_batch(texts: &[Option<&str>], docs: &[Analyzed]) -> Result<RecordBatch, Error> {
     let mut b = DocumentBatchBuilder::new();
     for (raw, doc) in texts.iter().zip(docs) {
         b.push_row(*raw, doc);
@@ -740,7 +740,7 @@ pub fn analyze_array(array: &dyn Array, threads: Option<usize>) -> Result<Record
 }
 
 /// Tag `texts` (nulls stay null) on `threads` threads, in order.
-pub fn tag_texts(
+fn tag_texts(
     texts: &[Option<&str>],
     threads: Option<usize>,
 ) -> Result<Vec<Option<Vec<Entity>>>, batch::Error> {
@@ -787,7 +787,7 @@ pub fn normalize_array(
 
 /// Normalize `texts` (nulls stay null) on `threads` threads, in order;
 /// unchanged texts are borrowed.
-pub fn normalize_texts<'a>(
+fn normalize_texts<'a>(
     texts: &[Option<&'a str>],
     normalizer: &Normalizer,
     threads: Option<usize>,
