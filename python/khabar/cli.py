@@ -151,6 +151,23 @@ def _write_table(out: IO[str], rows: list[dict[str, Any]], header: bool) -> None
         out.write("  ".join(cells) + f"  {r['id']}\n")
 
 
+def _documents(
+    chunk: list[tuple[str, str | None, str | None]], threads: int | None
+) -> list[tuple[str, str | None, khabar.Document]]:
+    """`(path, text, Document)` for a chunk of `_chunks`; a file that could
+    not be read becomes a Document with only `error` set."""
+    docs = iter(khabar.analyze_batch([t for _, t, _ in chunk if t is not None], threads=threads))
+    return [(path, text, next(docs) if text is not None else khabar.Document(error=err)) for path, text, err in chunk]
+
+
+def _failed(path: str, error: str | None) -> int:
+    """Report a failed document on stderr: 1 if it failed, else 0."""
+    if error is None:
+        return 0
+    print(f"khabar: {path}: {error}", file=sys.stderr)
+    return 1
+
+
 def _analyze_parquet(args: argparse.Namespace) -> int:
     """One Parquet row group per chunk of articles, through the Arrow path
     (``khabar.arrow.analyze``): an ``id`` column, then the columns of
@@ -174,9 +191,7 @@ def _analyze_parquet(args: argparse.Namespace) -> int:
                 for i, (path, _, err) in enumerate(chunk):
                     if err is not None:
                         errors[i] = err
-                    if errors[i] is not None:
-                        failures += 1
-                        print(f"khabar: {path}: {errors[i]}", file=sys.stderr)
+                    failures += _failed(path, errors[i])
                 columns = [pa.array([p for p, _, _ in chunk], pa.string()), *batch.columns]
                 columns[-1] = pa.array(errors, pa.string())
                 writer.write_batch(pa.RecordBatch.from_arrays(columns, schema=schema))
@@ -199,14 +214,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     try:
         first = True
         for chunk in _chunks(args.paths):
-            texts = [t for _, t, _ in chunk if t is not None]
-            docs = iter(khabar.analyze_batch(texts, threads=args.threads))
             rows = []
-            for path, text, err in chunk:
-                doc = next(docs) if text is not None else khabar.Document(error=err)
-                if doc.error is not None:
-                    failures += 1
-                    print(f"khabar: {path}: {doc.error}", file=sys.stderr)
+            for path, _, doc in _documents(chunk, args.threads):
+                failures += _failed(path, doc.error)
                 if args.format == "jsonl":
                     out.write(json.dumps({"id": path, **doc.to_dict()}, ensure_ascii=False) + "\n")
                 else:
@@ -233,13 +243,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     items: list[tuple[str, str, khabar.Document]] = []
     failures = 0
     for chunk in _chunks(args.paths):
-        texts = [t for _, t, _ in chunk if t is not None]
-        docs = iter(khabar.analyze_batch(texts, threads=args.threads))
-        for path, text, err in chunk:
-            doc = next(docs) if text is not None else khabar.Document(error=err)
-            if doc.error is not None:
-                failures += 1
-                print(f"khabar: {path}: {doc.error}", file=sys.stderr)
+        for path, text, doc in _documents(chunk, args.threads):
+            failures += _failed(path, doc.error)
             items.append((path, text or "", doc))
     with open(args.output, "w", encoding="utf-8") as fh:
         fh.write(render(items, title=args.title))
