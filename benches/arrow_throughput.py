@@ -28,7 +28,6 @@ variants interleaved, one run of each per round):
 
 import argparse
 import os
-import pathlib
 import statistics
 import sys
 import time
@@ -41,7 +40,7 @@ import pyarrow as pa
 import khabar
 import khabar.arrow
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from corpus import repeated
 
 
 def timed(f: Callable[[], Any], repeat: int) -> float:
@@ -119,13 +118,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-spark", action="store_true")
     args = ap.parse_args()
-    arts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
-    docs: list[str] = []
-    size = 0
-    while size < args.mb * 1e6:
-        for a in arts:
-            docs.append(a)
-            size += len(a.encode("utf-8"))
+    docs, size = repeated(args.mb)
     khabar.analyze_batch(docs[:20])  # load the model and tables
     print(f"corpus: {size / 1e6:.1f} MB in {len(docs)} articles; median of {args.repeat}; load {os.getloadavg()[0]:.2f}")
     pa.array(docs[:10], pa.string())  # pyarrow's one-time set-up

@@ -23,30 +23,11 @@ import argparse
 import gc
 import os
 import pathlib
-import random
 import subprocess
 import sys
 import tempfile
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def samples() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
-
-
-def generate(n: int, seed: int = 7) -> list[str]:
-    """`n` distinct articles mixed from the samples (deterministic)."""
-    arts = samples()
-    heads = [a.split("\n\n", 3)[:3] for a in arts]
-    paras = [p for a in arts for p in a.split("\n\n")[3:] if p.strip()]
-    rng = random.Random(seed)
-    docs = []
-    for i in range(n):
-        head = heads[i % len(heads)]
-        body = rng.sample(paras, k=min(len(paras), rng.randint(4, 14)))
-        docs.append("\n\n".join([*head, *body]) + f"\n\nرقم المقال {i}\n")
-    return docs
+from corpus import generate
 
 
 def write_corpus(folder: pathlib.Path, docs: list[str]) -> int:

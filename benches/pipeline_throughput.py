@@ -11,13 +11,12 @@ and the speed-up; the median of --repeat runs.
 from __future__ import annotations
 
 import argparse
-import pathlib
 import statistics
 import time
 
 import khabar
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from corpus import repeated
 
 
 def main() -> None:
@@ -25,13 +24,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    arts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
-    docs: list[str] = []
-    size = 0
-    while size < args.mb * 1e6:
-        for a in arts:
-            docs.append(a)
-            size += len(a.encode("utf-8"))
+    docs, size = repeated(args.mb)
     khabar.analyze_batch(docs[:20])  # load the model and tables
     print(f"corpus: {size / 1e6:.1f} MB in {len(docs)} articles; median of {args.repeat}")
     rates = {}
