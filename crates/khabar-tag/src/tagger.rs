@@ -601,7 +601,22 @@ impl Tagger {
                             }
                         }
                         Label::Org => {
-                            c.entry = pick(Kind::Org);
+                            // `شركة تويوتا`, `نادي الأهلي`: else the name
+                            // after the head noun.
+                            let after_head = match key.split_once(' ') {
+                                Some((_, rest))
+                                    if self.gaz.has(s[c.start].stem(), Kind::OrgHead) =>
+                                {
+                                    self.gaz.get(rest)
+                                }
+                                _ => &[],
+                            };
+                            c.entry =
+                                [Kind::Org, Kind::Team, Kind::Company]
+                                    .into_iter()
+                                    .find_map(|k| {
+                                        pick(k).or_else(|| after_head.iter().find(|e| e.kind == k))
+                                    });
                         }
                         Label::Person => {
                             if let Some(e) = pick(Kind::Norp) {

@@ -193,6 +193,29 @@ fn proclitics_titles_and_linking() {
 }
 
 #[test]
+fn clubs_and_companies_link_to_english_names() {
+    // Sentences written for this test (not from ANERcorp); the club and
+    // company lists link ORG entities, with or without a head noun.
+    let text = "وتعاقد نادي الزمالك مع مدرب جديد، بينما أعلنت شركة فولكس فاغن عن خفض الإنتاج.";
+    let ents = Tagger::global().tag(text);
+    let orgs: Vec<(&str, &str)> = ents
+        .iter()
+        .filter(|e| e.label == Label::Org)
+        .map(|e| (e.text.as_str(), e.canonical.as_str()))
+        .collect();
+    assert!(
+        orgs.iter()
+            .any(|(t, c)| t.contains("الزمالك") && *c == "Zamalek"),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.iter()
+            .any(|(t, c)| t.contains("فولكس") && *c == "Volkswagen"),
+        "{orgs:?}"
+    );
+}
+
+#[test]
 fn spelling_variants_share_a_key() {
     let t = Tagger::global();
     let a = t.tag("قال وزير الدفاع ذاكر حسنوف إن بلاده مستعدة.");
