@@ -35,3 +35,7 @@ fi
 echo "== pytest"
 
 python -m pytest -q tests
+echo "== local Spark 3.5 (the oldest supported line), against a wheel of this tree"
+bash scripts/spark35.sh
+echo "== the README's packed-virtualenv recipe on a standalone Spark cluster"
+bash scripts/spark-cluster.sh
