@@ -283,6 +283,9 @@ struct Cand {
     prio: u8,
     /// Proclitic letters to skip, when the gazetteer match decided it.
     strip: Option<u8>,
+    /// The nationality an organization took (`وزارة الدفاع` +
+    /// `الأذربيجانية`): its country qualifies the organization's link.
+    of: Option<&'static Entry>,
 }
 
 impl Tagger {
@@ -416,6 +419,7 @@ impl Tagger {
                     entry: None,
                     prio: 1,
                     strip: None,
+                    of: None,
                 },
             ));
             i = j;
@@ -468,6 +472,7 @@ impl Tagger {
                         entry: Some(e),
                         prio: if weak { 0 } else { 2 },
                         strip: Some(s[i].clitic.sure + if form >= 2 { form - 1 } else { 0 }),
+                        of: None,
                     },
                 ));
                 i = end;
@@ -494,6 +499,7 @@ impl Tagger {
                         entry: None,
                         prio: 0,
                         strip: None,
+                        of: None,
                     },
                 ));
             }
@@ -675,8 +681,12 @@ impl Tagger {
                 let first_norm = first.norm.chars().skip(strip).collect::<String>();
                 norm_toks.push(first_norm);
                 norm_toks.extend(s[c.start + 1..c.end].iter().map(|t| t.norm.clone()));
-                let (canonical, kb_id) = match c.entry {
-                    Some(e) if !e.english.is_empty() => {
+                let (canonical, kb_id) = match (c.entry, c.of) {
+                    // The country's ministry, not ministries in general.
+                    (Some(e), Some(n)) if !e.english.is_empty() && !n.english.is_empty() => {
+                        (format!("{} ({})", e.english, n.english), None)
+                    }
+                    (Some(e), _) if !e.english.is_empty() => {
                         (e.english.clone(), (!e.id.is_empty()).then(|| e.id.clone()))
                     }
                     _ => (String::new(), None),
@@ -732,7 +742,14 @@ impl Tagger {
                 && s[chosen[k + 1].start].clitic.al
                 && s[chosen[k + 1].start].clitic.sure == 0
             {
+                let of = next.entry.filter(|e| e.kind == Kind::Norp).or_else(|| {
+                    self.gaz
+                        .get(s[next.start].stem())
+                        .iter()
+                        .find(|e| e.kind == Kind::Norp)
+                });
                 chosen[k].end = chosen[k + 1].end;
+                chosen[k].of = of;
                 chosen.remove(k + 1);
             }
             k += 1;
@@ -763,6 +780,7 @@ impl Tagger {
                             entry: None,
                             prio: 3,
                             strip: Some(strip),
+                            of: None,
                         };
                         for c in &mut covered[i..=j] {
                             *c = true;
@@ -816,6 +834,7 @@ impl Tagger {
                     entry: None,
                     prio: 3,
                     strip: Some(h.clitic.sure),
+                    of: None,
                 });
                 continue;
             }
@@ -847,6 +866,7 @@ impl Tagger {
                     entry: None,
                     prio: 3,
                     strip: Some(h.clitic.sure),
+                    of: None,
                 };
                 match absorbed {
                     Some(pos) => chosen[pos] = c,
@@ -922,6 +942,7 @@ impl Tagger {
                     entry: None,
                     prio: 3,
                     strip: Some(0),
+                    of: None,
                 });
                 for c in &mut covered[k..end] {
                     *c = true;

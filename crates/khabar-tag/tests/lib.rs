@@ -216,6 +216,24 @@ fn clubs_and_companies_link_to_english_names() {
 }
 
 #[test]
+fn ministries_link_to_their_country() {
+    // Written for this test: two ministries must not share one key, and a
+    // ministry with a nationality is that country's ministry.
+    let text = "قالت وزارة الدفاع الأذربيجانية إن وزارة الخارجية الإيرانية استدعت السفير، وأكدت وزارة الدفاع أن التدريبات مستمرة.";
+    let ents = Tagger::global().tag(text);
+    let key = |t: &str| find(&ents, t).canonical.clone();
+    assert_eq!(
+        key("وزارة الدفاع الأذربيجانية"),
+        "Ministry of Defence (Azerbaijan)"
+    );
+    assert_eq!(
+        key("وزارة الخارجية الإيرانية"),
+        "Ministry of Foreign Affairs (Iran)"
+    );
+    assert_eq!(key("وزارة الدفاع"), "Ministry of Defence");
+}
+
+#[test]
 fn spelling_variants_share_a_key() {
     let t = Tagger::global();
     let a = t.tag("قال وزير الدفاع ذاكر حسنوف إن بلاده مستعدة.");
