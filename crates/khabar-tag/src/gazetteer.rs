@@ -23,7 +23,7 @@ impl std::hash::Hasher for FastHasher {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 use crate::token::Token;
 

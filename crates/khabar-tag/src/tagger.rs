@@ -8,7 +8,7 @@ use khabar_article::dates::find_dates;
 use khabar_article::Date;
 use khabar_normalize::Span;
 
-use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::gazetteer::{Entry, FastSet, Gazetteer, Kind};
 use crate::hash::hash_feature;
 use crate::model::{read_model, ty, Model, Reader, L, NB};
 use crate::seq::tag_doc_scored;
@@ -520,6 +520,17 @@ impl Tagger {
                 v.push(c);
             }
         }
+        // Words inside any candidate of the document: `وخامنئي` sheds its
+        // `و` when `خامنئي` is a name elsewhere in the text.
+        let names: FastSet<&str> = by_sent
+            .iter()
+            .zip(sents)
+            .flat_map(|(cs, s)| {
+                cs.iter()
+                    .flat_map(move |c| s.get(c.start..c.end).unwrap_or(&[]))
+            })
+            .map(|t| t.norm.as_str())
+            .collect();
         let mut out = Vec::new();
         for (s, mut cs) in sents.iter().zip(by_sent) {
             // Model spans that a gazetteer entry names exactly take its
@@ -628,6 +639,12 @@ impl Tagger {
                             if let Some(e) = pick(Kind::Norp) {
                                 c.label = Label::Norp;
                                 c.entry = Some(e);
+                            } else if let Some(e) = es.iter().find(|e| e.kind == Kind::Org) {
+                                // The whole span is a known organization
+                                // (`الموساد`, `حماس`): the model's PERSON
+                                // is a confusion of two name-like types.
+                                c.label = Label::Org;
+                                c.entry = Some(e);
                             }
                         }
                         _ => {}
@@ -660,7 +677,7 @@ impl Tagger {
                 let first = &s[c.start];
                 let strip = match c.strip {
                     Some(n) => n as usize,
-                    None => self.proclitic_letters(first, c.entry.is_some()),
+                    None => self.proclitic_letters(first, c.entry.is_some(), &names),
                 };
                 let start = skip_letters(text, first.span, strip);
                 let end = s[c.end - 1].span.end;
@@ -932,7 +949,12 @@ impl Tagger {
             while end > k && !namey(&s[end - 1]) {
                 end -= 1;
             }
-            let ok = end > k && !Self::is_function_word(&s[k]) && (namey(&s[k]) || end > k + 1);
+            // `رئيس بلدية غنجة`: a title before an organization head noun
+            // is an office, not a person's title.
+            let ok = end > k
+                && !Self::is_function_word(&s[k])
+                && !self.gaz.has(s[k].stem(), Kind::OrgHead)
+                && (namey(&s[k]) || end > k + 1);
             if ok {
                 chosen.push(Cand {
                     start: k,
@@ -987,7 +1009,7 @@ impl Tagger {
     }
 
     /// How many proclitic letters the entity span skips in its first token.
-    fn proclitic_letters(&self, t: &Token, in_gaz: bool) -> usize {
+    fn proclitic_letters(&self, t: &Token, in_gaz: bool, names: &FastSet<&str>) -> usize {
         let sure = t.clitic.sure as usize;
         if t.clitic.maybe == 0 {
             return sure;
@@ -1005,7 +1027,7 @@ impl Tagger {
         }
         if !in_gaz && !self.known(whole) {
             for (k, form) in t.maybe_forms() {
-                if self.known(form) {
+                if self.known(form) || names.contains(form) {
                     return k;
                 }
             }
