@@ -63,8 +63,6 @@ for code, name in ar.territories.items():
         eng = en.territories.get(code, code)
         codes[code] = eng
         add("gpe", name, eng, f"iso:{code}")
-    elif code == "001":
-        pass  # العالم "the world": a common word, never LOC in ANERcorp train
     elif code.isdigit():
         add("loc", name, en.territories.get(code, ""), f"m49:{code}")
 

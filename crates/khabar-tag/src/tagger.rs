@@ -234,6 +234,11 @@ const FUNCTION_WORDS: [&str; 40] = [
 
 /// Head nouns (search-normalized stems) that make an organization with a
 /// following nisba: `الجيش الأذربيجاني`, `وزارة الخارجية الإيرانية`.
+/// Gazetteer entries that stay model features but never make an entity
+/// by themselves: CLDR's "world" region (`العالم`, a common word that
+/// ANERcorp train never tags as a place).
+const NOT_ENTITIES: [&str; 1] = ["m49:001"];
+
 const ORG_HEADS: [&str; 10] = [
     "جيش",
     "وزاره",
@@ -437,6 +442,7 @@ impl Tagger {
                 .iter()
                 .filter(|(n, e, form)| {
                     matches!(e.kind, Kind::Gpe | Kind::Loc | Kind::Org | Kind::Norp | Kind::Equip)
+                        && !NOT_ENTITIES.contains(&e.id.as_str())
                         // An unsure proclitic strip (`و`+`ليد`) only for multi-word names.
                         && (*form < 2 || *n > 1 || e.kind == Kind::Gpe && e.id.starts_with("iso:"))
                 })
