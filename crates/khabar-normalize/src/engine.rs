@@ -31,8 +31,6 @@ pub(crate) trait Input: Copy {
     fn decode(self, i: usize) -> Option<(char, usize)>;
     /// The character that ends at unit `i`.
     fn char_before(self, i: usize) -> Option<char>;
-    /// The characters from unit `i` on (stopping at anything undecodable).
-    fn chars_from(self, i: usize) -> impl Iterator<Item = char>;
 
     /// From unit `i`, skip characters whose `fast` entry is [`PLAIN`] and
     /// single spaces after a character of the pending run (which starts at
@@ -82,9 +80,6 @@ impl Input for &str {
     #[inline]
     fn char_before(self, i: usize) -> Option<char> {
         self.get(..i)?.chars().next_back()
-    }
-    fn chars_from(self, i: usize) -> impl Iterator<Item = char> {
-        self.get(i..).unwrap_or_default().chars()
     }
 
     #[inline]
@@ -169,12 +164,6 @@ impl<T: Wide> Input for &[T] {
     fn char_before(self, i: usize) -> Option<char> {
         char::from_u32(self.get(i.checked_sub(1)?)?.to_u32())
     }
-    fn chars_from(self, i: usize) -> impl Iterator<Item = char> {
-        self.get(i..)
-            .unwrap_or_default()
-            .iter()
-            .map_while(|u| char::from_u32(u.to_u32()))
-    }
 
     #[inline]
     fn skip_plain(self, i: usize, run: usize, fast: &[u16; TABLE_LEN]) -> usize {
@@ -211,6 +200,10 @@ pub(crate) trait Sink<I: Input> {
     fn attach(&mut self, end: usize);
     /// The output so far, last character first.
     fn rev_chars(&self) -> impl Iterator<Item = char>;
+    /// Length of the output so far, in units.
+    fn out_len(&self) -> usize;
+    /// Units `c` takes in the output.
+    fn units(c: char) -> usize;
     fn last_char(&self) -> Option<char> {
         self.rev_chars().next()
     }
@@ -235,6 +228,12 @@ impl Sink<&str> for TextSink {
     fn attach(&mut self, _: usize) {}
     fn rev_chars(&self) -> impl Iterator<Item = char> {
         self.0.chars().rev()
+    }
+    fn out_len(&self) -> usize {
+        self.0.len()
+    }
+    fn units(c: char) -> usize {
+        c.len_utf8()
     }
 }
 
@@ -273,6 +272,12 @@ impl Sink<&str> for AlignSink {
     fn rev_chars(&self) -> impl Iterator<Item = char> {
         self.text.chars().rev()
     }
+    fn out_len(&self) -> usize {
+        self.text.len()
+    }
+    fn units(c: char) -> usize {
+        c.len_utf8()
+    }
 }
 
 /// Fixed-width code points. A character the unit cannot hold (above U+FFFF
@@ -307,6 +312,72 @@ impl<'a, T: Wide> Sink<&'a [T]> for WideSink<T> {
             .iter()
             .rev()
             .map_while(|u| char::from_u32(u.to_u32()))
+    }
+    fn out_len(&self) -> usize {
+        self.units.len()
+    }
+    fn units(_: char) -> usize {
+        1
+    }
+}
+
+/// The nearest visible characters around a context rule's position,
+/// remembered across the rules of one pass: a run of `n` tatweels (or of
+/// kept marks before them) would otherwise be scanned `n` times, which is
+/// quadratic on junk input (`ـ` × 100k).
+#[derive(Default)]
+struct Look {
+    /// `(p, c)`: the first visible input character at or after some earlier
+    /// position is `c`, at unit `p` (everything in between is invisible).
+    next: Option<(usize, Option<char>)>,
+    /// `(n, c)`: the last visible character of the first `n` output units
+    /// is `c` (the output only grows during a pass).
+    prev: (usize, Option<char>),
+}
+
+impl Look {
+    /// The first visible character of `text` at or after unit `from`.
+    fn next<I: Input>(&mut self, text: I, from: usize) -> Option<char> {
+        if let Some((p, c)) = self.next {
+            if from <= p {
+                return c;
+            }
+        }
+        let mut i = from;
+        let found = loop {
+            match text.decode(i) {
+                Some((c, _)) if !invisible(c) => break Some(c),
+                Some((_, w)) => i += w,
+                None => break None,
+            }
+        };
+        // Past an undecodable unit nothing is known: do not remember it.
+        self.next = (found.is_some() || i >= text.len()).then_some((i, found));
+        found
+    }
+
+    /// The last visible character of the output so far.
+    fn prev<I: Input, S: Sink<I>>(&mut self, out: &S) -> Option<char> {
+        let (known, before) = self.prev;
+        let mut n = out.out_len();
+        let mut found = None;
+        let mut reached = false;
+        for p in out.rev_chars() {
+            if n <= known {
+                reached = true;
+                break;
+            }
+            if !invisible(p) {
+                found = Some(p);
+                break;
+            }
+            n -= S::units(p);
+        }
+        if found.is_none() && (reached || n <= known) {
+            found = before;
+        }
+        self.prev = (out.out_len(), found);
+        found
     }
 }
 
@@ -425,6 +496,7 @@ impl Engine {
             Some(f) => f(len + len / 8 + 8),
             None => S::with_capacity(len + len / 8 + 8),
         };
+        let mut look = Look::default();
         // Start of the pending run of unchanged input.
         let mut run = 0usize;
         let mut i = 0usize;
@@ -501,7 +573,7 @@ impl Engine {
                 }
                 Action::Delete => flags.deleted_until = end,
                 Action::Map(m) => out.push(m, i, end),
-                Action::Ctx(ctx) => self.context(ctx, c, text, i, end, out, flags),
+                Action::Ctx(ctx) => self.context(ctx, c, text, i, end, out, flags, &mut look),
             }
             i = end;
             run = end;
@@ -539,12 +611,6 @@ impl Engine {
         }
     }
 
-    /// The next character after `from` that is not a joiner or an invisible
-    /// control (what a joiner sits next to, as far as a reader can tell).
-    fn next_significant<I: Input>(text: I, from: usize) -> Option<char> {
-        text.chars_from(from).find(|&c| !invisible(c))
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn context<I: Input, S: Sink<I>>(
         &self,
@@ -555,10 +621,11 @@ impl Engine {
         end: usize,
         out: &mut S,
         flags: &mut Flags,
+        look: &mut Look,
     ) {
         // The run was flushed, so the previous output is in the sink. Context
         // rules look past marks and controls there, as they do ahead.
-        let prev = out.rev_chars().find(|&p| !invisible(p));
+        let prev = look.prev(out);
         // A context rule may delete what stood between a base and its marks.
         if !matches!(ctx, Ctx::Space | Ctx::LineBreak | Ctx::Separator(_)) {
             flags.deleted_until = end;
@@ -584,7 +651,7 @@ impl Engine {
                 // whatever the rules do to them, so that every profile sees
                 // the same neighbours (`بـً3` is a boundary in display and in
                 // search alike).
-                let next = text.chars_from(end).find(|&n| !invisible(n));
+                let next = look.next(text, end);
                 // `الـ3`, `بـS300`: the tatweel separates an Arabic prefix from
                 // a number or a word in another script.
                 let boundary = prev.is_some_and(is_arabic_letter)
@@ -603,7 +670,7 @@ impl Engine {
             Ctx::Separator(decimal) => {
                 // Look past what this pass deletes (`٠٫ً٠`), or a second pass
                 // would see digits the first did not.
-                let next = text.chars_from(end).find(|&n| !invisible(n));
+                let next = look.next(text, end);
                 let between = prev.is_some_and(is_digit) && next.is_some_and(is_digit);
                 if between {
                     out.push(if decimal { '.' } else { ',' }, i, end);
@@ -637,8 +704,7 @@ impl Engine {
                         && crate::rules::untouched_by_search(n)
                         && !matches!(n, '\u{200C}' | '\u{200D}')
                 };
-                let joins = prev.is_some_and(symbol)
-                    && Self::next_significant(text, end).is_some_and(symbol);
+                let joins = prev.is_some_and(symbol) && look.next(text, end).is_some_and(symbol);
                 if joins {
                     out.push(c, i, end);
                 }

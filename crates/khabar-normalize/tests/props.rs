@@ -228,3 +228,27 @@ proptest! {
         prop_assert_eq!(out, expected.into_owned());
     }
 }
+
+/// Long runs of what context rules look past (tatweels, kept marks,
+/// presentation harakat): each rule used to rescan the rest of the run, so
+/// 100k tatweels took minutes. The pass is linear now; a regression would
+/// hang here instead of reaching the checks.
+#[test]
+fn long_invisible_runs_stay_linear() {
+    for unit in ["ـ", "ـَ", "بَـ", "ﳲ", "١٬ـ", "َـ"] {
+        let text = unit.repeat(100_000);
+        for p in [Profile::Search, Profile::Display] {
+            let n = Normalizer::for_profile(p);
+            let out = n.normalize(&text).into_owned();
+            assert!(!out.contains('ـ'), "{unit:?} {p:?}: tatweel left");
+            assert_eq!(
+                n.normalize(&out),
+                out.as_str(),
+                "{unit:?} {p:?}: not idempotent"
+            );
+            let aligned = n.normalize_aligned(&text).unwrap();
+            assert_eq!(aligned.text(), out, "{unit:?} {p:?}: aligned path differs");
+            check_wide(n, &text).unwrap();
+        }
+    }
+}
