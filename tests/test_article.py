@@ -110,3 +110,11 @@ def test_pickle_round_trip(path: pathlib.Path) -> None:
     assert isinstance(b, khabar.Article)
     assert b.to_dict() == a.to_dict()
     assert [d.to_dict() for d in pickle.loads(pickle.dumps(a.dropped))] == [d.to_dict() for d in a.dropped]
+
+
+def test_repr_is_python_style() -> None:
+    a = khabar.parse_article("عنوان الخبر\n\n15 آذار 2024\nقال الوزير إن المحادثات ستستمر طويلا.\n.\n")
+    assert repr(a) == "Article(title='عنوان الخبر', published='2024-03-15', paragraphs=1, dropped=2)"
+    empty = khabar.parse_article("")
+    assert repr(empty) == "Article(title=None, published=None, paragraphs=0, dropped=0)"
+    assert repr(a.dropped[-1]) == "Dropped(line=5, reason='noise', text='.')"

@@ -75,3 +75,10 @@ def test_pickle_round_trip() -> None:
     again = pickle.loads(pickle.dumps(found))
     assert [m.to_dict() for m in again] == [m.to_dict() for m in found]
     assert again[0].hijri == "1443-03-15"
+
+
+def test_repr_is_python_style() -> None:
+    (m,) = khabar.find_dates("15 آذار 2024")
+    assert repr(m) == "DateMention(text='15 آذار 2024', start=0, end=12, value='2024-03-15', precision='day')"
+    (u,) = [d for d in khabar.find_dates("وصل أمس") if d.value is None]
+    assert "value=None" in repr(u) and "Some(" not in repr(u)

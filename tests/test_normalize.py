@@ -148,7 +148,8 @@ def test_rules_and_repr() -> None:
     assert n.profile == "search"
     assert n.rules["fold_teh_marbuta"] is False and n.rules["fold_alef"] is True
     assert set(n.rules) == set(khabar.RULES)
-    assert repr(n) == 'Normalizer("search", fold_teh_marbuta=False)'
+    assert repr(n) == "Normalizer('search', fold_teh_marbuta=False)"
+    assert repr(khabar.Normalizer()) == "Normalizer('search')"
 
 
 def test_pickle_round_trip() -> None:
@@ -165,7 +166,7 @@ def test_batch_matches_single_and_keeps_order() -> None:
     assert n.normalize_batch(texts) == expected
     assert n.normalize_batch(texts, threads=1) == expected
     assert n.normalize_batch(texts, threads=2) == expected
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match="threads must be a positive int or None, not 0"):
         n.normalize_batch(texts, threads=0)
     with pytest.raises(TypeError, match=r"texts\[1\]"):
         n.normalize_batch(["ok", b"bad"])
@@ -229,3 +230,85 @@ def test_properties_on_any_text(text: str) -> None:
         out = khabar.normalize(text, profile)
         assert khabar.normalize(out, profile) == out
     assert khabar.normalize(khabar.normalize(text, "display")) == khabar.normalize(text)
+
+
+def test_span_error_speaks_in_code_points() -> None:
+    # "أَحْمَد" normalizes to "احمد": 4 code points (8 UTF-8 bytes). Python
+    # offsets are str indices, so the message must say 4 code points.
+    n = khabar.Normalizer()
+    out, _ = n.normalize_with_offsets("أَحْمَد")
+    assert len(out) == 4
+    with pytest.raises(khabar.SpanError, match=r"span 0:5 .*length 4 code points") as e:
+        n.to_original(0, 5)
+    assert "bytes" not in str(e.value)
+    with pytest.raises(khabar.SpanError, match="length 4 code points"):
+        n.normalize_aligned("أَحْمَد").to_original(3, 2)
+
+
+def test_negative_offsets_are_value_errors_naming_the_argument() -> None:
+    n = khabar.Normalizer()
+    n.normalize_with_offsets("أَحْمَد")
+    with pytest.raises(ValueError, match="start must be a non-negative int, not -1"):
+        n.to_original(-1, 2)
+    with pytest.raises(ValueError, match="end must be a non-negative int, not -2"):
+        n.to_original(0, -2)
+    r = n.normalize_aligned("أَحْمَد")
+    with pytest.raises(ValueError, match="start must be a non-negative int"):
+        r.to_original(-1, 2)
+
+
+def test_normalize_batch_rejects_a_single_str() -> None:
+    n = khabar.Normalizer()
+    with pytest.raises(TypeError, match=r"expected a sequence of str, got str; use Normalizer\.normalize\(text\)"):
+        n.normalize_batch("أحمد")
+    assert n.normalize_batch(("أحمد", "إبراهيم")) == ["احمد", "ابراهيم"]
+    assert n.normalize_batch(t for t in ["أحمد"]) == ["احمد"]
+
+
+@pytest.mark.parametrize("threads", [-1, 0])
+def test_normalize_batch_bad_threads_is_a_value_error(threads: int) -> None:
+    with pytest.raises(ValueError, match=f"threads must be a positive int or None, not {threads}"):
+        khabar.Normalizer().normalize_batch(["أحمد"], threads=threads)
+
+
+def test_normalized_text_repr_is_python_style() -> None:
+    r = khabar.Normalizer().normalize_aligned("قال مُحَمَّد")
+    assert repr(r) == "NormalizedText(text='قال محمد', len=8)"
+
+
+def test_to_original_maps_the_last_call_normalize_aligned_its_own() -> None:
+    # As documented: Normalizer.to_original maps spans of the most recent
+    # normalize_with_offsets call on that object; a NormalizedText keeps its
+    # own alignment, whatever the Normalizer does afterwards.
+    n = khabar.Normalizer()
+    first = n.normalize_aligned("قال مُحَمَّد")
+    n.normalize_with_offsets("قال مُحَمَّد")
+    assert n.to_original(4, 8) == (4, 12)
+    n.normalize_with_offsets("مُحَمَّد قال")
+    assert n.to_original(4, 8) == (8, 12)  # now a span of the second text
+    n.normalize_aligned("كلام آخر تماما")  # does not touch to_original's state
+    assert n.to_original(4, 8) == (8, 12)
+    assert first.to_original(4, 8) == (4, 12)
+
+
+def test_threads_sharing_a_normalizer_use_normalize_aligned() -> None:
+    import threading
+
+    n = khabar.Normalizer()
+    texts = [f"قال مُحَمَّد {'ـ' * i} في طهران" for i in range(16)]
+    expected = {t: (n.normalize_aligned(t).text, n.normalize_aligned(t).to_original(0, 3)) for t in texts}
+    bad: list[object] = []
+
+    def work(k: int) -> None:
+        for _ in range(200):
+            for t in texts[k::2]:
+                r = n.normalize_aligned(t)
+                if (r.text, r.to_original(0, 3)) != expected[t] or t[slice(*r.to_original(4, 8))] != "مُحَمَّد":
+                    bad.append(t)
+
+    threads = [threading.Thread(target=work, args=(k % 2,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not bad

@@ -64,16 +64,31 @@ def test_lone_surrogate_is_a_clear_error() -> None:
             call("طهران \ud800 باكو")
 
 
+def _aligned(n: khabar.Normalizer, raw: str) -> list[tuple[int, int]]:
+    """`to_original` of every word of `raw` normalized, through the
+    `NormalizedText` of this call: what threads sharing a Normalizer use."""
+    r = n.normalize_aligned(raw)
+    spans, at = [], 0
+    for word in r.text.split(" "):
+        spans.append(r.to_original(at, at + len(word)))
+        at += len(word) + 1
+    return spans
+
+
 def test_eight_threads_share_everything() -> None:
     raws = [t for _, t in seed_texts()]
     n = khabar.Normalizer()
-    expected = [(n.normalize(r), khabar.analyze(r).to_dict(), [e.to_dict() for e in khabar.tag(r)]) for r in raws]
+
+    def one(r: str) -> object:
+        return (n.normalize(r), _aligned(n, r), khabar.analyze(r).to_dict(), [e.to_dict() for e in khabar.tag(r)])
+
+    expected = [one(r) for r in raws]
     results: list[object] = []
     errors: list[BaseException] = []
 
     def work() -> None:
         try:
-            results.append([(n.normalize(r), khabar.analyze(r).to_dict(), [e.to_dict() for e in khabar.tag(r)]) for r in raws])
+            results.append([one(r) for r in raws])
         except BaseException as e:  # noqa: BLE001 - reported below
             errors.append(e)
 

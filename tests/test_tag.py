@@ -74,3 +74,39 @@ def test_random_input_never_fails():
         s = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
         for e in khabar.tag(s):
             assert s[e.start : e.end] == e.text
+
+
+def test_tag_batch_rejects_a_single_str():
+    with pytest.raises(TypeError, match=r"expected a sequence of str, got str; use khabar\.tag\(text\) for one text"):
+        khabar.tag_batch("أحمد")
+    # A str subclass is still one text.
+    class Text(str):
+        pass
+
+    with pytest.raises(TypeError, match="got str"):
+        khabar.tag_batch(Text("أحمد"))
+    assert len(khabar.tag_batch(("زار الرئيس إبراهيم رئيسي موسكو.",))) == 1
+
+
+@pytest.mark.parametrize("threads", [-1, 0])
+def test_tag_batch_bad_threads_is_a_value_error(threads):
+    with pytest.raises(ValueError, match=f"threads must be a positive int or None, not {threads}"):
+        khabar.tag_batch(["أحمد"], threads=threads)
+    # Checked before any work: an empty batch too.
+    with pytest.raises(ValueError, match="threads"):
+        khabar.tag_batch([], threads=threads)
+
+
+def test_entity_negative_offsets_are_value_errors():
+    with pytest.raises(ValueError, match="start must be a non-negative int, not -1"):
+        khabar.Entity("أحمد", "PERSON", -1, 4, "Ahmad")
+    with pytest.raises(ValueError, match="end must be a non-negative int, not -4"):
+        khabar.Entity("أحمد", "PERSON", 0, -4, "Ahmad")
+    with pytest.raises(ValueError, match="start 5 > end 4"):
+        khabar.Entity("أحمد", "PERSON", 5, 4, "Ahmad")
+    assert khabar.Entity("أحمد", "PERSON", 0, 4, "Ahmad").end == 4
+
+
+def test_entity_repr_is_python_style():
+    e = khabar.Entity("أَحمد", "PERSON", 3, 8, "Ahmad")
+    assert repr(e) == "Entity(text='أَحمد', label='PERSON', start=3, end=8, canonical='Ahmad')"

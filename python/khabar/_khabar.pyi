@@ -24,10 +24,23 @@ class Normalizer:
     @property
     def rules(self) -> dict[str, bool]: ...
     def normalize(self, text: str) -> str: ...
-    def normalize_batch(self, texts: Iterable[str], threads: int | None = None) -> list[str]: ...
-    def normalize_with_offsets(self, text: str) -> tuple[str, list[tuple[int, int]]]: ...
-    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
-    def normalize_aligned(self, text: str) -> NormalizedText: ...
+    def normalize_batch(self, texts: Iterable[str], threads: int | None = None) -> list[str]:
+        """Normalize many texts (not one `str`: that is a `TypeError`) on all
+        cores or `threads` (a positive int), in order."""
+    def normalize_with_offsets(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """`(normalized, offsets)`: for each normalized character, the
+        code-point range of `text` it came from. Also stores the alignment on
+        this object for `to_original`, replacing the previous call's."""
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the code-point span `start:end` of the text returned by the
+        most recent `normalize_with_offsets` call on this object (from any
+        thread) back to that call's input. Threads sharing a Normalizer must
+        use `normalize_aligned()` instead, whose result carries its own
+        alignment. `ValueError` for a negative index or no previous call,
+        `SpanError` for a span outside the normalized text."""
+    def normalize_aligned(self, text: str) -> NormalizedText:
+        """The normalized text with its own alignment to `text`: unaffected by
+        later calls on this Normalizer, so safe when threads share it."""
     def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, bool]]: ...
 
 @final
@@ -38,7 +51,8 @@ class NormalizedText:
     def original(self) -> str: ...
     @property
     def offsets(self) -> list[tuple[int, int]]: ...
-    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the code-point span `start:end` of `text` back to `original`."""
     def __len__(self) -> int: ...
 
 # --- entity tagging -----------------------------------------------------------
@@ -78,7 +92,9 @@ class Entity:
     def to_dict(self) -> dict[str, object]: ...
 
 def tag(text: str) -> list[Entity]: ...
-def tag_batch(texts: Iterable[str], threads: int | None = None) -> list[list[Entity]]: ...
+def tag_batch(texts: Iterable[str], threads: int | None = None) -> list[list[Entity]]:
+    """`tag` over many texts (not one `str`: that is a `TypeError`) on all
+    cores or `threads` (a positive int), in order."""
 
 # --- article parsing and dates (crates/khabar-py/src/article.rs) ---
 

@@ -138,7 +138,7 @@ fn _arrow_analyze<'py>(
     py: Python<'py>,
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.analyze";
     let input = import_rows(schema, array)?;
@@ -188,7 +188,7 @@ fn _arrow_tag<'py>(
     py: Python<'py>,
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.tag";
     let input = import(schema, array)?;
@@ -221,7 +221,7 @@ fn _arrow_normalize<'py>(
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
     profile: &str,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.normalize";
     let profile = Profile::from_name(profile).map_err(|e| normalize_error(&e))?;

@@ -14,6 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::normalize::{run, text_arg};
+use crate::py_repr;
 
 /// A dropped line of an article: `line` (1-based), `text`, `reason`.
 #[pyclass(frozen, name = "Dropped", module = "khabar")]
@@ -56,11 +57,13 @@ impl PyDropped {
         reduce_via(py, "_dropped_from_dict", self.to_dict(py)?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Dropped(line={}, reason={:?}, text={:?})",
-            self.line, self.reason, self.text
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Dropped(line={}, reason={}, text={})",
+            self.line,
+            py_repr(py, self.reason)?,
+            py_repr(py, &self.text)?
+        ))
     }
 }
 
@@ -332,14 +335,14 @@ impl PyArticle {
         reduce_via(py, "_article_from_dict", self.to_dict(py)?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Article(title={:?}, published={:?}, paragraphs={}, dropped={})",
-            self.title,
-            self.published,
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Article(title={}, published={}, paragraphs={}, dropped={})",
+            py_repr(py, &self.title)?,
+            py_repr(py, &self.published)?,
             self.paragraphs.len(),
             self.dropped.len()
-        )
+        ))
     }
 }
 
@@ -492,11 +495,15 @@ impl PyDateMention {
         reduce_via(py, "_date_mention_from_dict", self.to_dict(py)?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "DateMention(text={:?}, start={}, end={}, value={:?}, precision={:?})",
-            self.text, self.start, self.end, self.value, self.precision
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "DateMention(text={}, start={}, end={}, value={}, precision={})",
+            py_repr(py, &self.text)?,
+            self.start,
+            self.end,
+            py_repr(py, &self.value)?,
+            py_repr(py, self.precision)?
+        ))
     }
 }
 

@@ -5,7 +5,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::errors::{guard, panic_message, PanicError};
+use crate::errors::{guard, panic_message, threads_arg, PanicError};
 use crate::pipeline::interruptible_chunks;
 
 /// A document whose processing panicked (a bug in khabar).
@@ -37,14 +37,15 @@ impl Panicked {
     }
 }
 
-/// `f` over `items` with the GIL released, on `threads` threads, in chunks of
+/// `f` over `items` with the GIL released, on `threads` threads (`None`: all
+/// cores; anything but a positive count is a `ValueError`), in chunks of
 /// about `budget` bytes (`size` measures an item) with a signal check between
 /// chunks. Each item's result is kept apart: a panic on item `i` gives
 /// `Err(Panicked { index: i, .. })` and the rest of the batch still runs.
 pub(crate) fn run_batch<T: Sync, R: Send>(
     py: Python<'_>,
     items: &[T],
-    threads: Option<usize>,
+    threads: Option<i64>,
     budget: usize,
     size: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
@@ -68,12 +69,14 @@ pub(crate) fn run_batch_into<T: Sync, R: Send>(
     py: Python<'_>,
     what: &str,
     items: &[T],
-    threads: Option<usize>,
+    threads: Option<i64>,
     budget: usize,
     size: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
     mut sink: impl FnMut(&[(usize, &T)], Vec<Result<R, Panicked>>) + Send,
 ) -> PyResult<()> {
+    // Checked before any work, also for an empty batch.
+    let threads = threads_arg(threads)?;
     let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
     for chunk in interruptible_chunks(&indexed, budget, |(_, t)| size(t)) {
         py.detach(|| {
@@ -121,7 +124,7 @@ pub(crate) fn _batch_panic_probe(
     py: Python<'_>,
     n: usize,
     panic_at: usize,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Vec<usize>> {
     let items: Vec<usize> = (0..n).collect();
     let results = run_batch(

@@ -31,16 +31,49 @@ create_exception!(
 
 /// Map a normalization error to its exception. Unknown profile or rule names
 /// are argument misuse and raise `ValueError` instead.
+///
+/// The only spans Python code hands to khabar are code-point spans
+/// (`CharAlignment`: `Normalizer.to_original`, `NormalizedText.to_original`),
+/// so a `SpanError` speaks in code points (Python `str` indices), not in the
+/// UTF-8 bytes of the Rust message.
 pub(crate) fn normalize_error(e: &khabar::normalize::Error) -> PyErr {
     use khabar::normalize::ErrorKind;
     match e.kind() {
         ErrorKind::UnknownProfile { .. } | ErrorKind::UnknownRule { .. } => {
             pyo3::exceptions::PyValueError::new_err(e.to_string())
         }
-        ErrorKind::InvalidSpan { .. } => SpanError::new_err(e.to_string()),
+        ErrorKind::InvalidSpan { start, end, len } => SpanError::new_err(format!(
+            "span {start}:{end} is not a valid span of the normalized text \
+             (length {len} code points; need 0 <= start <= end <= {len})"
+        )),
         ErrorKind::InputTooLarge { .. } => InputTooLargeError::new_err(e.to_string()),
         _ => KhabarError::new_err(e.to_string()),
     }
+}
+
+/// A code-point index argument (`start`, `end`) as `usize`, or `ValueError`
+/// naming the argument when it is negative (instead of pyo3's
+/// `OverflowError: can't convert negative int to unsigned`).
+pub(crate) fn index_arg(value: i64, name: &str) -> PyResult<usize> {
+    usize::try_from(value).map_err(|_| {
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "{name} must be a non-negative int, not {value}"
+        ))
+    })
+}
+
+/// A `threads` argument: `None` (all cores) or a positive count, else
+/// `ValueError` (the message `khabar.analyze_batch` and `khabar.arrow` give).
+pub(crate) fn threads_arg(threads: Option<i64>) -> PyResult<Option<usize>> {
+    threads
+        .map(|t| {
+            usize::try_from(t).ok().filter(|&n| n >= 1).ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "threads must be a positive int or None, not {t}"
+                ))
+            })
+        })
+        .transpose()
 }
 
 /// Run `f`, turning a Rust panic into a `PanicError` instead of a crash.

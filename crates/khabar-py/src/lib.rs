@@ -15,6 +15,14 @@ mod normalize;
 mod pipeline;
 mod tag;
 
+/// Python's `repr()` of a Rust value converted to Python (`'text'`, `None`,
+/// `3`), for `__repr__`s that read as Python, not as Rust `Debug`
+/// (`Some("…")`, `"…"` with escaped marks).
+pub(crate) fn py_repr<'py>(py: Python<'py>, value: impl IntoPyObject<'py>) -> PyResult<String> {
+    use pyo3::IntoPyObjectExt;
+    Ok(value.into_bound_py_any(py)?.repr()?.to_string())
+}
+
 /// The native module `khabar._khabar`; `python/khabar/__init__.py` re-exports it.
 #[pymodule]
 fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::batch::{all_or_panic, run_batch};
-use crate::errors::{guard, normalize_error};
+use crate::errors::{guard, index_arg, normalize_error};
 
 /// Inputs shorter than this are normalized without releasing the GIL: for a
 /// headline, releasing and taking it back costs more than the work.
@@ -48,9 +48,27 @@ pub(crate) fn text_arg<'a, 'py>(
     })
 }
 
-/// Every item of an iterable of `str`, or `TypeError` naming the first that
-/// is not one (`texts[3] must be str, not bytes`).
-pub(crate) fn str_list<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
+/// `TypeError` when a batch function (`what`) is given one `str`, which would
+/// otherwise be iterated character by character; `single` names the call
+/// for one text (`khabar.tag(text)`).
+pub(crate) fn not_one_str(texts: &Bound<'_, PyAny>, what: &str, single: &str) -> PyResult<()> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} expected a sequence of str, got str; use {single} for one text"
+        )));
+    }
+    Ok(())
+}
+
+/// Every item of an iterable of `str` (not a `str` itself: see
+/// [`not_one_str`]), or `TypeError` naming the first that is not one
+/// (`texts[3] must be str, not bytes`).
+pub(crate) fn str_list<'py>(
+    texts: &Bound<'py, PyAny>,
+    what: &str,
+    single: &str,
+) -> PyResult<Vec<Bound<'py, PyString>>> {
+    not_one_str(texts, what, single)?;
     texts
         .try_iter()?
         .enumerate()
@@ -358,9 +376,13 @@ impl PyNormalizer {
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
-        threads: Option<usize>,
+        threads: Option<i64>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items = str_list(texts)?;
+        let items = str_list(
+            texts,
+            "Normalizer.normalize_batch",
+            "Normalizer.normalize(text)",
+        )?;
         let stores: Vec<Storage<'_>> = items.iter().map(storage).collect::<PyResult<_>>()?;
         let n = &self.inner;
         // Normalization runs at about 1 GB/s: 64 MiB chunks give Ctrl-C a
@@ -381,8 +403,9 @@ impl PyNormalizer {
     /// --
     ///
     /// `(normalized, offsets)`: for each normalized character, the
-    /// `(start, end)` code-point range of `text` it came from. Also remembers
-    /// the alignment for `to_original`.
+    /// `(start, end)` code-point range of `text` it came from. Also stores
+    /// the alignment on this object for `to_original`, replacing the previous
+    /// call's.
     fn normalize_with_offsets<'py>(
         &self,
         py: Python<'py>,
@@ -406,11 +429,12 @@ impl PyNormalizer {
     /// to_original(start, end)
     /// --
     ///
-    /// Map the code-point span `start:end` of the text returned by the last
-    /// `normalize_with_offsets` call back to the original text. For use from
-    /// several threads at once, use `normalize_aligned`, whose result carries
-    /// its own alignment.
-    fn to_original(&self, start: usize, end: usize) -> PyResult<(usize, usize)> {
+    /// Map the code-point span `start:end` of the text returned by the most
+    /// recent `normalize_with_offsets` call on this object (from any thread)
+    /// back to that call's input. Threads sharing a Normalizer must use
+    /// `normalize_aligned` instead, whose result carries its own alignment.
+    fn to_original(&self, start: i64, end: i64) -> PyResult<(usize, usize)> {
+        let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
         let last = self.last.lock().ok().and_then(|l| l.clone());
         let Some(align) = last else {
             return Err(PyValueError::new_err(
@@ -425,7 +449,9 @@ impl PyNormalizer {
     /// normalize_aligned(text)
     /// --
     ///
-    /// A `NormalizedText` holding the normalized text and its alignment.
+    /// A `NormalizedText` holding the normalized text and its own alignment:
+    /// unaffected by later calls on this Normalizer, so safe when threads
+    /// share it.
     fn normalize_aligned(
         &self,
         py: Python<'_>,
@@ -446,7 +472,7 @@ impl PyNormalizer {
         })
     }
 
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let changed: Vec<String> = Rules::NAMES
             .iter()
             .filter(|name| self.inner.rules().get(name).ok() != self.profile.rules().get(name).ok())
@@ -455,7 +481,11 @@ impl PyNormalizer {
                 format!(", {name}={}", if on { "True" } else { "False" })
             })
             .collect();
-        format!("Normalizer({:?}{})", self.profile.name(), changed.join(""))
+        Ok(format!(
+            "Normalizer({}{})",
+            crate::py_repr(py, self.profile.name())?,
+            changed.join("")
+        ))
     }
 
     /// Pickle support: `(profile,), {rule: on, ...}`.
@@ -499,7 +529,8 @@ impl PyNormalizedText {
     /// --
     ///
     /// Map the code-point span `start:end` of `text` back to `original`.
-    fn to_original(&self, start: usize, end: usize) -> PyResult<(usize, usize)> {
+    fn to_original(&self, start: i64, end: i64) -> PyResult<(usize, usize)> {
+        let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
         self.align
             .to_original(start, end)
             .map_err(|e| normalize_error(&e))
@@ -513,10 +544,16 @@ impl PyNormalizedText {
         &self.text
     }
 
-    fn __repr__(&self) -> String {
-        let head: String = self.text.chars().take(40).collect();
-        let more = if self.align.len() > 40 { "…" } else { "" };
-        format!("NormalizedText({head:?}{more}, {} chars)", self.align.len())
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut head: String = self.text.chars().take(40).collect();
+        if self.align.len() > 40 {
+            head.push('…');
+        }
+        Ok(format!(
+            "NormalizedText(text={}, len={})",
+            crate::py_repr(py, head)?,
+            self.align.len()
+        ))
     }
 }
 

@@ -12,7 +12,7 @@ use pyo3::types::{PyList, PyString};
 
 use crate::article::PyArticle;
 use crate::batch::run_batch;
-use crate::normalize::{run, text_arg};
+use crate::normalize::{not_one_str, run, text_arg};
 use crate::tag::PyEntity;
 
 fn hints(published: Option<&str>, url: Option<&str>) -> PyResult<Hints> {
@@ -85,8 +85,9 @@ type Item<'a> = Result<&'a str, String>;
 pub(crate) fn _analyze_batch<'py>(
     py: Python<'py>,
     raws: &Bound<'py, PyAny>,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyList>> {
+    not_one_str(raws, "analyze_batch", "khabar.analyze(raw)")?;
     let objs: Vec<Bound<'py, PyAny>> = raws.try_iter()?.collect::<PyResult<_>>()?;
     let items: Vec<Item<'_>> = objs
         .iter()

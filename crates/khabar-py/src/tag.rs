@@ -11,7 +11,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::batch::{all_or_panic, run_batch};
+use crate::errors::index_arg;
 use crate::normalize::{run, str_list, text_arg};
+use crate::py_repr;
 
 /// A named entity: `text[e.start:e.end] == e.text`.
 #[pyclass(frozen, name = "Entity", module = "khabar")]
@@ -36,14 +38,15 @@ impl PyEntity {
     fn new(
         text: String,
         label: &str,
-        start: usize,
-        end: usize,
+        start: i64,
+        end: i64,
         canonical: String,
         title: Option<String>,
         value: Option<String>,
         score: f32,
         kb_id: Option<String>,
     ) -> PyResult<Self> {
+        let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
         let label = khabar_tag::Label::from_name(label)
             .ok_or_else(|| PyValueError::new_err(format!("unknown label {label:?}")))?
             .name();
@@ -124,11 +127,15 @@ impl PyEntity {
         Ok(d)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Entity({:?}, {}, {}..{}, canonical={:?})",
-            self.text, self.label, self.start, self.end, self.canonical
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Entity(text={}, label={}, start={}, end={}, canonical={})",
+            py_repr(py, &self.text)?,
+            py_repr(py, self.label)?,
+            self.start,
+            self.end,
+            py_repr(py, &self.canonical)?
+        ))
     }
 
     fn __eq__(&self, other: &Self) -> bool {
@@ -220,9 +227,9 @@ const TAG_CHUNK: usize = 256 * 1024;
 pub(crate) fn tag_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
-    threads: Option<usize>,
+    threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let items = str_list(texts)?;
+    let items = str_list(texts, "tag_batch", "khabar.tag(text)")?;
     let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
     let tagger = Tagger::global();
     let outs = run_batch(
