@@ -127,3 +127,61 @@ def test_keyboard_interrupt_is_honoured_within_a_second() -> None:
     docs = RAWS * 2000  # ~14 s of work on one thread
     latency = interrupt_latency(lambda: khabar.analyze_batch(docs, threads=1))
     assert latency < 1.0, f"KeyboardInterrupt took {latency:.2f} s"
+
+
+def test_batch_rejects_a_single_str() -> None:
+    with pytest.raises(TypeError, match=r"expected a sequence of str, got str; use khabar\.analyze\(raw\) for one text"):
+        khabar.analyze_batch(RAWS[0])
+    # Any other iterable of str still works, generators included.
+    assert len(khabar.analyze_batch(r for r in RAWS[:2])) == 2
+
+
+def test_document_is_explicitly_unhashable_but_compares_and_pickles() -> None:
+    doc = khabar.analyze(RAWS[0])
+    with pytest.raises(TypeError, match="unhashable type: 'Document'"):
+        hash(doc)
+    assert khabar.Document.__hash__ is None
+    assert doc == khabar.analyze(RAWS[0]) and doc != khabar.analyze(RAWS[1])
+    assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def _dtypes(frame: object) -> dict[str, str]:
+    return {k: str(v) for k, v in frame.dtypes.items()}  # type: ignore[attr-defined]
+
+
+def test_to_pandas_dtypes_do_not_depend_on_the_data() -> None:
+    pytest.importorskip("pandas")
+    with_entities = khabar.analyze_batch(RAWS[:2])
+    assert all(d.entities for d in with_entities)
+    without = khabar.analyze_batch(["", "   \n"])
+    assert not any(d.entities for d in without)
+    arts, ents = khabar.to_pandas(with_entities)
+    arts0, ents0 = khabar.to_pandas(without)
+    assert ents0.empty
+    assert _dtypes(ents0) == _dtypes(ents)
+    assert _dtypes(arts0) == _dtypes(arts)
+    for col in ("doc_id", "start", "end"):
+        assert str(ents0[col].dtype) == "int64", col
+    for col in ("text", "canonical", "title", "kb_id"):
+        assert ents0[col].dtype != "float64", col
+    # Named documents: doc_id follows the ids, with or without entities.
+    _, named = khabar.to_pandas(with_entities, ids=["a", "b"])
+    _, named0 = khabar.to_pandas(without, ids=["a", "b"])
+    assert named["doc_id"].dtype == named0["doc_id"].dtype != "float64"
+    arts_none, ents_none = khabar.to_pandas([])
+    assert _dtypes(ents_none) == _dtypes(ents) and _dtypes(arts_none) == _dtypes(arts)
+
+
+def test_to_pandas_exports_kb_id_and_updated() -> None:
+    docs = khabar.analyze_batch(RAWS)
+    arts, ents = khabar.to_pandas(docs)
+    pd = pytest.importorskip("pandas")
+    assert [None if pd.isna(k) else k for k in ents["kb_id"]] == [e.kb_id for d in docs for e in d.entities]
+    assert ents["kb_id"].notna().any()
+    assert "updated" in arts.columns and str(arts["updated"].dtype).startswith("datetime64")
+    assert arts["updated"].notna().sum() == sum(d.updated is not None for d in docs)
+    raw = "عنوان الخبر\n\nنشر في: 15 آذار 2024\nآخر تحديث: 16 آذار 2024\nقال الوزير إن المحادثات ستستمر طويلا.\n"
+    doc = khabar.analyze(raw)
+    assert doc.updated == "2024-03-16"
+    (updated,) = khabar.to_pandas([doc])[0]["updated"]
+    assert updated.isoformat().startswith("2024-03-16")

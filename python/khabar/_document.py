@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from . import _khabar
 from ._khabar import Entity
@@ -32,8 +32,15 @@ class Document:
     (code-point offsets into the raw text: ``raw[e.start:e.end] == e.text``),
     the code-point spans of the title, subtitle and each paragraph in the raw
     text, and `error` (set, with every other field empty, when this document
-    could not be analyzed in a batch)."""
+    could not be analyzed in a batch).
 
+    Documents compare by value and pickle, but are not hashable (they hold
+    lists): ``hash(doc)`` raises ``TypeError: unhashable type: 'Document'``."""
+
+    # Explicitly unhashable: a frozen dataclass would otherwise get a
+    # field-based __hash__ that fails on the list fields with a confusing
+    # "unhashable type: 'list'". Set in the class body, so dataclass keeps it.
+    __hash__: ClassVar[None] = None  # type: ignore[assignment]
 
     title: str | None = None
     subtitle: str | None = None
@@ -141,4 +148,6 @@ def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Do
     a lone surrogate) comes back with `error` set instead of sinking the batch."""
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, not {threads!r}")
-    return [Document._from_native(a, e, sp, err) for a, e, sp, err in _khabar._analyze_batch(list(raws), threads)]
+    # `raws` goes to Rust as is: it refuses a single `str` (which would
+    # otherwise be analyzed one character at a time) and takes any iterable.
+    return [Document._from_native(a, e, sp, err) for a, e, sp, err in _khabar._analyze_batch(raws, threads)]

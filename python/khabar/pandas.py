@@ -26,40 +26,90 @@ def _pandas() -> Any:
     return pandas
 
 
+# The kind of each column, so that the frames have the same columns and dtypes
+# whatever the data (built from empty or all-None lists, pandas would guess
+# float64 or object): "text" is the installed pandas' string dtype (object
+# before pandas 3, str from 3 on), "id" the dtype of the ids, "datetime"
+# datetime64[ns] parsed from ISO 8601.
+ARTICLE_COLUMNS: dict[str, str] = {
+    "id": "id",
+    "title": "text",
+    "published": "datetime",
+    "published_precision": "text",
+    "updated": "datetime",
+    "url": "text",
+    "language": "text",
+    "paragraphs": "int64",
+    "entities": "int64",
+    **{f"n_{label}": "int64" for label in LABELS},
+    "error": "text",
+}
+ENTITY_COLUMNS: dict[str, str] = {
+    "doc_id": "id",
+    "text": "text",
+    "label": "label",
+    "canonical": "text",
+    "start": "int64",
+    "end": "int64",
+    "title": "text",
+    "value": "text",
+    "score": "float64",
+    "kb_id": "text",
+}
+
+
+def _frame(pd: Any, columns: dict[str, str], data: dict[str, list[Any]], id_dtype: Any) -> Any:
+    text = pd.Series(["x"]).dtype
+    out = {}
+    for name, kind in columns.items():
+        values = data[name]
+        if kind == "datetime":
+            # One unit whatever the values (pandas 3 would pick s or us).
+            parsed = pd.to_datetime(pd.Series(values, dtype=text), errors="coerce", format="ISO8601")
+            out[name] = parsed.astype("datetime64[ns]")
+        elif kind == "label":
+            out[name] = pd.Series(values, dtype=pd.CategoricalDtype(LABELS))
+        else:
+            out[name] = pd.Series(values, dtype={"id": id_dtype, "text": text}.get(kind, kind))
+    return pd.DataFrame(out)
+
+
 def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Two DataFrames from analyzed documents.
 
     - articles: one row per document — ``id``, ``title``, ``published``
-      (datetime64, NaT when unknown), ``published_precision``, ``url``,
-      ``language``, ``paragraphs`` (count), ``entities`` (count), one
-      ``n_<LABEL>`` count per entity label, ``error``.
-    - entities: one row per mention — ``doc_id``, ``text``, ``label``,
-      ``canonical``, ``start``, ``end`` (code points into the raw text),
-      ``title``, ``value``, ``score``.
+      (datetime64[ns], NaT when unknown), ``published_precision``,
+      ``updated`` (datetime64[ns], NaT when unknown), ``url``, ``language``, ``paragraphs``
+      (count), ``entities`` (count), one ``n_<LABEL>`` count per entity
+      label, ``error``.
+    - entities: one row per mention — ``doc_id``, ``text``, ``label``
+      (categorical over the eight labels), ``canonical``, ``start``, ``end``
+      (code points into the raw text), ``title``, ``value``, ``score``,
+      ``kb_id`` (gazetteer id or None).
+
+    The columns and their dtypes are the same whatever the data, also when
+    no document has an entity: counts and offsets int64, ``score`` float64,
+    text columns pandas' string dtype (object before pandas 3, ``str`` from
+    3 on, missing values None or NaN accordingly); ``doc_id`` has the dtype
+    of ``id``.
 
     `ids` names the documents (default: their position), e.g. file paths.
     """
     pd = _pandas()
     docs = list(docs)
+    default_ids = ids is None
     if ids is None:
         ids = list(range(len(docs)))
     if len(ids) != len(docs):
         raise ValueError(f"{len(ids)} ids for {len(docs)} documents")
-    arts: dict[str, list[Any]] = {
-        k: []
-        for k in ("id", "title", "published", "published_precision", "url", "language", "paragraphs", "entities")
-    }
-    for label in LABELS:
-        arts[f"n_{label}"] = []
-    arts["error"] = []
-    ents: dict[str, list[Any]] = {
-        k: [] for k in ("doc_id", "text", "label", "canonical", "start", "end", "title", "value", "score")
-    }
+    arts: dict[str, list[Any]] = {k: [] for k in ARTICLE_COLUMNS}
+    ents: dict[str, list[Any]] = {k: [] for k in ENTITY_COLUMNS}
     for doc_id, d in zip(ids, docs):
         arts["id"].append(doc_id)
         arts["title"].append(d.title)
         arts["published"].append(d.published)
         arts["published_precision"].append(d.published_precision)
+        arts["updated"].append(d.updated)
         arts["url"].append(d.url)
         arts["language"].append(d.language)
         arts["paragraphs"].append(len(d.paragraphs))
@@ -76,11 +126,11 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
             ents["title"].append(e.title)
             ents["value"].append(e.value)
             ents["score"].append(e.score)
+            ents["kb_id"].append(e.kb_id)
         for label in LABELS:
             arts[f"n_{label}"].append(counts[label])
         arts["error"].append(d.error)
-    articles = pd.DataFrame(arts)
-    articles["published"] = pd.to_datetime(articles["published"], errors="coerce", format="ISO8601")
-    entities = pd.DataFrame(ents)
-    entities["label"] = entities["label"].astype("category")
-    return articles, entities
+    # The ids' own dtype: int64 for the default positions, else what pandas
+    # infers for them (object for no ids).
+    id_dtype = pd.Series(list(ids)).dtype if len(ids) else ("int64" if default_ids else "object")
+    return _frame(pd, ARTICLE_COLUMNS, arts, id_dtype), _frame(pd, ENTITY_COLUMNS, ents, id_dtype)
