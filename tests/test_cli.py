@@ -10,6 +10,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ARTICLES
 
 
@@ -80,3 +82,70 @@ def test_a_50_mb_file(tmp_path: pathlib.Path) -> None:
     dups = [d for d in record["dropped"] if d["reason"] == "exact_duplicate"]
     assert len(dups) > 100_000 and all(d["of_line"] < d["line"] for d in dups)
 
+
+
+def _one_error_line(p: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in p.stderr, p.stderr
+    lines = p.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("khabar: error: "), p.stderr
+    return lines[0]
+
+
+def test_bad_reference_is_a_usage_error_without_traceback() -> None:
+    p = run("dates", "--reference", "2024-13-01", "x")
+    assert p.returncode == 2
+    assert "--reference" in _one_error_line(p) and "2024-13-01" in p.stderr
+    assert p.stdout == ""
+
+
+def test_bad_threads_is_a_usage_error_without_traceback() -> None:
+    p = run("analyze", "--threads", "-1", str(ARTICLES))
+    assert p.returncode == 2
+    assert "--threads" in _one_error_line(p)
+
+
+def test_unwritable_output_is_an_error_without_traceback(tmp_path: pathlib.Path) -> None:
+    missing = tmp_path / "no" / "such" / "dir"
+    for args in (
+        ["analyze", str(ARTICLES), "-o", str(missing / "x.jsonl")],
+        ["analyze", "--format", "csv", str(ARTICLES), "-o", str(missing / "x.csv")],
+        ["report", str(ARTICLES), "-o", str(missing / "r.html")],
+    ):
+        p = run(*args)
+        assert p.returncode == 1, args
+        line = _one_error_line(p)
+        assert str(missing) in line and "No such file or directory" in line, line
+    # The report's output is opened before any analysis: no per-file noise either.
+    assert not missing.exists()
+
+
+def test_unwritable_parquet_output_is_an_error_without_traceback(tmp_path: pathlib.Path) -> None:
+    pytest.importorskip("pyarrow")
+    p = run("analyze", "--format", "parquet", str(ARTICLES), "-o", str(tmp_path / "no" / "x.parquet"))
+    assert p.returncode == 1
+    _one_error_line(p)
+
+
+def test_unreadable_input_is_still_reported_and_the_run_goes_on(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "out.jsonl"
+    p = run("analyze", str(ARTICLES / "000_6e49526c0f392cf6.txt"), str(tmp_path / "missing.txt"), "-o", str(out))
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert "missing.txt" in p.stderr and "khabar: error:" not in p.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_table_has_a_column_for_every_label(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "a.csv"
+    assert run("analyze", "--format", "csv", "-o", str(out), str(ARTICLES)).returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    t = run("analyze", "--format", "table", str(ARTICLES))
+    assert t.returncode == 0, t.stderr
+    header, *lines = t.stdout.splitlines()
+    assert header.split()[:11] == ["published", "para", "PER", "ORG", "GPE", "LOC", "NORP", "EQP", "DATE", "MISC", "title"]
+    labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC"]
+    assert any(int(r["LOC"]) or int(r["EQUIPMENT"]) or int(r["MISC"]) for r in rows)
+    for row, line in zip(rows, lines):
+        # published (16) and the paragraph count (4), then one 4-wide count per label.
+        counts = line[18 + 6 : 18 + 6 + 6 * len(labels)].split()
+        assert counts == [row[label] for label in labels], (line, row)
+        assert line.endswith(row["id"])

@@ -135,16 +135,32 @@ def _row(path: str, doc: khabar.Document) -> dict[str, Any]:
     return row
 
 
+# The table: (column of `_row`, header, width). One count column per entity
+# label, as in csv, under a short header (EQUIPMENT → EQP).
+TABLE_COLUMNS = [
+    ("published", "published", 16),
+    ("paragraphs", "para", 4),
+    ("PERSON", "PER", 4),
+    ("ORG", "ORG", 4),
+    ("GPE", "GPE", 4),
+    ("LOC", "LOC", 4),
+    ("NORP", "NORP", 4),
+    ("EQUIPMENT", "EQP", 4),
+    ("DATE", "DATE", 4),
+    ("MISC", "MISC", 4),
+    ("title", "title", 60),
+]
+
+
 def _write_table(out: IO[str], rows: list[dict[str, Any]], header: bool) -> None:
-    cols = [("published", 16), ("paragraphs", 4), ("PERSON", 4), ("ORG", 4), ("GPE", 4), ("NORP", 4), ("DATE", 4), ("title", 60)]
     if header:
-        out.write("  ".join(f"{name[:w]:<{w}}" for name, w in cols) + "  id\n")
+        out.write("  ".join(f"{head:<{w}}" for _, head, w in TABLE_COLUMNS) + "  id\n")
     for r in rows:
         if r["error"]:
             out.write(f"{'ERROR':<16}  {r['error']}  {r['id']}\n")
             continue
         cells = []
-        for name, w in cols:
+        for name, _, w in TABLE_COLUMNS:
             v = r[name]
             v = "" if v is None else str(v)
             cells.append(f"{v[:w]:<{w}}" if name != "title" else v[:w])
@@ -242,17 +258,28 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     items: list[tuple[str, str, khabar.Document]] = []
     failures = 0
-    for chunk in _chunks(args.paths):
-        for path, text, doc in _documents(chunk, args.threads):
-            failures += _failed(path, doc.error)
-            items.append((path, text or "", doc))
+    # Opened first: a bad -o fails before the analysis, not after it.
     with open(args.output, "w", encoding="utf-8") as fh:
+        for chunk in _chunks(args.paths):
+            for path, text, doc in _documents(chunk, args.threads):
+                failures += _failed(path, doc.error)
+                items.append((path, text or "", doc))
         fh.write(render(items, title=args.title))
     print(f"khabar: wrote {args.output} ({len(items)} articles)", file=sys.stderr)
     return 1 if failures else 0
 
 
+class UsageError(Exception):
+    """A bad argument found after parsing: ``khabar: error: ...``, exit status 2."""
+
+
 def _cmd_dates(args: argparse.Namespace) -> int:
+    if args.reference is not None:
+        try:
+            khabar.find_dates("", reference=args.reference)  # the same parser as below
+        except ValueError as e:
+            message = str(e).removeprefix("reference: ")
+            raise UsageError(f"--reference: {message}") from None
     text = sys.stdin.read() if args.text == "-" else args.text
     for d in khabar.find_dates(text, reference=args.reference):
         print(f"{d.start}:{d.end}\t{d.value or '?'}\t{d.precision}\t{d.calendar}\t{d.text}")
@@ -308,12 +335,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error(message: str, status: int) -> int:
+    print(f"khabar: error: {message}", file=sys.stderr)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command. Ordinary user errors (a bad argument, an output file
+    that cannot be written) are one ``khabar: error: ...`` line on stderr and
+    exit status 2 (usage) or 1 (I/O), not a traceback; an input file that
+    cannot be read is reported and the run goes on."""
     args = build_parser().parse_args(argv)
     try:
+        threads = getattr(args, "threads", None)
+        if threads is not None and threads < 1:
+            raise UsageError(f"--threads must be a positive number, not {threads}")
         return int(args.func(args))
     except BrokenPipeError:
         return 0
+    except UsageError as e:
+        return _error(str(e), 2)
+    except OSError as e:
+        # Inputs are handled file by file; what gets here is an output.
+        where = f"{e.filename}: " if e.filename else ""
+        return _error(f"{where}{e.strerror or e}", 1)
 
 
 if __name__ == "__main__":
