@@ -578,6 +578,50 @@ fn number_word(w: &str) -> Option<u32> {
     })
 }
 
+/// Ordinal day words, masculine (`اليوم` is) and feminine, search-folded:
+/// (word, value). `الحادي` is 1 only inside `الحادي عشر` / `الحادي
+/// والعشرين`; `العشرين` and `الثلاثين` stand alone or follow `و`.
+const ORDINAL_WORDS: &[(&str, u8)] = &[
+    ("الاول", 1),
+    ("الاولي", 1),
+    ("الحادي", 1),
+    ("الحاديه", 1),
+    ("الثاني", 2),
+    ("الثانيه", 2),
+    ("الثالث", 3),
+    ("الثالثه", 3),
+    ("الرابع", 4),
+    ("الرابعه", 4),
+    ("الخامس", 5),
+    ("الخامسه", 5),
+    ("السادس", 6),
+    ("السادسه", 6),
+    ("السابع", 7),
+    ("السابعه", 7),
+    ("الثامن", 8),
+    ("الثامنه", 8),
+    ("التاسع", 9),
+    ("التاسعه", 9),
+    ("العاشر", 10),
+    ("العاشره", 10),
+    ("العشرين", 20),
+    ("الثلاثين", 30),
+];
+
+fn ordinal_word(w: &str) -> Option<u8> {
+    ORDINAL_WORDS.iter().find(|(k, _)| *k == w).map(|(_, n)| *n)
+}
+
+/// Whether `next` can follow the ordinal `n` in a day: `من` (then a
+/// month), `عشر` (11–19), `والعشرين` / `و` (21–29, 31).
+fn ordinal_next_ok(n: u8, next: &str) -> bool {
+    match next {
+        "من" => true,
+        "عشر" | "عشره" | "والعشرين" | "والثلاثين" | "و" => n < 10,
+        _ => false,
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
     Hour,
@@ -602,9 +646,8 @@ fn unit_word(w: &str) -> Option<(Unit, Option<u32>)> {
         "شهر" | "شهرا" => (Unit::Month, Some(1)),
         "اشهر" | "شهور" => (Unit::Month, None),
         "شهرين" | "شهران" => (Unit::Month, Some(2)),
-        "عام" | "عاما" | "سنه" | "سنوات" | "اعوام" | "سنين" => {
-            (Unit::Year, None)
-        }
+        "عام" | "عاما" | "سنه" => (Unit::Year, Some(1)),
+        "سنوات" | "اعوام" | "سنين" => (Unit::Year, None),
         "عامين" | "عامان" | "سنتين" | "سنتان" => (Unit::Year, Some(2)),
         _ => return None,
     })
@@ -899,8 +942,151 @@ impl<'t> Cx<'t> {
         in_range(pick).then_some((pick, next))
     }
 
+    /// `1/1/1446 هـ`, `1-9-1445هـ`, `1445/09/01 هـ`: a numeric Hijri day,
+    /// only with the `هـ` marker (and a year 1300–1600).
+    fn hijri_numeric_at(&self, i: usize) -> Option<Hit> {
+        let (a, ad) = self.num(i)?;
+        let sep = self.punct(i + 1)?;
+        let tight = self.tight(i + 1)
+            && self.tight(i + 2)
+            && self.punct(i + 3) == Some(sep)
+            && self.tight(i + 3)
+            && self.tight(i + 4);
+        if !matches!(sep, '/' | '-' | '.') || !tight {
+            return None;
+        }
+        let (b, bd) = self.num(i + 2)?;
+        let (c, cd) = self.num(i + 4)?;
+        let (marker, next) = self.marker_at(i + 5);
+        if marker != Some(Calendar::Hijri) || bd > 2 {
+            return None;
+        }
+        let (y, month, day) = match (ad, cd) {
+            (1 | 2, 4) => (c, b, a),
+            (4, 1 | 2) => (a, b, c),
+            _ => return None,
+        };
+        let y = y as i32;
+        if !(1300..=1600).contains(&y) {
+            return None;
+        }
+        let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+        let g = hijri_to_gregorian(y, month, day)?;
+        let mut hit = Hit::new(i, next, Some(Value::Day(Ymd::full(g))));
+        hit.calendar = Calendar::Hijri;
+        hit.hijri = Some(HijriDate {
+            year: y,
+            month: Some(month),
+            day: Some(day),
+        });
+        Some(hit)
+    }
+
+    /// An ordinal day word and `من` before a month (`الأول من مارس`,
+    /// `الخامس عشر من رمضان`, `الحادي والعشرين من`): (day, the month's
+    /// token).
+    fn ordinal_day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.word(i)?;
+        let n = ordinal_word(w)?;
+        // After a definite noun the ordinal is its adjective: `الأسبوع
+        // الأول من مارس`, `النصف الثاني من`, `الثلاثاء الأول من`; only
+        // `اليوم الأول من مارس` is the day.
+        if i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|p| p.starts_with("ال") && p != "اليوم")
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        let day = match self.word(j) {
+            Some("عشر" | "عشره") if n < 10 => {
+                j += 1;
+                10 + n
+            }
+            Some("والعشرين") if n < 10 => {
+                j += 1;
+                20 + n
+            }
+            Some("والثلاثين") if n == 1 => {
+                j += 1;
+                31
+            }
+            Some("و") if n < 10 && self.is_word(j + 1, "العشرين") => {
+                j += 2;
+                20 + n
+            }
+            Some("و") if n == 1 && self.is_word(j + 1, "الثلاثين") => {
+                j += 2;
+                31
+            }
+            _ if matches!(w, "الحادي" | "الحاديه") => return None,
+            _ => n,
+        };
+        if !self.is_word(j, "من") {
+            return None;
+        }
+        self.month_at(j + 1)?;
+        Some((day, j + 1))
+    }
+
+    /// `من 3 إلى 5 مارس`, `بين 3 و5 مارس`, `3-5 مارس`: a first day and a
+    /// range word before `hit` (a day and its month): the first token of the
+    /// range and its value, the interval of days. `3 و5 مارس` without `بين`
+    /// is two days, not a range.
+    fn range_before(&self, hit: &Hit) -> Option<(usize, Option<Value>)> {
+        let i = hit.first;
+        let (d2, _) = self.num(i)?;
+        let k = i.checked_sub(1)?;
+        let needs_intro = match (self.word(k), self.punct(k)) {
+            (Some("و"), _) => true,
+            (Some("الي" | "حتي" | "لغايه"), _) | (_, Some('-' | '–')) => false,
+            _ => return None,
+        };
+        let dtok = k.checked_sub(1)?;
+        let (d1, digits) = self.num(dtok)?;
+        if digits > 2 || d1 == 0 || d1 >= d2 {
+            return None;
+        }
+        // Not the tail of a longer number run (`2021-3-5 مارس`, `1.3 - 5`).
+        if dtok > 0 && self.punct(dtok - 1).is_some() && self.tight(dtok) {
+            return None;
+        }
+        let intro = dtok
+            .checked_sub(1)
+            .filter(|&p| matches!(self.word(p), Some("من" | "بين")));
+        if needs_intro && intro.is_none() {
+            return None;
+        }
+        let first = intro.unwrap_or(dtok);
+        let back = i64::from(d2 - d1);
+        let value = match hit.value {
+            Some(Value::Day(end)) => Some(Value::Interval {
+                start: match end.date() {
+                    Some(e) => Ymd::full(e.add_days(-back)),
+                    None => Ymd {
+                        year: None,
+                        month: end.month,
+                        day: u8::try_from(d1).ok()?,
+                    },
+                },
+                end,
+            }),
+            None => None,
+            Some(_) => return None,
+        };
+        Some((first, value))
+    }
+
     /// The date part after an optional weekday.
     fn core_at(&self, i: usize, weekday: Option<Weekday>, english: bool) -> Option<Hit> {
+        if let Some(hit) = self.hijri_numeric_at(i) {
+            return Some(hit);
+        }
+        if let Some((day, after_min)) = self.ordinal_day_at(i) {
+            let (m, after_month, _) = self.month_dual_at(after_min)?;
+            return self.day_month(i, day, m, after_month);
+        }
         if let Some((d, next)) = self.numeric_at(i, weekday, english) {
             let mut hit = Hit::new(i, next, Some(Value::Day(Ymd::full(d))));
             if let Some((hour, minute, after)) = self.time_after(next) {
@@ -958,7 +1144,9 @@ impl<'t> Cx<'t> {
     /// `<day> <month> [year|الماضي] [time]`.
     fn day_month(&self, first: usize, day: u8, m: MonthWord, after_month: usize) -> Option<Hit> {
         if m.hijri {
-            let (y, next, marker) = self.year_at(after_month)?;
+            let Some((y, next, marker)) = self.year_at(after_month) else {
+                return self.hijri_day_relative(first, day, m, after_month);
+            };
             if marker == Some(Calendar::Gregorian) || !(1300..=1600).contains(&y) {
                 return None;
             }
@@ -1017,6 +1205,71 @@ impl<'t> Cx<'t> {
         Some(hit)
     }
 
+    /// A day of a Hijri month with no year: `15 رمضان`, `الخامس عشر من
+    /// رمضان`, `10 محرم الماضي`. Resolved like a Gregorian day with no year
+    /// (the nearest such day, or the one in the last/next such month), on
+    /// the Hijri calendar; with no reference there is no Gregorian value.
+    fn hijri_day_relative(
+        &self,
+        first: usize,
+        day: u8,
+        m: MonthWord,
+        after_month: usize,
+    ) -> Option<Hit> {
+        if !(1..=30).contains(&day) {
+            return None;
+        }
+        let dir = self.word(after_month).and_then(dir_word);
+        // `3 صفر` is a score more often than a date.
+        if m.weak && dir.is_none() {
+            return None;
+        }
+        let next = after_month + usize::from(dir.is_some());
+        let mut hit = Hit::new(first, next, None);
+        hit.relative = true;
+        hit.calendar = Calendar::Hijri;
+        if let Some(r) = self.reference {
+            let hy = match dir {
+                Some(dir) => hijri_year_dir(r, m.month, dir)?,
+                None => hijri_closest_year(r, m.month, day)?,
+            };
+            let g = hijri_to_gregorian(hy, m.month, day)?;
+            hit.value = Some(Value::Day(Ymd::full(g)));
+            hit.hijri = Some(HijriDate {
+                year: hy,
+                month: Some(m.month),
+                day: Some(day),
+            });
+        }
+        Some(hit)
+    }
+
+    /// A Hijri month with no year: `رمضان الماضي`, `في ذي الحجة`.
+    fn hijri_month_relative(&self, i: usize, m: MonthWord, after: usize) -> Option<Hit> {
+        let dir = self.word(after).and_then(dir_word);
+        let next = match dir {
+            Some(_) => after + 1,
+            None if !m.weak && self.month_intro(i) => after,
+            None => return None,
+        };
+        let mut hit = Hit::new(i, next, None);
+        hit.relative = true;
+        hit.calendar = Calendar::Hijri;
+        if let Some(r) = self.reference {
+            let hy = match dir {
+                Some(dir) => hijri_year_dir(r, m.month, dir)?,
+                None => hijri_closest_year(r, m.month, 15)?,
+            };
+            hit.value = Some(hijri_month_interval(hy, m.month)?);
+            hit.hijri = Some(HijriDate {
+                year: hy,
+                month: Some(m.month),
+                day: None,
+            });
+        }
+        Some(hit)
+    }
+
     /// `من العام الماضي` / `من هذا العام` after a month: the year it names.
     fn rel_year_after(&self, i: usize) -> Option<(Option<i32>, usize)> {
         let mut j = i;
@@ -1039,21 +1292,13 @@ impl<'t> Cx<'t> {
     /// A month with no day: `فبراير 2022`, `فبراير الماضي`, `رمضان 1443`.
     fn month_only(&self, i: usize, m: MonthWord, after: usize, dual: bool) -> Option<Hit> {
         if m.hijri {
-            let (y, next, marker) = self.year_at(after)?;
+            let Some((y, next, marker)) = self.year_at(after) else {
+                return self.hijri_month_relative(i, m, after);
+            };
             if marker == Some(Calendar::Gregorian) || !(1300..=1600).contains(&y) {
                 return None;
             }
-            let len = hijri_month_len(y, m.month)?;
-            let start = hijri_to_gregorian(y, m.month, 1)?;
-            let end = hijri_to_gregorian(y, m.month, len)?;
-            let mut hit = Hit::new(
-                i,
-                next,
-                Some(Value::Interval {
-                    start: Ymd::full(start),
-                    end: Ymd::full(end),
-                }),
-            );
+            let mut hit = Hit::new(i, next, Some(hijri_month_interval(y, m.month)?));
             hit.calendar = Calendar::Hijri;
             hit.hijri = Some(HijriDate {
                 year: y,
@@ -1099,7 +1344,21 @@ impl<'t> Cx<'t> {
         // A bare month name counts after words that introduce a time
         // (`في فبراير`, `منذ أكتوبر`, `شهر مايو`), or when written twice
         // (`أكتوبر (تشرين الأول)`); `مارس` alone is usually the verb.
-        let intro = i > 0
+        if dual || (self.month_intro(i) && !m.weak) {
+            let mut hit = Hit::new(i, after, None);
+            hit.relative = true;
+            hit.value = Some(Value::Month {
+                year: self.reference.map(|r| closest_year(r, m.month, 15)),
+                month: m.month,
+            });
+            return Some(hit);
+        }
+        None
+    }
+
+    /// Whether the word before a bare month name at `i` introduces a time.
+    fn month_intro(&self, i: usize) -> bool {
+        i > 0
             && matches!(
                 self.word(i - 1),
                 Some(
@@ -1120,17 +1379,7 @@ impl<'t> Cx<'t> {
                         | "وفي"
                         | "ومنذ"
                 )
-            );
-        if dual || (intro && !m.weak) {
-            let mut hit = Hit::new(i, after, None);
-            hit.relative = true;
-            hit.value = Some(Value::Month {
-                year: self.reference.map(|r| closest_year(r, m.month, 15)),
-                month: m.month,
-            });
-            return Some(hit);
-        }
-        None
+            )
     }
 
     /// `منتصف فبراير/شباط الماضي` → an interval of the month.
@@ -1138,10 +1387,22 @@ impl<'t> Cx<'t> {
         let (lo, hi) = part_of_month(self.word(i)?)?;
         let mut j = i + 1;
         // `منتصف الشهر الماضي`: a part of a month named relative to the
-        // reference.
+        // reference; `مطلع هذا الشهر`, and `نهاية الشهر` with no direction: the
+        // reference's month, as `الشهر الجاري`. A definite word after a bare
+        // `الشهر` names another month (`نهاية الشهر الفضيل` is Ramadan).
+        let this = self.is_word(j, "هذا") && self.is_word(j + 1, "الشهر");
+        if this {
+            j += 1;
+        }
         if self.is_word(j, "الشهر") {
-            let dir = self.word(j + 1).and_then(dir_word)?;
-            let mut hit = Hit::new(i, j + 2, None);
+            let (dir, last) = match self.word(j + 1).and_then(dir_word) {
+                Some(dir) if !this => (dir, j + 2),
+                None if this || !self.word(j + 1).is_some_and(|w| w.starts_with("ال")) => {
+                    (Dir::Current, j + 1)
+                }
+                _ => return None,
+            };
+            let mut hit = Hit::new(i, last, None);
             hit.relative = true;
             hit.value = self.reference.map(|r| {
                 let (y, m) = add_months(r.year, r.month, i64::from(dir_delta(dir)));
@@ -1358,22 +1619,48 @@ impl<'t> Cx<'t> {
             "هذا" if self.is_word(i + 1, "العام") => {
                 rel(i, i + 2, r.map(|r| Value::Year(r.year)))
             }
-            "الشهر" => {
-                let dir = self.word(i + 1).and_then(dir_word)?;
-                rel(
-                    i,
-                    i + 2,
-                    r.map(|r| {
-                        let (y, m) = add_months(r.year, r.month, i64::from(dir_delta(dir)));
-                        Value::Month {
-                            year: Some(y),
-                            month: m,
-                        }
-                    }),
-                )
+            "هذه" if self.is_word(i + 1, "السنه") => {
+                rel(i, i + 2, r.map(|r| Value::Year(r.year)))
             }
-            "الاسبوع" => {
+            // `هذا الشهر`, `هذا الأسبوع`: the current one, as `الجاري`.
+            "هذا" if matches!(self.word(i + 1), Some("الشهر" | "الاسبوع")) => {
+                self.this_month_or_week(i + 1, Dir::Current).map(|mut hit| {
+                    hit.first = i;
+                    hit.last = i + 2;
+                    hit
+                })
+            }
+            "الشهر" | "الاسبوع" => {
                 let dir = self.word(i + 1).and_then(dir_word)?;
+                self.this_month_or_week(i, dir)
+            }
+            "منذ" | "قبل" | "بعد" => self.ago_at(i),
+            _ => None,
+        }
+    }
+
+    /// `الشهر الماضي`, `الأسبوع المقبل` at `i` (the direction word at `i + 1`
+    /// is already read as `dir`).
+    fn this_month_or_week(&self, i: usize, dir: Dir) -> Option<Hit> {
+        let r = self.reference;
+        let rel = |first, last, value| {
+            let mut hit = Hit::new(first, last, value);
+            hit.relative = true;
+            Some(hit)
+        };
+        match self.word(i)? {
+            "الشهر" => rel(
+                i,
+                i + 2,
+                r.map(|r| {
+                    let (y, m) = add_months(r.year, r.month, i64::from(dir_delta(dir)));
+                    Value::Month {
+                        year: Some(y),
+                        month: m,
+                    }
+                }),
+            ),
+            "الاسبوع" => {
                 // Weeks run Saturday to Friday, as in most Arab countries.
                 rel(
                     i,
@@ -1389,13 +1676,16 @@ impl<'t> Cx<'t> {
                     }),
                 )
             }
-            "منذ" | "قبل" => self.ago_at(i),
             _ => None,
         }
     }
 
-    /// `منذ 3 أيام`, `منذ يومين`, `قبل ثلاث سنوات`, `منذ 1999`.
+    /// `منذ 3 أيام`, `منذ يومين`, `قبل ثلاث سنوات`, `منذ 1999`, and the
+    /// future `بعد يومين`, `بعد 3 أشهر`: the reference moved back (or
+    /// forward, after `بعد`) by the duration, at the duration's unit (days
+    /// and weeks give a day, months a month, years a year).
     fn ago_at(&self, i: usize) -> Option<Hit> {
+        let after = self.is_word(i, "بعد");
         let j = i + 1;
         if let Some((y, digits)) = self.num(j) {
             if digits == 4 && self.word(j + 1).and_then(unit_word).is_none() {
@@ -1407,7 +1697,7 @@ impl<'t> Cx<'t> {
                 return Some(Hit::new(j, next, Some(Value::Year(y as i32))));
             }
         }
-        let (n, unit, last) = if let Some((n, _)) = self.num(j) {
+        let (n, unit, mut last) = if let Some((n, _)) = self.num(j) {
             let (unit, _) = self.word(j + 1).and_then(unit_word)?;
             (n, unit, j + 2)
         } else if let Some(n) = self.word(j).and_then(number_word) {
@@ -1415,26 +1705,66 @@ impl<'t> Cx<'t> {
             (n, unit, j + 2)
         } else {
             let (unit, count) = self.word(j).and_then(unit_word)?;
-            (count?, unit, j + 1)
+            // A singular unit is a duration only when nothing makes it the
+            // head of a date: `منذ يوم الجمعة`, `منذ عام 2020`, `قبل شهر
+            // رمضان`, `منذ العام الماضي` are not `one day/year/month ago`.
+            if count == Some(1) && self.unit_is_head(j + 1) {
+                return None;
+            }
+            let mut last = j + 1;
+            if count == Some(1) && matches!(self.word(last), Some("واحد" | "واحده")) {
+                last += 1;
+            }
+            (count?, unit, last)
         };
+        // `منذ عام ونصف`: a fraction of the unit, which the value cannot
+        // hold.
+        if matches!(self.word(last), Some("ونصف" | "ونيف"))
+            || self.is_word(last, "و") && self.is_word(last + 1, "نصف")
+        {
+            return None;
+        }
+        // `قبل 3 أشهر من الانتخابات`, `بعد يومين على وصوله`: counted from
+        // an event, not from the reference; `من الآن` is the reference.
+        if self.word(i) != Some("منذ") {
+            match self.word(last) {
+                Some("من") if self.is_word(last + 1, "الان") => last += 2,
+                Some("من" | "علي" | "عن") => return None,
+                _ => {}
+            }
+        }
         let n = i64::from(n.min(100_000));
+        let n = if after { n } else { -n };
         let value = self.reference.map(|r| match unit {
             // The reference has no time of day, so hours resolve to a day.
-            Unit::Hour => Value::Day(Ymd::full(r.add_days(-(n / 24)))),
-            Unit::Day => Value::Day(Ymd::full(r.add_days(-n))),
-            Unit::Week => Value::Day(Ymd::full(r.add_days(-7 * n))),
+            Unit::Hour => Value::Day(Ymd::full(r.add_days(n / 24))),
+            Unit::Day => Value::Day(Ymd::full(r.add_days(n))),
+            Unit::Week => Value::Day(Ymd::full(r.add_days(7 * n))),
             Unit::Month => {
-                let (y, m) = add_months(r.year, r.month, -n);
+                let (y, m) = add_months(r.year, r.month, n);
                 Value::Month {
                     year: Some(y),
                     month: m,
                 }
             }
-            Unit::Year => Value::Year(r.year - n as i32),
+            Unit::Year => Value::Year(r.year + n as i32),
         });
         let mut hit = Hit::new(i, last, value);
         hit.relative = true;
         Some(hit)
+    }
+
+    /// Whether the word after a singular unit (`يوم`, `شهر`, `عام`) makes
+    /// it part of a date rather than a duration: a number, a month or
+    /// weekday name, a direction word.
+    fn unit_is_head(&self, k: usize) -> bool {
+        if self.num(k).is_some() {
+            return true;
+        }
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        dir_word(w).is_some() || weekday_word(w).is_some() || self.month_at(k).is_some()
     }
 
     /// `عام 2017`, `سنة 2019م`, `العام 2020`.
@@ -1556,6 +1886,65 @@ fn closest_year(r: Date, month: u8, day: u8) -> i32 {
         }
     }
     best
+}
+
+/// The Umm al-Qura (year, month) that contains `r`.
+fn hijri_of(r: Date) -> Option<(i32, u8)> {
+    // About 33 Hijri years to 32 Gregorian ones; the estimate is within
+    // two years, and the first candidate year that starts on or before `r`
+    // holds it.
+    let est = (r.year - 622) * 33 / 32;
+    for hy in (est - 2..=est + 2).rev() {
+        let Some(start) = hijri_to_gregorian(hy, 1, 1) else {
+            continue;
+        };
+        if start <= r {
+            for m in (1..=12u8).rev() {
+                if hijri_to_gregorian(hy, m, 1).is_some_and(|d| d <= r) {
+                    return Some((hy, m));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// [`month_year_dir`] on the Hijri calendar: the Hijri year of `<month>
+/// الماضي` (the latest such month strictly before the reference's Hijri
+/// month), `الحالي`, `المقبل`.
+fn hijri_year_dir(r: Date, month: u8, dir: Dir) -> Option<i32> {
+    let (hy, hm) = hijri_of(r)?;
+    Some(match dir {
+        Dir::Past if month < hm => hy,
+        Dir::Past => hy - 1,
+        Dir::Current => hy,
+        Dir::Next if month > hm => hy,
+        Dir::Next => hy + 1,
+    })
+}
+
+/// [`closest_year`] on the Hijri calendar: the Hijri year that puts
+/// `month-day` closest to the reference.
+fn hijri_closest_year(r: Date, month: u8, day: u8) -> Option<i32> {
+    let (hy, _) = hijri_of(r)?;
+    [hy - 1, hy, hy + 1]
+        .into_iter()
+        .filter_map(|y| {
+            let d = day.min(hijri_month_len(y, month)?);
+            let g = hijri_to_gregorian(y, month, d)?;
+            Some(((g.to_days() - r.to_days()).abs(), y))
+        })
+        .min()
+        .map(|(_, y)| y)
+}
+
+/// The Gregorian days of a Hijri month, as an interval.
+fn hijri_month_interval(y: i32, month: u8) -> Option<Value> {
+    let len = hijri_month_len(y, month)?;
+    Some(Value::Interval {
+        start: Ymd::full(hijri_to_gregorian(y, month, 1)?),
+        end: Ymd::full(hijri_to_gregorian(y, month, len)?),
+    })
 }
 
 fn day_value(year: Option<i32>, month: u8, day: u8) -> Option<Value> {
@@ -1700,6 +2089,7 @@ const TRIGGER_IF_NEXT: &[&str] = &[
     "عام",
     "سنه",
     "هذا",
+    "هذه",
     "الشهر",
     "الاسبوع",
     "عامي",
@@ -1723,7 +2113,7 @@ const TRIGGER_IF_NEXT: &[&str] = &[
 fn trigger(w: &str) -> Trigger {
     if month_word(w).is_some() || weekday_word(w).is_some() || TRIGGER_YES.contains(&w) {
         Trigger::Yes
-    } else if TRIGGER_IF_NEXT.contains(&w) {
+    } else if TRIGGER_IF_NEXT.contains(&w) || ordinal_word(w).is_some() {
         Trigger::IfNext
     } else {
         Trigger::No
@@ -1749,7 +2139,8 @@ static BLOOM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         .map(|(w, _)| *w)
         .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
         .chain(TRIGGER_YES.iter().copied())
-        .chain(TRIGGER_IF_NEXT.iter().copied());
+        .chain(TRIGGER_IF_NEXT.iter().copied())
+        .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w));
     for w in words {
         let h = w.chars().fold(FNV_SEED, mix) % BLOOM_BITS;
         bits[(h / 64) as usize] |= 1 << (h % 64);
@@ -1767,18 +2158,26 @@ fn bloom_may_contain(h: u64) -> bool {
 
 /// Whether `next` (folded) can follow an [`Trigger::IfNext`] word in a date.
 fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
+    if let Some(day) = ordinal_word(w) {
+        return !next_is_digit && ordinal_next_ok(day, next);
+    }
     if next_is_digit {
-        return !matches!(w, "اول" | "هذا" | "الشهر" | "الاسبوع" | "بعد");
+        return !matches!(w, "اول" | "هذا" | "هذه" | "الشهر" | "الاسبوع");
     }
     match w {
-        "بعد" => next == "غد",
         "اول" => matches!(next, "امس" | "من"),
-        "هذا" => next == "العام",
+        "هذا" => matches!(next, "العام" | "الشهر" | "الاسبوع"),
+        "هذه" => next == "السنه",
         "العام" | "السنه" | "عام" | "الشهر" | "الاسبوع" => {
             dir_word(next).is_some()
         }
-        "منذ" | "قبل" => number_word(next).is_some() || unit_word(next).is_some(),
-        _ => matches!(next, "شهر" | "الشهر" | "كانون" | "تشرين") || month_word(next).is_some(),
+        "منذ" | "قبل" | "بعد" => {
+            next == "غد" || number_word(next).is_some() || unit_word(next).is_some()
+        }
+        _ => {
+            matches!(next, "شهر" | "الشهر" | "هذا" | "كانون" | "تشرين")
+                || month_word(next).is_some()
+        }
     }
 }
 
@@ -2138,6 +2537,9 @@ pub(crate) fn find_dates_and_words(
     let mut toks = Vec::new();
     // (start, end) of the previous letter run, for `الـ3`.
     let mut prev_letters: Option<(usize, usize)> = None;
+    // End of the last mention: a range (`من 3 إلى 5 مارس`) reaches back no
+    // further.
+    let mut floor = 0usize;
     while let Some(tok) = scan.next_tok() {
         let (s, e, digit) = (tok.start, tok.end, tok.digit);
         if let Some(w) = words.as_deref_mut() {
@@ -2198,17 +2600,18 @@ pub(crate) fn find_dates_and_words(
         // match (or the lack of one) may have been cut by the window's end,
         // read the long window; the result is the same as with the long one.
         let (ws, we) = window(text, start, e, AFTER_SHORT);
-        let mut found = find_in_window(text, ws, we, start, e, reference, &mut toks);
+        let mut found = find_in_window(text, (ws, we), start, e, reference, floor, &mut toks);
         let cut = we < text.len()
             && !text[we..].starts_with('\n')
             && found.as_ref().is_none_or(|m| m.span.end + MARGIN >= we);
         if cut {
             let (ws, we) = window(text, start, e, AFTER);
-            found = find_in_window(text, ws, we, start, e, reference, &mut toks);
+            found = find_in_window(text, (ws, we), start, e, reference, floor, &mut toks);
         }
         match found {
             Some(m) => {
                 let end = m.span.end;
+                floor = end;
                 out.push(m);
                 scan.pos = end.max(e);
                 prev_letters = None;
@@ -2223,11 +2626,11 @@ pub(crate) fn find_dates_and_words(
 /// first word or number at or after `start`, before `trigger_end`).
 fn find_in_window(
     text: &str,
-    ws: usize,
-    we: usize,
+    (ws, we): (usize, usize),
     start: usize,
     trigger_end: usize,
     reference: Option<Date>,
+    floor: usize,
     toks: &mut Vec<Tok>,
 ) -> Option<DateMention> {
     let window = text.get(ws..we)?;
@@ -2253,9 +2656,22 @@ fn find_in_window(
         if orig >= rel_end {
             return None;
         }
-        let Some(hit) = cx.at(i) else {
+        let Some(mut hit) = cx.at(i) else {
             continue;
         };
+        if let Some((first, value)) = cx.range_before(&hit) {
+            let at = norm
+                .to_original_offset(toks.get(first)?.start as usize)
+                .ok()?;
+            // Never reach back into the previous mention.
+            if at + ws >= floor {
+                hit.first = first;
+                hit.value = value;
+                if let Some(h) = hit.hijri.as_mut() {
+                    h.day = None;
+                }
+            }
+        }
         let last = hit.last.max(hit.first + 1).min(toks.len());
         let (a, b) = (toks.get(hit.first)?, toks.get(last - 1)?);
         let nspan = Span::new(a.start as usize, b.end as usize);
