@@ -200,20 +200,30 @@ impl Gazetteer {
     /// All matches starting at token `i`: `(len, entries, form)`, where
     /// `form` tells which first-word form matched (0 bare, 1 stem, 2 and 3:
     /// one or two unsure proclitic letters stripped).
+    ///
+    /// With `article`, a word whose article is elided after `لل` is looked
+    /// up with it first (`للولايات المتحدة` as `الولايات المتحدة`). The
+    /// model's features do without (it was trained so); entities and links
+    /// use it.
     pub fn matches_at<'a>(
         &'a self,
         toks: &[Token],
         i: usize,
+        article: bool,
         out: &mut Vec<(usize, &'a Entry, u8)>,
     ) {
         out.clear();
         let max = self.max_len.min(toks.len() - i);
         let mut key = String::new();
+        let elided = article && toks[i].elided_article();
         for (fi, first) in Self::first_forms(&toks[i]).into_iter().enumerate() {
-            if first.is_empty() || (fi == 1 && first == toks[i].bare()) {
+            if first.is_empty() || (fi == 1 && first == toks[i].bare() && !elided) {
                 continue;
             }
             key.clear();
+            if fi == 0 && elided {
+                key.push_str("ال");
+            }
             key.push_str(first);
             for n in 1..=max {
                 if n > 1 {

@@ -21,7 +21,7 @@ pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u1
         if toks[i].shape == Shape::Punct {
             continue;
         }
-        gaz.matches_at(toks, i, &mut ms);
+        gaz.matches_at(toks, i, false, &mut ms);
         for &(n, e, form) in &ms {
             let k = e.kind as u32;
             match e.kind {

@@ -236,8 +236,14 @@ const FUNCTION_WORDS: [&str; 40] = [
 /// following nisba: `الجيش الأذربيجاني`, `وزارة الخارجية الإيرانية`.
 /// Gazetteer entries that stay model features but never make an entity
 /// by themselves: CLDR's "world" region (`العالم`, a common word that
-/// ANERcorp train never tags as a place).
-const NOT_ENTITIES: [&str; 1] = ["m49:001"];
+/// ANERcorp train never tags as a place), and Mali's nisba, which is also
+/// `مالي` "financial" (`قانون المالية`, the finance law).
+const NOT_ENTITIES: [(Kind, &str); 2] = [(Kind::Loc, "m49:001"), (Kind::Norp, "iso:ML")];
+
+/// One-word titles that are also common nouns (`الفريق` "the team",
+/// `اللواء` "the brigade", `العميد` "the dean"): the title rule makes a
+/// person after them only when a given name follows.
+const AMBIGUOUS_TITLES: [&str; 4] = ["الفريق", "اللواء", "العميد", "القائد"];
 
 const ORG_HEADS: [&str; 10] = [
     "جيش",
@@ -279,6 +285,7 @@ fn ends_sentence(t: &Token) -> bool {
     matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "…")
 }
 
+#[derive(Clone)]
 struct Cand {
     start: usize,
     end: usize,
@@ -437,12 +444,12 @@ impl Tagger {
                 i += 1;
                 continue;
             }
-            self.gaz.matches_at(s, i, &mut ms);
+            self.gaz.matches_at(s, i, true, &mut ms);
             let best = ms
                 .iter()
                 .filter(|(n, e, form)| {
                     matches!(e.kind, Kind::Gpe | Kind::Loc | Kind::Org | Kind::Norp | Kind::Equip)
-                        && !NOT_ENTITIES.contains(&e.id.as_str())
+                        && !NOT_ENTITIES.contains(&(e.kind, e.id.as_str()))
                         // An unsure proclitic strip (`و`+`ليد`) only for multi-word names.
                         && (*form < 2 || *n > 1 || e.kind == Kind::Gpe && e.id.starts_with("iso:"))
                 })
@@ -572,11 +579,16 @@ impl Tagger {
             }
             chosen.sort_by_key(|c| c.start);
             self.rules(s, &mut chosen);
+            self.tidy(text, s, &mut chosen);
             for mut c in chosen {
                 let keys: Vec<&str> = s[c.start..c.end].iter().map(|t| t.norm.as_str()).collect();
                 // A model span that the gazetteer knows gets its label and link.
                 if c.entry.is_none() {
-                    let mut key = Gazetteer::first_forms(&s[c.start])[0].to_owned();
+                    let mut key = if s[c.start].elided_article() {
+                        format!("ال{}", s[c.start].stem())
+                    } else {
+                        Gazetteer::first_forms(&s[c.start])[0].to_owned()
+                    };
                     for t in &s[c.start + 1..c.end] {
                         key.push(' ');
                         key.push_str(&t.norm);
@@ -957,8 +969,10 @@ impl Tagger {
             }
             // `رئيس بلدية غنجة`: a title before an organization head noun
             // is an office, not a person's title.
+            let ambiguous = n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare());
             let ok = end > k
                 && !Self::is_function_word(&s[k])
+                && (!ambiguous || self.gaz.has(&s[k].norm, Kind::Given))
                 && !self.gaz.has(s[k].stem(), Kind::OrgHead)
                 && (namey(&s[k]) || end > k + 1);
             if ok {
@@ -979,6 +993,71 @@ impl Tagger {
             i = end.max(i + n);
         }
         chosen.sort_by_key(|c| c.start);
+    }
+
+    /// Last checks on the chosen spans of one sentence: two people joined
+    /// by `و` are two entities (`خالد العمري ومحمد الزعبي`); a person's name
+    /// does not run from Arabic into Latin letters (`أمين الناصر CEO`,
+    /// `محمد بن سلمان https`); nothing inside markup or a URL is an entity
+    /// (`<img src=…>`); and spans or words far longer than any name (junk
+    /// input such as `و` × 1000) are dropped.
+    fn tidy(&self, text: &str, s: &[Token], chosen: &mut Vec<Cand>) {
+        // Split persons at a conjunction that starts a new first name.
+        let mut k = 0;
+        while k < chosen.len() {
+            let c = &chosen[k];
+            if c.label == Label::Person {
+                let split = (c.start + 1..c.end).find_map(|j| {
+                    let n = &s[j].norm;
+                    if !n.starts_with(['و', 'ف']) {
+                        return None;
+                    }
+                    // `ومحمد` (1 letter), `وبمحمد` (2 letters).
+                    n.char_indices()
+                        .skip(1)
+                        .take(2)
+                        .enumerate()
+                        .find_map(|(m, (b, _))| {
+                            let rest = &n[b..];
+                            (rest.chars().count() >= 3 && self.gaz.has(rest, Kind::Given))
+                                .then_some((j, m as u8 + 1))
+                        })
+                });
+                if let Some((j, strip)) = split {
+                    let mut second = chosen[k].clone();
+                    second.start = j;
+                    second.strip = Some(strip);
+                    second.entry = None;
+                    second.of = None;
+                    chosen[k].end = j;
+                    chosen.insert(k + 1, second);
+                }
+            }
+            k += 1;
+        }
+        for c in chosen.iter_mut() {
+            if c.label == Label::Person {
+                let script = s[c.start].shape;
+                if let Some(j) = (c.start + 1..c.end).find(|&j| s[j].shape != script) {
+                    c.end = j;
+                }
+            }
+        }
+        chosen.retain(|c| {
+            let (a, b) = (s[c.start].span.start, s[c.end - 1].span.end);
+            let before = text[..a].trim_end_matches(' ');
+            let after = text.get(b..).unwrap_or("");
+            let markup = before.ends_with('<')
+                || before.ends_with("</")
+                || after.starts_with("://")
+                || after.starts_with('=');
+            let max_tokens = if c.label == Label::Person { 12 } else { 20 };
+            let overlong = c.end - c.start > max_tokens
+                || s[c.start..c.end]
+                    .iter()
+                    .any(|t| t.norm.chars().count() > 40);
+            !(markup || overlong)
+        });
     }
 
     /// Words that never start or continue a name.

@@ -76,16 +76,21 @@ impl Token {
         (1..=self.clitic.maybe as usize).filter_map(move |k| self.norm.get(k * 2..).map(|s| (k, s)))
     }
 
-    /// The word without sure proclitics (article kept): `العراق` for `بالعراق`.
-    pub fn bare(&self) -> &str {
+    /// Whether the article is elided after `لل` (`للعراق` = `ل` + `العراق`).
+    pub fn elided_article(&self) -> bool {
         let sure = self.clitic.sure as usize;
-        if self.clitic.al
+        self.clitic.al
             && sure >= 2
             && self
                 .norm
                 .get(..(sure * 2))
                 .is_some_and(|p| p.ends_with("لل"))
-        {
+    }
+
+    /// The word without sure proclitics (article kept): `العراق` for `بالعراق`.
+    pub fn bare(&self) -> &str {
+        let sure = self.clitic.sure as usize;
+        if self.elided_article() {
             // `للامم`: the stem is the bare form; the article is elided.
             return self.stem();
         }
@@ -173,6 +178,12 @@ pub(crate) fn analyze(norm: &str) -> Clitic {
 
 /// Characters that belong to words: letters, digits, combining marks,
 /// tatweel and joiners.
+/// Invisible characters that sit inside words in scraped text: zero-width
+/// space, word joiner, soft hyphen.
+fn is_in_word_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{00AD}')
+}
+
 fn is_word_char(c: char) -> bool {
     // Fast path: Arabic letters, marks and digits (U+0621–U+0669).
     if ('\u{0621}'..='\u{0669}').contains(&c) || c.is_ascii_alphanumeric() {
@@ -239,6 +250,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace()
+            || is_in_word_invisible(c)
             || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         {
             continue;
@@ -255,6 +267,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 if is_word_char(d) {
                     end = j + d.len_utf8();
                     prev = d;
+                    it.next();
+                } else if is_in_word_invisible(d)
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                {
+                    // `القا\u{200B}هرة`: normalization deletes it, so the
+                    // word is one word (`prev` stays the letter before).
+                    end = j + d.len_utf8();
                     it.next();
                 } else if matches!(d, '.' | ',' | '-' | '٫' | '٬') && prev.is_ascii_alphanumeric()
                     || (matches!(d, '.' | ',' | '٫' | '٬') && prev.is_numeric())
