@@ -885,6 +885,21 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
         roles.push(role);
     }
 
+    // A sentence is the text, not its title: when the only lines that could
+    // be body were taken as title or deck (a one-paragraph item under a
+    // foreign-language headline, a dateline-first wire snippet), the ones
+    // that end a sentence go back to the body instead of leaving none.
+    if !roles.iter().any(|r| matches!(r, Role::Body)) {
+        for (i, r) in roles.iter_mut().enumerate() {
+            if matches!(r, Role::Title | Role::Subtitle) && lines[i].sentence_end {
+                *r = Role::Body;
+            }
+        }
+        // The loop below sets them again from the roles that are left.
+        a.title = None;
+        a.subtitle = None;
+    }
+
     // Headings: short unpunctuated body lines between two body lines, the
     // next one a real paragraph (`الاستنجاد بالناتو` before a long paragraph).
     let body_idx: Vec<usize> = roles

@@ -262,3 +262,25 @@ fn full_width_colon_labels() {
     assert_eq!(a.related[0].text, "إيران وعمان تبحثان التعاون");
     assert_eq!(&raw[a.related[0].span.range()], a.related[0].text);
 }
+
+/// From a user review: an item whose only Arabic line is one sentence
+/// (under an English headline, or a dateline-first wire snippet) kept that
+/// sentence as its title and had no paragraphs. The sentence is the lead.
+#[test]
+fn a_lone_sentence_is_the_lead_not_the_title() {
+    let raw = "Government announces plan\nJune 3, 2024\n\nأعلنت الحكومة المصرية اليوم خطة جديدة لدعم الصناعة المحلية.\n";
+    let a = parse(raw, &Hints::default());
+    assert_eq!(a.title, None);
+    assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[0].text.starts_with("أعلنت الحكومة المصرية"));
+    let raw = "بيروت - أعلن وزير الطاقة اللبناني اليوم الثلاثاء عن خطة لزيادة ساعات التغذية الكهربائية خلال الصيف.";
+    let a = parse(raw, &Hints::default());
+    assert_eq!(a.paragraphs.len(), 1, "{a:?}");
+    // A headline without a full stop over a body is still the title.
+    let a = parse(
+        "خطة حكومية جديدة\n\nأعلنت الحكومة المصرية اليوم خطة جديدة.\n",
+        &Hints::default(),
+    );
+    assert_eq!(a.title.map(|t| t.text).as_deref(), Some("خطة حكومية جديدة"));
+    assert_eq!(a.paragraphs.len(), 1);
+}
