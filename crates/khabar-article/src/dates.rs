@@ -2111,12 +2111,50 @@ const TRIGGER_IF_NEXT: &[&str] = &[
 ];
 
 fn trigger(w: &str) -> Trigger {
-    if month_word(w).is_some() || weekday_word(w).is_some() || TRIGGER_YES.contains(&w) {
-        Trigger::Yes
-    } else if TRIGGER_IF_NEXT.contains(&w) || ordinal_word(w).is_some() {
-        Trigger::IfNext
-    } else {
-        Trigger::No
+    TRIGGERS.get(w).copied().unwrap_or(Trigger::No)
+}
+
+/// Every trigger word and how it triggers: one hash lookup per candidate
+/// word instead of a walk through ~150 strings (the scanner asks for every
+/// word that passes the Bloom filter, the tokenizer for every `و` word).
+static TRIGGERS: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Trigger, std::hash::BuildHasherDefault<Fnv>>,
+> = std::sync::LazyLock::new(|| {
+    let mut map = std::collections::HashMap::default();
+    let yes = MONTH_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+        .chain(TRIGGER_YES.iter().copied());
+    let if_next = TRIGGER_IF_NEXT
+        .iter()
+        .copied()
+        .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w));
+    for w in if_next {
+        map.insert(w, Trigger::IfNext);
+    }
+    // A month or weekday name is always a trigger, whatever else it is.
+    for w in yes {
+        map.insert(w, Trigger::Yes);
+    }
+    map
+});
+
+/// FNV-1a over bytes, for the short keys of [`TRIGGERS`].
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FNV_SEED } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
@@ -2757,6 +2795,30 @@ mod tests {
             if let Some(f) = class.folded() {
                 assert_eq!(fold_char(c), Some(f), "help: U+{cp:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn trigger_table_agrees_with_the_word_lists() {
+        let old = |w: &str| {
+            if month_word(w).is_some() || weekday_word(w).is_some() || TRIGGER_YES.contains(&w) {
+                Trigger::Yes
+            } else if TRIGGER_IF_NEXT.contains(&w) || ordinal_word(w).is_some() {
+                Trigger::IfNext
+            } else {
+                Trigger::No
+            }
+        };
+        let words = MONTH_WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+            .chain(TRIGGER_YES.iter().copied())
+            .chain(TRIGGER_IF_NEXT.iter().copied())
+            .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
+            .chain(["", "و", "في", "الاجتماع", "قال", "abc"]);
+        for w in words {
+            assert!(trigger(w) == old(w), "help: {w:?}");
         }
     }
 
