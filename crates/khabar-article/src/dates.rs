@@ -1229,10 +1229,7 @@ impl<'t> Cx<'t> {
         hit.relative = true;
         hit.calendar = Calendar::Hijri;
         if let Some(r) = self.reference {
-            let hy = match dir {
-                Some(dir) => hijri_year_dir(r, m.month, dir)?,
-                None => hijri_closest_year(r, m.month, day)?,
-            };
+            let hy = hijri_year(r, m.month, dir, day)?;
             let g = hijri_to_gregorian(hy, m.month, day)?;
             hit.value = Some(Value::Day(Ymd::full(g)));
             hit.hijri = Some(HijriDate {
@@ -1256,10 +1253,7 @@ impl<'t> Cx<'t> {
         hit.relative = true;
         hit.calendar = Calendar::Hijri;
         if let Some(r) = self.reference {
-            let hy = match dir {
-                Some(dir) => hijri_year_dir(r, m.month, dir)?,
-                None => hijri_closest_year(r, m.month, 15)?,
-            };
+            let hy = hijri_year(r, m.month, dir, 15)?;
             hit.value = Some(hijri_month_interval(hy, m.month)?);
             hit.hijri = Some(HijriDate {
                 year: hy,
@@ -1923,6 +1917,15 @@ fn hijri_year_dir(r: Date, month: u8, dir: Dir) -> Option<i32> {
     })
 }
 
+/// The Hijri year of `month` (around `day`) for an expression with no
+/// year: by its direction word when it has one, else the closest.
+fn hijri_year(r: Date, month: u8, dir: Option<Dir>, day: u8) -> Option<i32> {
+    match dir {
+        Some(dir) => hijri_year_dir(r, month, dir),
+        None => hijri_closest_year(r, month, day),
+    }
+}
+
 /// [`closest_year`] on the Hijri calendar: the Hijri year that puts
 /// `month-day` closest to the reference.
 fn hijri_closest_year(r: Date, month: u8, day: u8) -> Option<i32> {
@@ -2168,18 +2171,22 @@ fn mix(h: u64, c: char) -> u64 {
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 const BLOOM_BITS: u64 = 8192;
 
-/// A one-hash Bloom filter over every trigger word (about 120 words in 8192
-/// bits: 1.5% of other words get the full check).
-static BLOOM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; (BLOOM_BITS / 64) as usize];
-    let words = MONTH_WORDS
+/// Every word that can start or trigger a date expression.
+fn trigger_words() -> impl Iterator<Item = &'static str> {
+    MONTH_WORDS
         .iter()
         .map(|(w, _)| *w)
         .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
         .chain(TRIGGER_YES.iter().copied())
         .chain(TRIGGER_IF_NEXT.iter().copied())
-        .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w));
-    for w in words {
+        .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
+}
+
+/// A one-hash Bloom filter over every trigger word (about 120 words in 8192
+/// bits: 1.5% of other words get the full check).
+static BLOOM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; (BLOOM_BITS / 64) as usize];
+    for w in trigger_words() {
         let h = w.chars().fold(FNV_SEED, mix) % BLOOM_BITS;
         bits[(h / 64) as usize] |= 1 << (h % 64);
     }
@@ -2809,14 +2816,7 @@ mod tests {
                 Trigger::No
             }
         };
-        let words = MONTH_WORDS
-            .iter()
-            .map(|(w, _)| *w)
-            .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
-            .chain(TRIGGER_YES.iter().copied())
-            .chain(TRIGGER_IF_NEXT.iter().copied())
-            .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
-            .chain(["", "و", "في", "الاجتماع", "قال", "abc"]);
+        let words = trigger_words().chain(["", "و", "في", "الاجتماع", "قال", "abc"]);
         for w in words {
             assert!(trigger(w) == old(w), "help: {w:?}");
         }
