@@ -31,6 +31,8 @@ import subprocess
 import sys
 import time
 
+from corpus import repeated
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 VENV = ROOT / ".bench-venv-normalize"
 
@@ -57,13 +59,8 @@ def ensure_venv() -> None:
 
 
 def corpus(mb: float) -> tuple[str, list[str]]:
-    arts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
-    docs: list[str] = []
-    size = 0
-    while size < mb * 1e6:
-        for a in arts:
-            docs.append(a)
-            size += len(a.encode("utf-8"))
+    """The sample articles repeated to >= `mb` MB: as one string and as documents."""
+    docs, _ = repeated(mb)
     return "\n\n".join(docs), docs
 
 

@@ -152,7 +152,7 @@ fn _arrow_analyze<'py>(
         &rows,
         threads,
         ANALYZE_CHUNK,
-        |r| r.as_ref().map_or(0, |t| t.map_or(0, str::len)),
+        |r| r.as_ref().map_or(0, text_len),
         |r| match r {
             Ok(Some(raw)) => Some(khabar::analyze_with(tagger, raw, &hints)),
             _ => None,
