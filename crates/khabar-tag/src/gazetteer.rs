@@ -197,6 +197,15 @@ impl Gazetteer {
         [bare, stem, m1, m2]
     }
 
+    /// Push the word's form without sure proclitics onto `key`, with the
+    /// article put back after `لل` when `article` (`للعراق` → `العراق`).
+    pub fn push_bare(key: &mut String, t: &Token, article: bool) {
+        if article && t.elided_article() {
+            key.push_str("ال");
+        }
+        key.push_str(t.bare());
+    }
+
     /// All matches starting at token `i`: `(len, entries, form)`, where
     /// `form` tells which first-word form matched (0 bare, 1 stem, 2 and 3:
     /// one or two unsure proclitic letters stripped).
@@ -221,10 +230,11 @@ impl Gazetteer {
                 continue;
             }
             key.clear();
-            if fi == 0 && elided {
-                key.push_str("ال");
+            if fi == 0 {
+                Self::push_bare(&mut key, &toks[i], article);
+            } else {
+                key.push_str(first);
             }
-            key.push_str(first);
             for n in 1..=max {
                 if n > 1 {
                     key.push(' ');

@@ -232,8 +232,6 @@ const FUNCTION_WORDS: [&str; 40] = [
     "وزير",
 ];
 
-/// Head nouns (search-normalized stems) that make an organization with a
-/// following nisba: `الجيش الأذربيجاني`, `وزارة الخارجية الإيرانية`.
 /// Gazetteer entries that stay model features but never make an entity
 /// by themselves: CLDR's "world" region (`العالم`, a common word that
 /// ANERcorp train never tags as a place), and Mali's nisba, which is also
@@ -245,6 +243,8 @@ const NOT_ENTITIES: [(Kind, &str); 2] = [(Kind::Loc, "m49:001"), (Kind::Norp, "i
 /// person after them only when a given name follows.
 const AMBIGUOUS_TITLES: [&str; 4] = ["الفريق", "اللواء", "العميد", "القائد"];
 
+/// Head nouns (search-normalized stems) that make an organization with a
+/// following nisba: `الجيش الأذربيجاني`, `وزارة الخارجية الإيرانية`.
 const ORG_HEADS: [&str; 10] = [
     "جيش",
     "وزاره",
@@ -584,11 +584,8 @@ impl Tagger {
                 let keys: Vec<&str> = s[c.start..c.end].iter().map(|t| t.norm.as_str()).collect();
                 // A model span that the gazetteer knows gets its label and link.
                 if c.entry.is_none() {
-                    let mut key = if s[c.start].elided_article() {
-                        format!("ال{}", s[c.start].stem())
-                    } else {
-                        Gazetteer::first_forms(&s[c.start])[0].to_owned()
-                    };
+                    let mut key = String::new();
+                    Gazetteer::push_bare(&mut key, &s[c.start], true);
                     for t in &s[c.start + 1..c.end] {
                         key.push(' ');
                         key.push_str(&t.norm);
@@ -967,12 +964,12 @@ impl Tagger {
             while end > k && !namey(&s[end - 1]) {
                 end -= 1;
             }
-            // `رئيس بلدية غنجة`: a title before an organization head noun
-            // is an office, not a person's title.
             let ambiguous = n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare());
             let ok = end > k
                 && !Self::is_function_word(&s[k])
                 && (!ambiguous || self.gaz.has(&s[k].norm, Kind::Given))
+                // `رئيس بلدية غنجة`: a title before an organization head
+                // noun is an office, not a person's title.
                 && !self.gaz.has(s[k].stem(), Kind::OrgHead)
                 && (namey(&s[k]) || end > k + 1);
             if ok {
