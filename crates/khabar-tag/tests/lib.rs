@@ -352,11 +352,24 @@ fn check_invariants(text: &str, ents: &[Entity]) {
         {
             continue;
         }
-        let before: String = text[..e.span.start]
-            .chars()
-            .rev()
-            .take_while(|c| is_word_char(*c))
-            .collect();
+        // The word so far, back to where the tokenizer starts it: a tatweel
+        // next to a digit or a non-Arabic letter is a boundary (`0ـطس`,
+        // `بـS300`).
+        let mut before = String::new();
+        let mut later: Option<char> = e.text.chars().next();
+        for c in text[..e.span.start].chars().rev() {
+            let script = |x: char| {
+                ('\u{0600}'..='\u{06FF}').contains(&x) || ('\u{0750}'..='\u{077F}').contains(&x)
+            };
+            let boundary = later.is_some_and(|l| {
+                (l == '\u{0640}' && !script(c)) || (c == '\u{0640}' && !script(l))
+            });
+            if !is_word_char(c) || boundary {
+                break;
+            }
+            before.push(c);
+            later = Some(c);
+        }
         // Letters only: tatweel (a modifier letter for Unicode) and marks
         // are not proclitics. A change of script between them (`A` + `ـک`)
         // is a token boundary: the word starts after it.
