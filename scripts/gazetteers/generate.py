@@ -28,6 +28,7 @@ ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-]+$")
 DIACRITICS = re.compile(r"[\u064B-\u0652\u0640]")
 
 rows = {}  # (kind, arabic) -> (priority, english, id)
+ids = {}  # ((kind, arabic), english) -> (priority, id): ids for id-less winners
 
 
 def add(kind, ar, en="", ident="", prio=10**12):
@@ -48,8 +49,6 @@ def add(kind, ar, en="", ident="", prio=10**12):
     if cur is None or prio > cur[0]:
         rows[key] = (prio, en, ident)
 
-
-ids = {}  # ((kind, arabic), english) -> (priority, id): ids for id-less winners
 
 
 def hand(name):
