@@ -31,6 +31,8 @@ fn main() {
     let mut dev = false;
     let mut cv = false;
     let mut grid = false;
+    // `--dev --dump FILE`: the tail's tokens with gold and predicted labels.
+    let mut dump: Option<String> = None;
     // Emission bonus for entity labels of the last pass, chosen on the
     // held-back tail (`--dev` prints the sweep).
     let mut bias = 12.0f32;
@@ -73,6 +75,8 @@ fn main() {
                 }
             }
             "--no-lexicon" => cfg.lexicon = false,
+            "--seed" => cfg.seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.seed),
+            "--dump" => dump = it.next().cloned(),
             "--lex-folds" => {
                 cfg.lex_folds = it
                     .next()
@@ -224,6 +228,23 @@ fn main() {
         }
         let s2 = evaluate(&corpus, &tail, &p1, p2.as_ref());
         println!("final pass, no bias (dev):\n{}", s2.table());
+        if let Some(path) = &dump {
+            let (mut q1, mut q2) = (p1.clone(), p2.clone());
+            let b = per_type.unwrap_or([0.0, bias, bias, bias, bias]);
+            match q2.as_mut() {
+                Some(m) => m.set_bias(b),
+                None => q1.set_bias(b),
+            }
+            let pred = khabar_tag::training::predict(&corpus, &tail, &q1, q2.as_ref());
+            let mut out = String::new();
+            for (&k, p) in tail.iter().zip(&pred) {
+                for ((w, g), l) in sents[k].iter().zip(p) {
+                    out.push_str(&format!("{w}\t{g}\t{l}\n"));
+                }
+                out.push('\n');
+            }
+            std::fs::write(path, out).unwrap_or_else(|e| panic!("write {path}: {e}"));
+        }
         println!(
             "groups {:?} epochs {} in {:.1}s",
             cfg.groups,

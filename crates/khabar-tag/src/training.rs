@@ -144,14 +144,22 @@ fn train_one(
     groups: Groups,
 ) -> Model {
     if cfg.bag > 1 {
-        let ms: Vec<Model> = (0..cfg.bag as u64)
-            .map(|b| {
-                let mut one = cfg.clone();
-                one.bag = 1;
-                one.seed = cfg.seed.wrapping_add(b.wrapping_mul(0x9e37_79b9));
-                train_one(c, idx, sides, &one, groups)
-            })
-            .collect();
+        // The members are independent: train them on their own threads
+        // (the result does not depend on the thread count).
+        let ms: Vec<Model> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..cfg.bag as u64)
+                .map(|b| {
+                    let mut one = cfg.clone();
+                    one.bag = 1;
+                    one.seed = cfg.seed.wrapping_add(b.wrapping_mul(0x9e37_79b9));
+                    s.spawn(move || train_one(c, idx, sides, &one, groups))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
         if let Some(m) = crate::model::average(&ms) {
             return m;
         }
@@ -399,6 +407,25 @@ pub fn evaluate(c: &Corpus, idx: &[usize], p1: &Model, p2: Option<&Model>) -> Sc
         }
     }
     score
+}
+
+/// Predicted BIO labels for sentences `idx` of `c`, in the order of
+/// `idx` (pseudo-documents of `c.doc_size` sentences), for error analysis.
+pub fn predict(
+    c: &Corpus,
+    idx: &[usize],
+    p1: &Model,
+    p2: Option<&Model>,
+) -> Vec<Vec<&'static str>> {
+    let gaz = crate::tagger::gazetteer();
+    let mut out = Vec::new();
+    for doc in c.docs(idx) {
+        let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
+        for p in tag_doc(p1, p2, gaz, &sents) {
+            out.push(p.iter().map(|&l| LABELS[l as usize]).collect());
+        }
+    }
+    out
 }
 
 /// Serialize models and the vocabulary into the model file format.
