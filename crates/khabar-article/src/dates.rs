@@ -1379,6 +1379,9 @@ impl<'t> Cx<'t> {
     /// `منتصف فبراير/شباط الماضي` → an interval of the month.
     fn part_at(&self, i: usize) -> Option<Hit> {
         let (lo, hi) = part_of_month(self.word(i)?)?;
+        if let Some(hit) = self.part_of_year_at(i, lo) {
+            return Some(hit);
+        }
         let mut j = i + 1;
         // `منتصف الشهر الماضي`: a part of a month named relative to the
         // reference; `مطلع هذا الشهر`, and `نهاية الشهر` with no direction: the
@@ -1447,6 +1450,65 @@ impl<'t> Cx<'t> {
             }),
         );
         hit.relative = inner.relative;
+        Some(hit)
+    }
+
+    /// `نهاية العام`, `مطلع العام المقبل`, `أواخر هذا العام`, `نهاية عام
+    /// 2021`: a part of a year, as an interval of days. The start of a year
+    /// (`مطلع`, `بداية`, `أوائل`, `أول`) is its first quarter, the end
+    /// (`نهاية`, `أواخر`, `آخر`, `ختام`) its last quarter, the middle
+    /// (`منتصف`, `أواسط`, `وسط`) May to August. A bare `العام` is the
+    /// reference's year, as `نهاية الشهر` is the reference's month; a definite
+    /// word after it names another year (`نهاية العام الدراسي`, the school
+    /// year) and is not a date. `lo` is the first day of the same part of a
+    /// month ([`part_of_month`]).
+    fn part_of_year_at(&self, i: usize, lo: u8) -> Option<Hit> {
+        let (first, last_month) = match lo {
+            1 => (1, 3),
+            11 => (5, 8),
+            _ => (10, 12),
+        };
+        let interval = |y: i32| Value::Interval {
+            start: Ymd {
+                year: Some(y),
+                month: first,
+                day: 1,
+            },
+            end: Ymd {
+                year: Some(y),
+                month: last_month,
+                day: days_in_month(y, last_month),
+            },
+        };
+        let mut j = i + 1;
+        // `نهاية عام 2021`, `نهاية العام 2021`: a year given by number.
+        if self.word(j).is_some_and(is_year_word) {
+            if let Some((y, digits)) = self.num(j + 1) {
+                let (marker, next) = self.marker_at(j + 2);
+                if digits != 4 || marker == Some(Calendar::Hijri) || !(1800..=2200).contains(&y) {
+                    return None;
+                }
+                return Some(Hit::new(i, next, Some(interval(y as i32))));
+            }
+        }
+        let this = (self.is_word(j, "هذا") && self.is_word(j + 1, "العام"))
+            || (self.is_word(j, "هذه") && self.is_word(j + 1, "السنه"));
+        if this {
+            j += 1;
+        }
+        if !(self.is_word(j, "العام") || self.is_word(j, "السنه")) {
+            return None;
+        }
+        let (dir, last) = match self.word(j + 1).and_then(dir_word) {
+            Some(dir) if !this => (dir, j + 2),
+            None if this || !self.word(j + 1).is_some_and(|w| w.starts_with("ال")) => {
+                (Dir::Current, j + 1)
+            }
+            _ => return None,
+        };
+        let mut hit = Hit::new(i, last, None);
+        hit.relative = true;
+        hit.value = self.reference.map(|r| interval(r.year + dir_delta(dir)));
         Some(hit)
     }
 
@@ -1629,6 +1691,7 @@ impl<'t> Cx<'t> {
                 self.this_month_or_week(i, dir)
             }
             "منذ" | "قبل" | "بعد" => self.ago_at(i),
+            "خلال" => self.within_at(i),
             _ => None,
         }
     }
@@ -1748,6 +1811,73 @@ impl<'t> Cx<'t> {
         Some(hit)
     }
 
+    /// `خلال يومين`, `خلال 3 أيام`, `خلال 48 ساعة`, `خلال أسبوع`: within a
+    /// duration counted from the reference, forward (as the duration after
+    /// `بعد` is): the interval from the reference day to the day the
+    /// duration ends (`خلال يومين` on 2024-03-12 is 2024-03-12/2024-03-14).
+    /// A duration of an event (`خلال يومين من المفاوضات`, `خلال ثلاثة أيام على
+    /// الحادث`) is not counted from the reference and is not a date; `من
+    /// الآن` is the reference. `خلال` before anything else (`خلال الشهر
+    /// الجاري`, `خلال الأسابيع الأخيرة`, `خلال يوم الجمعة`) is left to the
+    /// other rules.
+    fn within_at(&self, i: usize) -> Option<Hit> {
+        let j = i + 1;
+        let (n, unit, mut last) = if let Some((n, digits)) = self.num(j) {
+            if digits > 4 {
+                return None;
+            }
+            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
+            (n, unit, j + 2)
+        } else if let Some(n) = self.word(j).and_then(number_word) {
+            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
+            (n, unit, j + 2)
+        } else {
+            let (unit, count) = self.word(j).and_then(unit_word)?;
+            if count == Some(1) && self.unit_is_head(j + 1) {
+                return None;
+            }
+            let mut last = j + 1;
+            if count == Some(1) && matches!(self.word(last), Some("واحد" | "واحده")) {
+                last += 1;
+            }
+            (count?, unit, last)
+        };
+        if matches!(self.word(last), Some("ونصف" | "ونيف"))
+            || self.is_word(last, "و") && self.is_word(last + 1, "نصف")
+        {
+            return None;
+        }
+        match self.word(last) {
+            Some("من") if self.is_word(last + 1, "الان") => last += 2,
+            Some("من" | "علي" | "عن") => return None,
+            _ => {}
+        }
+        if n == 0 {
+            return None;
+        }
+        let n = i64::from(n.min(100_000));
+        let value = self.reference.and_then(|r| {
+            let end = match unit {
+                // The reference has no time of day: hours end on a day.
+                Unit::Hour => r.add_days(n / 24),
+                Unit::Day => r.add_days(n),
+                Unit::Week => r.add_days(7 * n),
+                Unit::Month | Unit::Year => {
+                    let months = if unit == Unit::Year { 12 * n } else { n };
+                    let (y, m) = add_months(r.year, r.month, months);
+                    Date::new(y, m, r.day.min(days_in_month(y, m)))?
+                }
+            };
+            Some(Value::Interval {
+                start: Ymd::full(r),
+                end: Ymd::full(end),
+            })
+        });
+        let mut hit = Hit::new(i, last, value);
+        hit.relative = true;
+        Some(hit)
+    }
+
     /// Whether the word after a singular unit (`يوم`, `شهر`, `عام`) makes
     /// it part of a date rather than a duration: a number, a month or
     /// weekday name, a direction word.
@@ -1797,6 +1927,11 @@ impl<'t> Cx<'t> {
                 if let Some((hour, minute, next)) = self.time_at(i) {
                     // Not a ratio or a score inside a longer number run.
                     if i > 0 && self.punct(i - 1) == Some(':') && self.tight(i) {
+                        return None;
+                    }
+                    // `16:28+03:00`: a UTC offset (read by the article
+                    // parser), not a time of day.
+                    if i > 0 && self.punct(i - 1) == Some('+') && self.tight(i) {
                         return None;
                     }
                     return Some(Hit::new(i, next, Some(Value::Time { hour, minute })));
@@ -2087,6 +2222,7 @@ const TRIGGER_IF_NEXT: &[&str] = &[
     "بعد",
     "قبل",
     "منذ",
+    "خلال",
     "العام",
     "السنه",
     "عام",
@@ -2219,9 +2355,21 @@ fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
         "منذ" | "قبل" | "بعد" => {
             next == "غد" || number_word(next).is_some() || unit_word(next).is_some()
         }
+        "خلال" => number_word(next).is_some() || unit_word(next).is_some(),
         _ => {
-            matches!(next, "شهر" | "الشهر" | "هذا" | "كانون" | "تشرين")
-                || month_word(next).is_some()
+            matches!(
+                next,
+                "شهر"
+                    | "الشهر"
+                    | "هذا"
+                    | "هذه"
+                    | "كانون"
+                    | "تشرين"
+                    | "العام"
+                    | "السنه"
+                    | "عام"
+                    | "سنه"
+            ) || month_word(next).is_some()
         }
     }
 }
