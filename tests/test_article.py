@@ -49,6 +49,7 @@ def test_fixture(path: pathlib.Path) -> None:
     assert a.published_precision == e.get("published_precision")
     assert a.updated == e.get("updated")
     assert a.url == e.get("url")
+    assert a.dateline_place == e.get("dateline_place")
     assert a.language == e["language"]
     assert [[line, kind] for line, kind in zip(a.paragraph_lines, a.paragraph_kinds)] == e["paragraphs"]
     assert a.headings == [p for p, k in zip(a.paragraphs, a.paragraph_kinds) if k == "heading"]

@@ -145,7 +145,7 @@ def test_table_has_a_column_for_every_label(tmp_path: pathlib.Path) -> None:
     labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC"]
     assert any(int(r["LOC"]) or int(r["EQUIPMENT"]) or int(r["MISC"]) for r in rows)
     for row, line in zip(rows, lines):
-        # published (16) and the paragraph count (4), then one 4-wide count per label.
-        counts = line[18 + 6 : 18 + 6 + 6 * len(labels)].split()
+        # published (22) and the paragraph count (4), then one 4-wide count per label.
+        counts = line[24 + 6 : 24 + 6 + 6 * len(labels)].split()
         assert counts == [row[label] for label in labels], (line, row)
         assert line.endswith(row["id"])

@@ -30,9 +30,17 @@ class DroppedLine(NamedTuple):
 class Document:
     """A parsed and tagged article: everything `Article` has, plus `entities`
     (code-point offsets into the raw text: ``raw[e.start:e.end] == e.text``),
-    the code-point spans of the title, subtitle and each paragraph in the raw
-    text, and `error` (set, with every other field empty, when this document
-    could not be analyzed in a batch).
+    the code-point spans of the title, subtitle, each paragraph and the
+    dateline place in the raw text, and `error` (set, with every other field
+    empty, when this document could not be analyzed in a batch).
+
+    `published` and `updated` are ISO 8601 in the local time the text gives,
+    with the UTC offset when the text states one explicitly
+    (``2022-01-25T16:28+03:00`` from ``16:28 (GMT+3)``); the offset alone, in
+    minutes east of UTC, is in `published_utc_offset` / `updated_utc_offset`
+    (None when unknown). `dateline_place` is the place of the dateline that
+    opens the story (``الرياض`` in ``الرياض - قال …``); the lead keeps its full
+    text, and ``raw[start:end]`` of `dateline_place_span` is the place.
 
     Documents compare by value and pickle, but are not hashable (they hold
     lists): ``hash(doc)`` raises ``TypeError: unhashable type: 'Document'``."""
@@ -47,8 +55,11 @@ class Document:
     byline: str | None = None
     published: str | None = None
     published_precision: str | None = None
+    published_utc_offset: int | None = None
     updated: str | None = None
+    updated_utc_offset: int | None = None
     url: str | None = None
+    dateline_place: str | None = None
     language: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     paragraph_kinds: list[str] = field(default_factory=list)
@@ -61,21 +72,25 @@ class Document:
     title_span: tuple[int, int] | None = None
     subtitle_span: tuple[int, int] | None = None
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline_place_span: tuple[int, int] | None = None
     error: str | None = None
 
     @classmethod
     def _from_native(cls, article: Any, entities: list[Entity], spans: Any = None, error: str | None = None) -> Document:
         if article is None:
             return cls(error=error)
-        title_span, subtitle_span, paragraph_spans = spans
+        title_span, subtitle_span, paragraph_spans, dateline_place_span = spans
         return cls(
             title=article.title,
             subtitle=article.subtitle,
             byline=article.byline,
             published=article.published,
             published_precision=article.published_precision,
+            published_utc_offset=article.published_utc_offset,
             updated=article.updated,
+            updated_utc_offset=article.updated_utc_offset,
             url=article.url,
+            dateline_place=article.dateline_place,
             language=article.language,
             paragraphs=list(article.paragraphs),
             paragraph_kinds=list(article.paragraph_kinds),
@@ -88,6 +103,7 @@ class Document:
             title_span=title_span,
             subtitle_span=subtitle_span,
             paragraph_spans=list(paragraph_spans),
+            dateline_place_span=dateline_place_span,
             error=error,
         )
 
@@ -99,8 +115,11 @@ class Document:
             "byline": self.byline,
             "published": self.published,
             "published_precision": self.published_precision,
+            "published_utc_offset": self.published_utc_offset,
             "updated": self.updated,
+            "updated_utc_offset": self.updated_utc_offset,
             "url": self.url,
+            "dateline_place": self.dateline_place,
             "language": self.language,
             "paragraphs": [
                 {"text": t, "kind": k, "line": n, "start": s, "end": e}
@@ -108,6 +127,7 @@ class Document:
             ],
             "title_span": None if self.title_span is None else list(self.title_span),
             "subtitle_span": None if self.subtitle_span is None else list(self.subtitle_span),
+            "dateline_place_span": None if self.dateline_place_span is None else list(self.dateline_place_span),
 
             "headings": list(self.headings),
             "related": list(self.related),
@@ -134,7 +154,8 @@ class Document:
 def analyze(raw: str, *, published: str | None = None, url: str | None = None) -> Document:
     """Parse a raw scraped article and tag its title, subtitle and body.
 
-    `published` (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``) and `url`, when known,
+    `published` (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``, optionally with
+    seconds and a UTC offset such as ``+03:00``) and `url`, when known,
     win over what the text says; dates in the text resolve against the
     publication date.
     """

@@ -78,9 +78,12 @@ _SCHEMA: Any = None
 
 def document_schema() -> Any:
     """The ``pyarrow.Schema`` of :func:`analyze`: ``title``, ``subtitle``,
-    ``byline``, ``published``, ``published_precision``, ``updated``, ``url``,
-    ``language`` (string); ``paragraphs`` (list of struct text, kind, line,
-    start, end); ``title_span``, ``subtitle_span`` (list of int64
+    ``byline``, ``published``, ``published_precision`` (string);
+    ``published_utc_offset`` (int64, minutes east of UTC, null when the text
+    gives none); ``updated`` (string); ``updated_utc_offset`` (int64);
+    ``url``, ``dateline_place``, ``language`` (string); ``paragraphs`` (list
+    of struct text, kind, line, start, end); ``title_span``,
+    ``subtitle_span``, ``dateline_place_span`` (list of int64
     ``[start, end]``); ``headings``, ``related`` (list of string); ``dropped``
     (list of struct line, text, reason, of_line, metadata); ``flags`` (list of
     struct kind, line, of_line, text); ``entities`` (list of struct text,

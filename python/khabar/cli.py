@@ -138,7 +138,8 @@ def _row(path: str, doc: khabar.Document) -> dict[str, Any]:
 # The table: (column of `_row`, header, width). One count column per entity
 # label, as in csv, under a short header (EQUIPMENT → EQP).
 TABLE_COLUMNS = [
-    ("published", "published", 16),
+    # Wide enough for a UTC offset: 2022-01-25T16:28+03:00.
+    ("published", "published", 22),
     ("paragraphs", "para", 4),
     ("PERSON", "PER", 4),
     ("ORG", "ORG", 4),
@@ -157,7 +158,7 @@ def _write_table(out: IO[str], rows: list[dict[str, Any]], header: bool) -> None
         out.write("  ".join(f"{head:<{w}}" for _, head, w in TABLE_COLUMNS) + "  id\n")
     for r in rows:
         if r["error"]:
-            out.write(f"{'ERROR':<16}  {r['error']}  {r['id']}\n")
+            out.write(f"{'ERROR':<22}  {r['error']}  {r['id']}\n")
             continue
         cells = []
         for name, _, w in TABLE_COLUMNS:

@@ -5,6 +5,7 @@ pandas is an optional extra: ``pip install khabar[pandas]``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -30,14 +31,18 @@ def _pandas() -> Any:
 # whatever the data (built from empty or all-None lists, pandas would guess
 # float64 or object): "text" is the installed pandas' string dtype (object
 # before pandas 3, str from 3 on), "id" the dtype of the ids, "datetime"
-# datetime64[ns] parsed from ISO 8601.
+# datetime64[ns] parsed from ISO 8601 (naive, the local time: a UTC offset is
+# cut off and goes to its own "Int64" column, pandas' nullable integer).
 ARTICLE_COLUMNS: dict[str, str] = {
     "id": "id",
     "title": "text",
     "published": "datetime",
+    "published_utc_offset": "Int64",
     "published_precision": "text",
     "updated": "datetime",
+    "updated_utc_offset": "Int64",
     "url": "text",
+    "dateline_place": "text",
     "language": "text",
     "paragraphs": "int64",
     "entities": "int64",
@@ -58,12 +63,22 @@ ENTITY_COLUMNS: dict[str, str] = {
 }
 
 
+# A UTC offset at the end of an ISO datetime (`2022-01-25T16:28+03:00`, `…Z`).
+_OFFSET = re.compile(r"(?<=T\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(?:[+-]\d\d:?\d\d|Z)$")
+
+
+def _local(iso: str | None) -> str | None:
+    """The local time of an ISO date or datetime: without its UTC offset."""
+    return None if iso is None else _OFFSET.sub("", iso)
+
+
 def _frame(pd: Any, columns: dict[str, str], data: dict[str, list[Any]], id_dtype: Any) -> Any:
     text = pd.Series(["x"]).dtype
     out = {}
     for name, kind in columns.items():
         values = data[name]
         if kind == "datetime":
+            values = [_local(v) for v in values]
             # One unit whatever the values (pandas 3 would pick s or us).
             parsed = pd.to_datetime(pd.Series(values, dtype=text), errors="coerce", format="ISO8601")
             out[name] = parsed.astype("datetime64[ns]")
@@ -78,8 +93,13 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
     """Two DataFrames from analyzed documents.
 
     - articles: one row per document — ``id``, ``title``, ``published``
-      (datetime64[ns], NaT when unknown), ``published_precision``,
-      ``updated`` (datetime64[ns], NaT when unknown), ``url``, ``language``, ``paragraphs``
+      (datetime64[ns], NaT when unknown: the local time the article gives,
+      naive), ``published_utc_offset`` (nullable ``Int64``: the UTC offset of
+      ``published`` in minutes east of UTC when the text states one, 180 for
+      ``+03:00``, else ``<NA>``; ``published - published_utc_offset`` minutes
+      is UTC), ``published_precision``, ``updated`` (datetime64[ns], NaT when
+      unknown, local), ``updated_utc_offset`` (``Int64``), ``url``,
+      ``dateline_place`` (text), ``language``, ``paragraphs``
       (count), ``entities`` (count), one ``n_<LABEL>`` count per entity
       label, ``error``.
     - entities: one row per mention — ``doc_id``, ``text``, ``label``
@@ -108,9 +128,12 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
         arts["id"].append(doc_id)
         arts["title"].append(d.title)
         arts["published"].append(d.published)
+        arts["published_utc_offset"].append(d.published_utc_offset)
         arts["published_precision"].append(d.published_precision)
         arts["updated"].append(d.updated)
+        arts["updated_utc_offset"].append(d.updated_utc_offset)
         arts["url"].append(d.url)
+        arts["dateline_place"].append(d.dateline_place)
         arts["language"].append(d.language)
         arts["paragraphs"].append(len(d.paragraphs))
         arts["entities"].append(len(d.entities))

@@ -143,6 +143,8 @@ def _article(n: int, doc_id: str, raw: str, d: Document) -> str:
         meta.append(("url", f'<a class="ltr" href="{_e(d.url)}">{_e(d.url)}</a>'))
     if d.byline:
         meta.append(("byline", _e(d.byline)))
+    if d.dateline_place:
+        meta.append(("المكان · dateline", _e(d.dateline_place)))
     if d.subtitle_span:
         meta.append(("subtitle", _highlight(raw, *d.subtitle_span, d.entities)))
     meta.append(("language", _e(d.language)))

@@ -23,6 +23,10 @@ fn main() {
             "updated: {:?}",
             a.updated.as_ref().map(|p| (p.iso(), p.line))
         );
+        println!(
+            "dateline place: {:?}",
+            a.dateline_place.as_ref().map(|f| (f.line, &f.text))
+        );
         println!("url: {:?} language: {}", a.url, a.language);
         for p in &a.paragraphs {
             let head: String = p.text.chars().take(40).collect();

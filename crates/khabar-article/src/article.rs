@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use khabar_normalize::Span;
 
@@ -26,20 +27,30 @@ pub struct Hints {
     pub published: Option<Value>,
     /// The article URL, when known. Wins over a URL line in the text.
     pub url: Option<String>,
+    /// The UTC offset of `published`, in minutes east of UTC, when the hint
+    /// gave one (`2022-01-25T16:28+03:00`); only kept with a time of day.
+    pub utc_offset: Option<i16>,
 }
 
 impl Hints {
     /// Hints with a publication date parsed from `YYYY-MM-DD` or
-    /// `YYYY-MM-DDTHH:MM`.
+    /// `YYYY-MM-DDTHH:MM`, with optional seconds (`:SS`, `:SS.fff`) and an
+    /// optional UTC offset after the time (`Z`, `+03:00`, `+0300`, `-05`),
+    /// kept in [`Hints::utc_offset`].
     ///
     /// ```
     /// use khabar_article::Hints;
     /// let h = Hints::default().with_published("2022-01-25T16:28").unwrap();
     /// assert_eq!(h.published.unwrap().iso(), "2022-01-25T16:28");
+    /// let h = Hints::default().with_published("2022-01-25T16:28:00+03:00").unwrap();
+    /// assert_eq!((h.published.unwrap().iso(), h.utc_offset), ("2022-01-25T16:28".into(), Some(180)));
     /// assert!(Hints::default().with_published("25/01/2022").is_err());
+    /// assert!(Hints::default().with_published("2022-01-25T16:28 tomorrow").is_err());
     /// ```
     pub fn with_published(mut self, iso: &str) -> Result<Self, Error> {
-        self.published = Some(parse_iso_value(iso)?);
+        let (value, offset) = parse_iso_value(iso)?;
+        self.published = Some(value);
+        self.utc_offset = offset;
         Ok(self)
     }
 
@@ -51,7 +62,7 @@ impl Hints {
     }
 }
 
-fn parse_iso_value(iso: &str) -> Result<Value, Error> {
+fn parse_iso_value(iso: &str) -> Result<(Value, Option<i16>), Error> {
     let s = iso.trim();
     let date: Date = s.parse()?;
     let ymd = crate::dates::Ymd {
@@ -60,7 +71,7 @@ fn parse_iso_value(iso: &str) -> Result<Value, Error> {
         day: date.day,
     };
     let Some(pos) = s.find(['T', ' ']) else {
-        return Ok(Value::Day(ymd));
+        return Ok((Value::Day(ymd), None));
     };
     let time = &s[pos + 1..];
     let bad = || {
@@ -79,11 +90,191 @@ fn parse_iso_value(iso: &str) -> Result<Value, Error> {
     if time.get(2..3) != Some(":") || hh > 23 || mm > 59 {
         return Err(bad());
     }
-    Ok(Value::DateTime {
-        date: ymd,
-        hour: hh,
-        minute: mm,
-    })
+    // Seconds and their fraction are read and dropped; then an offset or
+    // nothing.
+    let mut rest = time.get(5..).ok_or_else(bad)?;
+    if let Some(sec) = rest.strip_prefix(':') {
+        let digits = sec.bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 2 {
+            return Err(bad());
+        }
+        rest = &sec[2..];
+        if let Some(frac) = rest.strip_prefix(['.', ',']) {
+            rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    let offset = if rest.is_empty() {
+        None
+    } else {
+        let (minutes, used) = numeric_offset(rest.trim_start(), true).ok_or_else(bad)?;
+        if used != rest.trim_start().len() {
+            return Err(bad());
+        }
+        Some(minutes)
+    };
+    Ok((
+        Value::DateTime {
+            date: ymd,
+            hour: hh,
+            minute: mm,
+        },
+        offset,
+    ))
+}
+
+/// The largest UTC offset in use (UTC+14, Kiribati), in minutes.
+const MAX_OFFSET: i32 = 14 * 60;
+
+/// A numeric UTC offset at the start of `s`: `Z` (when `z` allows it),
+/// `+03:00`, `+0300`, `+03`, `+3`, `-05:30` (ASCII, Arabic-Indic or Persian
+/// digits; `−` for minus). (minutes east of UTC, bytes read).
+fn numeric_offset(s: &str, z: bool) -> Option<(i16, usize)> {
+    if z && s.starts_with(['Z', 'z']) && !s[1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return Some((0, 1));
+    }
+    let sign = s.chars().next()?;
+    let neg = match sign {
+        '+' => false,
+        '-' | '−' => true,
+        _ => return None,
+    };
+    let mut pos = sign.len_utf8();
+    let digits = |from: usize| -> Vec<(u32, usize)> {
+        s[from..]
+            .char_indices()
+            .map_while(|(k, c)| digit_value(c).map(|d| (d, from + k + c.len_utf8())))
+            .collect()
+    };
+    let head = digits(pos);
+    let (hours, minutes) = match head.len() {
+        1 | 2 => {
+            let h = head.iter().fold(0, |acc, (d, _)| acc * 10 + d);
+            pos = head.last()?.1;
+            let mut m = 0;
+            if let Some(after) = s[pos..].strip_prefix(':') {
+                let tail = digits(pos + 1);
+                if tail.len() != 2 || after.is_empty() {
+                    return None;
+                }
+                m = tail[0].0 * 10 + tail[1].0;
+                pos = tail[1].1;
+            }
+            (h, m)
+        }
+        4 => {
+            pos = head[3].1;
+            (head[0].0 * 10 + head[1].0, head[2].0 * 10 + head[3].0)
+        }
+        _ => return None,
+    };
+    if s[pos..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let total = i32::try_from(hours * 60 + minutes).ok()?;
+    if minutes > 59 || total > MAX_OFFSET {
+        return None;
+    }
+    let total = i16::try_from(if neg { -total } else { total }).ok()?;
+    Some((total, pos))
+}
+
+/// The value of an ASCII, Arabic-Indic or Persian digit.
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => None,
+    }
+}
+
+/// An explicit UTC offset right after the time of a dateline: `+03:00`
+/// (`2022-01-25T16:28:00+03:00`), `+0300`, `Z`, `GMT+3`, `(UTC+03:00)`,
+/// `GMT`, `بتوقيت غرينتش +3`, `بتوقيت غرينتش`, `ت.غ`. (minutes east of UTC,
+/// bytes read). A zone named by a place (`بتوقيت مكة المكرمة`, `بتوقيت
+/// القدس`) gives none: offsets are never guessed.
+fn offset_after_time(s: &str) -> Option<i16> {
+    let s = s.trim_start_matches([' ', '\u{a0}', '(', '[', '\u{200f}']);
+    if let Some((m, _)) = numeric_offset(s, false) {
+        // A bare sign and one or two digits is too loose (`16:28 +3` could be
+        // anything): only `+HH:MM` and `+HHMM` stand alone.
+        let t = s.trim_start_matches(['+', '-', '−']);
+        let digits = t.chars().take_while(|&c| digit_value(c).is_some()).count();
+        if digits == 4 || t.chars().nth(digits) == Some(':') {
+            return Some(m);
+        }
+        return None;
+    }
+    let zone = |rest: &str| -> Option<i16> {
+        let rest = rest.trim_start_matches([' ', '\u{a0}']);
+        if rest.starts_with(['+', '-', '−']) {
+            return numeric_offset(rest, false).map(|(m, _)| m);
+        }
+        // The zone alone is UTC itself (`16:40 GMT 19.07.2023`: a date
+        // follows); a number without a sign (`GMT 3`) is not read.
+        let digits = rest
+            .chars()
+            .take_while(|&c| digit_value(c).is_some())
+            .count();
+        let date_follows = rest
+            .chars()
+            .nth(digits)
+            .is_some_and(|c| matches!(c, '.' | '/' | '-'));
+        (digits == 0 || date_follows).then_some(0)
+    };
+    for name in ["GMT", "UTC", "gmt", "utc", "Gmt", "Utc"] {
+        if let Some(rest) = s.strip_prefix(name) {
+            if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+                return zone(rest);
+            }
+        }
+    }
+    if let Some(rest) = s.strip_prefix("ت.غ") {
+        return (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some(0);
+    }
+    // `بتوقيت غرينتش` / `توقيت جرينتش` / `بتوقيت GMT`.
+    let first = s.split_whitespace().next()?;
+    let label = crate::dates::fold_line(first);
+    if !matches!(label.as_str(), "بتوقيت" | "توقيت") {
+        return None;
+    }
+    let rest = s[first.len()..].trim_start_matches([' ', '\u{a0}']);
+    let second = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '+' | '-' | '−' | ')' | '(' | ','))
+        .next()?;
+    let name = crate::dates::fold_line(second);
+    if matches!(
+        name.as_str(),
+        "غرينتش"
+            | "غرينيتش"
+            | "جرينتش"
+            | "جرينيتش"
+            | "غرنتش"
+            | "جرنتش"
+            | "gmt"
+            | "utc"
+    ) {
+        return zone(&rest[second.len()..]);
+    }
+    None
+}
+
+/// The explicit UTC offset written after one of the times of a dateline
+/// (`found` are the date mentions of `text`).
+fn dateline_offset(text: &str, found: &[DateMention]) -> Option<i16> {
+    found
+        .iter()
+        .filter(|m| matches!(m.value, Some(Value::DateTime { .. } | Value::Time { .. })))
+        .find_map(|m| {
+            let surface = text.get(m.span.range())?;
+            // `2022-01-25T16:28Z`: the mention took the `Z` in.
+            if surface.ends_with(['Z', 'z'])
+                && surface[..surface.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            {
+                return Some(0);
+            }
+            offset_after_time(text.get(m.span.end..)?)
+        })
 }
 
 /// A one-line field (title, subtitle, byline, related title).
@@ -290,17 +481,34 @@ impl Flag {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Published {
-    /// The date or datetime.
+    /// The date or datetime, in the local time the text gives.
     pub value: Value,
     /// Line of the dateline (`None` when it came from the hints).
     pub line: Option<usize>,
     /// Byte span of the date expression in the raw input.
     pub span: Option<Span>,
+    /// The UTC offset written after the time, in minutes east of UTC
+    /// (`+03:00`, `GMT+3`, `بتوقيت غرينتش +3` → 180; `GMT`, `Z` → 0); `None`
+    /// when the text gives none. Only explicit offsets count (a place such as
+    /// `بتوقيت مكة` is never turned into one), and only with a time of day.
+    pub utc_offset: Option<i16>,
 }
 
 impl Published {
-    /// The value in ISO form (`2022-01-25`, `2022-01-25T16:28`).
+    /// The value in ISO form (`2022-01-25`, `2022-01-25T16:28`), with the
+    /// UTC offset when known (`2022-01-25T16:28+03:00`, `2022-01-25T16:28+00:00`).
     pub fn iso(&self) -> String {
+        let mut s = self.value.iso();
+        if let (Some(m), Value::DateTime { .. }) = (self.utc_offset, self.value) {
+            let sign = if m < 0 { '-' } else { '+' };
+            let m = m.unsigned_abs();
+            let _ = write!(s, "{sign}{:02}:{:02}", m / 60, m % 60);
+        }
+        s
+    }
+
+    /// The value in ISO form without the UTC offset: the local time.
+    pub fn local_iso(&self) -> String {
         self.value.iso()
     }
 
@@ -336,6 +544,14 @@ pub struct Article {
     pub updated: Option<Published>,
     /// The article URL.
     pub url: Option<String>,
+    /// The place of the dateline that opens the story (`الرياض` in
+    /// `الرياض - قال …`, `طهران (رويترز) - …`, `موسكو – وكالات:`, or
+    /// `القاهرة - 25 يناير 2022`): its text and byte span in the raw input.
+    /// It is read from the lead paragraph or from a byline or date line above
+    /// it, and points into that line, which keeps its role: the lead keeps
+    /// its full text (place included), a header line stays in `dropped`. Not
+    /// a line of its own in [`Article::line_roles`].
+    pub dateline_place: Option<Field>,
     /// Language of the body: `"ar"`, `"fa"`, `"en"` or `"und"`.
     pub language: &'static str,
     /// Body paragraphs in order.
@@ -845,6 +1061,9 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
             value: v,
             line: None,
             span: None,
+            utc_offset: hints
+                .utc_offset
+                .filter(|_| matches!(v, Value::DateTime { .. })),
         });
     }
     a.url.clone_from(&hints.url);
@@ -954,11 +1173,247 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
         }
     }
 
+    a.dateline_place = find_dateline_place(&a, raw);
     a.language = language(&lines, &a.paragraphs);
     let words = date_flags(&mut a, &dateline_mentions, raw);
     near_duplicates(&mut a, words);
     a
 }
+
+/// Where a dateline place may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PlaceLine {
+    /// The lead: `place - sentence`, `place (credit) - sentence`.
+    Lead,
+    /// A byline above the lead: `place - credit` (`القاهرة - العربية.نت`).
+    Byline,
+    /// A date line above the lead: `place - date`.
+    DateLine,
+}
+
+/// The dateline place of the article: from the first byline or date line
+/// above the lead that has one, else from the lead.
+fn find_dateline_place(a: &Article, raw: &str) -> Option<Field> {
+    let lead = a
+        .paragraphs
+        .iter()
+        .find(|p| p.kind != ParagraphKind::Heading);
+    let limit = lead.map_or(usize::MAX, |p| p.line);
+    let header = a.dropped.iter().filter(|d| d.line < limit).filter_map(|d| {
+        let kind = match d.reason {
+            DropReason::MovedToMetadata(Metadata::Byline) => PlaceLine::Byline,
+            DropReason::MovedToMetadata(Metadata::Dateline) => PlaceLine::DateLine,
+            _ => return None,
+        };
+        Some((d.line, d.span, kind))
+    });
+    let lead = lead.map(|p| (p.line, p.span, PlaceLine::Lead));
+    header.chain(lead).find_map(|(line, span, kind)| {
+        let text = raw.get(span.range())?;
+        let (start, end) = place_in(text, kind)?;
+        Some(Field {
+            text: text[start..end].to_owned(),
+            line,
+            span: Span::new(span.start + start, span.start + end),
+        })
+    })
+}
+
+/// Words that open a sentence, not a place, before a dash
+/// (`أكد الوزير - في تصريح - أن`), search-folded.
+const NOT_PLACE: &[&str] = &[
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "ذكر",
+    "ذكرت",
+    "افاد",
+    "افادت",
+    "كشف",
+    "كشفت",
+    "اشار",
+    "اشارت",
+    "اوضح",
+    "اوضحت",
+    "اضاف",
+    "اضافت",
+    "نفي",
+    "نفت",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "ان",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "ثم",
+    "لكن",
+    "حيث",
+    "كما",
+    "بعد",
+    "قبل",
+    "خلال",
+    "مع",
+    "وقال",
+    "وقالت",
+    "واكد",
+    "واضاف",
+    "يذكر",
+    "يشار",
+    "المصدر",
+    "بقلم",
+    "كتب",
+];
+
+/// Dashes that end a dateline: `-`, `–`, `—`, and a lone tatweel (`القاهرة ـ`).
+const DASHES: &[char] = &['-', '–', '—', 'ـ'];
+
+/// The byte range of the place at the start of `text`, when the line opens
+/// with a dateline: one to three words of letters, then a dash (or a credit
+/// in brackets and a dash), then the rest: a sentence of three words or more
+/// in the lead, a credit in a byline (`وكالات`, `العربية.نت`), anything in a
+/// date line (the date).
+fn place_in(text: &str, kind: PlaceLine) -> Option<(usize, usize)> {
+    if kind == PlaceLine::Byline {
+        if let Some(r) = place_after_min(text) {
+            return Some(r);
+        }
+    }
+    let cut =
+        text.find(|c: char| DASHES.contains(&c) || matches!(c, '(' | ':' | ',' | '،' | '.' | '/'))?;
+    let head = text[..cut].trim_end();
+    // A tatweel only counts as a dash when it stands alone.
+    let sep = text[cut..].chars().next()?;
+    if sep == 'ـ' && (head.len() == cut || !text[cut + sep.len_utf8()..].starts_with(' ')) {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || head.chars().count() > 30
+        || !head
+            .chars()
+            .all(|c| c.is_whitespace() || crate::dates::is_letter(c))
+    {
+        return None;
+    }
+    if NOT_PLACE.contains(&crate::dates::fold_line(words[0]).as_str())
+        || !find_dates(head, None).is_empty()
+    {
+        return None;
+    }
+    let mut rest = &text[cut..];
+    if rest.starts_with('(') {
+        // `طهران (رويترز) -`: a credit in brackets, then the dash.
+        let close = rest.find(')')?;
+        let credit = rest[1..close].trim();
+        if credit.is_empty() || credit.split_whitespace().count() > 4 || credit.len() > 60 {
+            return None;
+        }
+        rest = rest[close + 1..].trim_start();
+    }
+    let dash = rest.chars().next()?;
+    let after = rest[dash.len_utf8()..].trim_start();
+    if dash == '/' {
+        // `أنقرة/ الأناضول`: a slash only before a credit.
+        let ok = match kind {
+            PlaceLine::Byline => is_credit(after),
+            PlaceLine::Lead => credit_then_separator(after)
+                .is_some_and(|body| body.split_whitespace().count() >= 3),
+            PlaceLine::DateLine => false,
+        };
+        return ok.then_some((0, head.len()));
+    }
+    if !DASHES.contains(&dash) {
+        return None;
+    }
+    let ok = match kind {
+        PlaceLine::DateLine => true,
+        PlaceLine::Byline => is_credit(after),
+        PlaceLine::Lead => {
+            // `موسكو – وكالات: قال …`, `طهران - إرنا - …`: a credit first.
+            let body = credit_then_separator(after).unwrap_or(after);
+            // A parenthetical dash soon after (`أكد الوزير - في تصريح - أن`)
+            // is not a dateline.
+            let soon = &body[..floor_char_boundary(body, 60)];
+            body.split_whitespace().count() >= 3
+                && !(soon.contains(" - ") || soon.contains(" – ") || soon.contains(" — "))
+        }
+    };
+    ok.then_some((0, head.len()))
+}
+
+/// The text after a credit and its separator at the start of `s`
+/// (`وكالات: …`, `إرنا - …`).
+fn credit_then_separator(s: &str) -> Option<&str> {
+    let end = s.find(|c: char| matches!(c, ':' | '.' | ',' | '،') || DASHES.contains(&c))?;
+    if !is_credit(&s[..end]) {
+        return None;
+    }
+    let sep = s[end..].chars().next()?;
+    Some(s[end + sep.len_utf8()..].trim_start())
+}
+
+/// `هسبريس من الرباط`: a site, `من` and a place of one or two words, in a
+/// byline of at most four words.
+fn place_after_min(text: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=4).contains(&words.len())
+        || words[1] != "من"
+        || !text
+            .chars()
+            .all(|c| c.is_whitespace() || crate::dates::is_letter(c))
+    {
+        return None;
+    }
+    let min = text.find(" من ")? + " من ".len();
+    let place = text[min..].trim();
+    let start = min + (text[min..].len() - text[min..].trim_start().len());
+    find_dates(place, None)
+        .is_empty()
+        .then_some((start, start + place.len()))
+}
+
+/// Whether `s` is only a news agency or site credit (`وكالات`, `رويترز`,
+/// `العربية.نت`, `«الشرق الأوسط»`).
+fn is_credit(s: &str) -> bool {
+    let t = s.trim().trim_end_matches([':', '-', '–', '—']).trim();
+    if t.is_empty() || t.split_whitespace().count() > 4 {
+        return false;
+    }
+    let f = crate::dates::fold_line(t);
+    let f = f.trim_matches(|c: char| !crate::dates::is_word_char(c));
+    CREDITS.contains(&f)
+        || AGENCIES.contains(&f)
+        || (t.contains('.') && !t.contains(' ') && t.chars().any(crate::dates::is_letter))
+}
+
+/// News agencies that sign datelines (search-folded), beside [`CREDITS`].
+const AGENCIES: &[&str] = &[
+    "وكالات",
+    "ارنا",
+    "واس",
+    "وام",
+    "قنا",
+    "كونا",
+    "بنا",
+    "سانا",
+    "واف",
+    "مهر",
+    "فارس",
+    "ايسنا",
+    "شينخوا",
+    "د ب ا",
+    "اسوشيتد برس",
+    "الالمانيه",
+    "الفرنسيه",
+    "خاص",
+];
 
 /// A paragraph as a key for exact duplicates: equality on the whole text,
 /// but hashed on its length and its first and last 32 bytes, so a long
@@ -1112,14 +1567,8 @@ fn classify_line<'a>(
                         let found = find_dates(line.text, None);
                         if let Some(m) = best_dateline(&found) {
                             let m = resolve_dateline(&found, m);
-                            let p = Published {
-                                value: m.value.unwrap_or(Value::Year(0)),
-                                line: Some(line.no),
-                                span: Some(Span::new(
-                                    line.span.start + m.span.start,
-                                    line.span.start + m.span.end,
-                                )),
-                            };
+                            let p =
+                                published_at(line, &found, &m, m.value.unwrap_or(Value::Year(0)));
                             if meta == Metadata::Dateline {
                                 if hints.published.is_none()
                                     && (!*published_labelled || a.published.is_none())
@@ -1228,14 +1677,7 @@ fn classify_line<'a>(
                     if hints.published.is_none() && a.published.is_none() {
                         let m = resolve_dateline(&found, m);
                         if let Some(v) = m.value {
-                            a.published = Some(Published {
-                                value: v,
-                                line: Some(line.no),
-                                span: Some(Span::new(
-                                    line.span.start + m.span.start,
-                                    line.span.start + m.span.end,
-                                )),
-                            });
+                            a.published = Some(published_at(line, &found, &m, v));
                         }
                     }
                 }
@@ -1305,6 +1747,29 @@ fn after_colon(text: &str) -> Option<usize> {
 fn byline_text(text: &str) -> Option<String> {
     let rest = text[after_colon(text)?..].trim();
     (!rest.is_empty()).then(|| rest.to_owned())
+}
+
+/// The publication (or update) date of a dateline: `m` of the mentions
+/// `found` in `line`, with the UTC offset written after its time.
+fn published_at(
+    line: &Line<'_>,
+    found: &[DateMention],
+    m: &DateMention,
+    value: Value,
+) -> Published {
+    let utc_offset = match value {
+        Value::DateTime { .. } => dateline_offset(line.text, found),
+        _ => None,
+    };
+    Published {
+        value,
+        line: Some(line.no),
+        span: Some(Span::new(
+            line.span.start + m.span.start,
+            line.span.start + m.span.end,
+        )),
+        utc_offset,
+    }
 }
 
 fn shift(mut m: DateMention, by: usize) -> DateMention {

@@ -7,7 +7,9 @@
 //!
 //! The primary types:
 //! - [`parse`] → [`Article`]: title, subtitle, byline, publication and update
-//!   dates ([`Published`]), URL, language, typed [`Paragraph`]s (lead,
+//!   dates ([`Published`], with the UTC offset the text states, if any), the
+//!   dateline place (`الرياض` in `الرياض - قال …`), URL, language, typed
+//!   [`Paragraph`]s (lead,
 //!   paragraph, heading), related titles, [`Dropped`] lines with a
 //!   [`DropReason`], and [`Flag`]s (near-duplicate paragraphs, weekday
 //!   contradictions, no or unresolved dates). [`Hints`] carry what the caller
@@ -16,7 +18,8 @@
 //!   a text with its byte span, value ([`dates::Value`]) and precision,
 //!   resolved against an optional reference date. Month names of every
 //!   region, dual forms (`كانون الثاني \ يناير`), weekdays, numeric and ISO
-//!   dates, times, relative forms (`أمس`, `فبراير الماضي`, `منذ 3 أيام`) and
+//!   dates, times, relative forms (`أمس`, `فبراير الماضي`, `منذ 3 أيام`,
+//!   `خلال يومين`, `نهاية العام`) and
 //!   Hijri dates (converted with Umm al-Qura, see [`hijri_to_gregorian`]).
 //! - [`Date`], [`Weekday`]: a small proleptic Gregorian date type.
 //!

@@ -16,6 +16,7 @@ struct Expected {
     published_precision: Option<String>,
     updated: Option<String>,
     url: Option<String>,
+    dateline_place: Option<String>,
     language: String,
     paragraphs: Vec<(usize, String)>,
     related: Vec<String>,
@@ -125,6 +126,11 @@ fn differences(a: &Article, e: &Expected) -> Vec<String> {
         format!("{:?}", e.updated),
     );
     check("url", format!("{:?}", a.url), format!("{:?}", e.url));
+    check(
+        "dateline_place",
+        format!("{:?}", a.dateline_place.as_ref().map(|f| &f.text)),
+        format!("{:?}", e.dateline_place.as_ref()),
+    );
     check("language", a.language.to_owned(), e.language.clone());
     let paragraphs: Vec<(usize, String)> = a
         .paragraphs
@@ -179,6 +185,13 @@ fn article_fixtures() {
         }
         for r in &a.related {
             assert_eq!(&raw[r.span.range()], r.text, "help: {name} related span");
+        }
+        if let Some(f) = &a.dateline_place {
+            assert_eq!(
+                &raw[f.span.range()],
+                f.text,
+                "help: {name} dateline place span"
+            );
         }
         let diffs = differences(&a, e);
         if !diffs.is_empty() {
@@ -283,4 +296,166 @@ fn a_lone_sentence_is_the_lead_not_the_title() {
     );
     assert_eq!(a.title.map(|t| t.text).as_deref(), Some("خطة حكومية جديدة"));
     assert_eq!(a.paragraphs.len(), 1);
+}
+
+fn published_iso(raw: &str) -> Option<String> {
+    parse(raw, &Hints::default())
+        .published
+        .as_ref()
+        .map(khabar_article::Published::iso)
+}
+
+#[test]
+fn explicit_utc_offsets_are_kept() {
+    let body = "\nقال الوزير أمس إن المحادثات ستستمر طويلا.\n";
+    for (line, iso, offset) in [
+        (
+            "تاريخ النشر: 2022-01-25T16:28:00+03:00",
+            "2022-01-25T16:28+03:00",
+            Some(180),
+        ),
+        ("2022-01-25T16:28Z", "2022-01-25T16:28+00:00", Some(0)),
+        (
+            "الثلاثاء 25 يناير 2022 - 16:28 (GMT+3)",
+            "2022-01-25T16:28+03:00",
+            Some(180),
+        ),
+        (
+            "25 يناير 2022 | 16:28 بتوقيت غرينتش +3",
+            "2022-01-25T16:28+03:00",
+            Some(180),
+        ),
+        (
+            "25 يناير 2022 | 16:28 بتوقيت جرينتش",
+            "2022-01-25T16:28+00:00",
+            Some(0),
+        ),
+        (
+            "2022-01-25 16:28 +0300",
+            "2022-01-25T16:28+03:00",
+            Some(180),
+        ),
+        (
+            "25 يناير 2022 - 16:28 UTC-05:30",
+            "2022-01-25T16:28-05:30",
+            Some(-330),
+        ),
+        ("16:40 GMT 19.07.2023", "2023-07-19T16:40+00:00", Some(0)),
+        // Named zones and loose numbers: no offset, the local time as before.
+        (
+            "25 يناير 2022 | 16:28 بتوقيت مكة المكرمة",
+            "2022-01-25T16:28",
+            None,
+        ),
+        (
+            "آخر تحديث: 10 مارس 2023: 02:43 م KSA",
+            "2023-03-10T14:43",
+            None,
+        ),
+        ("25 يناير 2022 - 16:28 +3", "2022-01-25T16:28", None),
+        ("25 يناير 2022 - 16:28 +2500", "2022-01-25T16:28", None),
+        // A day has no offset.
+        ("25 يناير 2022 GMT+3", "2022-01-25", None),
+    ] {
+        let raw = format!("عنوان الخبر هنا\n\n{line}\n{body}");
+        let a = parse(&raw, &Hints::default());
+        let p = a.published.as_ref().or(a.updated.as_ref());
+        assert_eq!(
+            p.map(khabar_article::Published::iso).as_deref(),
+            Some(iso),
+            "{line}"
+        );
+        assert_eq!(p.and_then(|p| p.utc_offset), offset, "{line}");
+        assert_eq!(
+            p.map(khabar_article::Published::local_iso).as_deref(),
+            Some(&iso[..iso.len().min(16)])
+        );
+    }
+    assert_eq!(
+        published_iso("عنوان\n\nالثلاثاء 25 يناير 2022 - 16:28\nقال الوزير إن المحادثات ستستمر.\n")
+            .as_deref(),
+        Some("2022-01-25T16:28")
+    );
+}
+
+#[test]
+fn utc_offset_hints() {
+    let raw = "عنوان\n\nقال الوزير أمس إن المحادثات ستستمر طويلا.\n";
+    for (hint, iso) in [
+        ("2022-01-25T16:28+03:00", "2022-01-25T16:28+03:00"),
+        ("2022-01-25T16:28:59.123-0430", "2022-01-25T16:28-04:30"),
+        ("2022-01-25 16:28Z", "2022-01-25T16:28+00:00"),
+        ("2022-01-25T16:28", "2022-01-25T16:28"),
+        ("2022-01-25", "2022-01-25"),
+    ] {
+        let a = parse(raw, &Hints::default().with_published(hint).unwrap());
+        assert_eq!(
+            a.published
+                .as_ref()
+                .map(khabar_article::Published::iso)
+                .as_deref(),
+            Some(iso),
+            "{hint}"
+        );
+    }
+    for bad in [
+        "2022-01-25T16:28+15:00",
+        "2022-01-25T16:28 Asia/Riyadh",
+        "2022-01-25T16:28:5",
+        "2022-01-25T16:28+03:75",
+    ] {
+        assert!(Hints::default().with_published(bad).is_err(), "{bad}");
+    }
+}
+
+fn place(raw: &str) -> Option<(usize, String)> {
+    let a = parse(raw, &Hints::default());
+    a.dateline_place.map(|f| {
+        assert_eq!(&raw[f.span.range()], f.text);
+        (f.line, f.text)
+    })
+}
+
+#[test]
+fn dateline_places() {
+    let title = "عنوان الخبر هنا\n\n";
+    let sentence = "قال وزير الخارجية إن المحادثات ستستمر الأسبوع المقبل.";
+    for (lines, want) in [
+        (format!("الرياض - {sentence}"), Some((3, "الرياض"))),
+        (format!("طهران (رويترز) - {sentence}"), Some((3, "طهران"))),
+        (format!("موسكو – وكالات: {sentence}"), Some((3, "موسكو"))),
+        (format!("القاهرة ـ {sentence}"), Some((3, "القاهرة"))),
+        (
+            format!("الدار البيضاء - {sentence}"),
+            Some((3, "الدار البيضاء")),
+        ),
+        (format!("موسكو – وكالات:\n{sentence}"), Some((3, "موسكو"))),
+        (
+            format!("القاهرة - 25 يناير 2022\n{sentence}"),
+            Some((3, "القاهرة")),
+        ),
+        (format!("أنقرة/ الأناضول\n{sentence}"), Some((3, "أنقرة"))),
+        // Not datelines.
+        (sentence.to_owned(), None),
+        (
+            "أكد وزير الخارجية - في تصريح صحفي - أن المحادثات ستستمر.".to_owned(),
+            None,
+        ),
+        (format!("الثلاثاء - 25 يناير 2022\n{sentence}"), None),
+        (format!("كتب - محمد عبد الله\n{sentence}"), None),
+        (format!("محمد علي - القاهرة\n{sentence}"), None),
+        (
+            format!("{sentence}\nالرياض - قال الوزير إن المحادثات ستستمر طويلا."),
+            None,
+        ),
+        ("بيروت - لا.".to_owned(), None),
+    ] {
+        let raw = format!("{title}{lines}\n");
+        let a = parse(&raw, &Hints::default());
+        assert_eq!(place(&raw), want.map(|(l, t)| (l, t.to_owned())), "{lines}");
+        // The lead keeps its full text: the place is not cut from it.
+        if let Some(p) = a.paragraphs.first() {
+            assert_eq!(&raw[p.span.range()], p.text);
+        }
+    }
 }

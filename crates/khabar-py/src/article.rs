@@ -129,6 +129,31 @@ fn item<'py, T: FromPyObjectOwned<'py>>(d: &Bound<'py, PyDict>, key: &str) -> Py
     }
 }
 
+/// A key added after the first release: None when a dict from an older
+/// `to_dict()` lacks it.
+fn optional_item<'py, T: FromPyObjectOwned<'py>>(
+    d: &Bound<'py, PyDict>,
+    key: &str,
+) -> PyResult<Option<T>> {
+    match d.get_item(key)? {
+        Some(v) if !v.is_none() => v.extract().map(Some).map_err(Into::into),
+        _ => Ok(None),
+    }
+}
+
+/// The UTC offset (minutes east) at the end of an ISO datetime
+/// (`2022-01-25T16:28+03:00`), for a dict from an older `to_dict()` that has
+/// no `*_utc_offset` key.
+fn iso_offset(iso: Option<&str>) -> Option<i16> {
+    let iso = iso?;
+    let time = &iso[iso.find('T')? + 1..];
+    let at = time.find(['+', '-'])?;
+    let (sign, hm) = time[at..].split_at(1);
+    let (h, m) = hm.split_once(':')?;
+    let minutes = h.parse::<i16>().ok()? * 60 + m.parse::<i16>().ok()?;
+    Some(if sign == "-" { -minutes } else { minutes })
+}
+
 /// `(rebuild, (self.to_dict(),))` for pickle.
 fn reduce_via<'py>(
     py: Python<'py>,
@@ -171,16 +196,28 @@ pub(crate) struct PyArticle {
     subtitle: Option<String>,
     #[pyo3(get)]
     byline: Option<String>,
-    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, or None.
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (local time), with the UTC offset
+    /// when the text gives one (`2022-01-25T16:28+03:00`), or None.
     #[pyo3(get)]
     published: Option<String>,
     /// `"day"`, `"datetime"`, … or None.
     #[pyo3(get)]
     published_precision: Option<&'static str>,
+    /// The UTC offset of `published` in minutes east of UTC (180 for
+    /// `+03:00`), or None when the text gives none.
+    #[pyo3(get)]
+    published_utc_offset: Option<i16>,
     #[pyo3(get)]
     updated: Option<String>,
+    /// The UTC offset of `updated`, as `published_utc_offset`.
+    #[pyo3(get)]
+    updated_utc_offset: Option<i16>,
     #[pyo3(get)]
     url: Option<String>,
+    /// The place of the dateline that opens the story (`الرياض` in
+    /// `الرياض - قال …`), or None.
+    #[pyo3(get)]
+    dateline_place: Option<String>,
     #[pyo3(get)]
     language: &'static str,
     /// Body paragraphs (headings included), in order.
@@ -265,9 +302,12 @@ impl From<Article> for PyArticle {
             subtitle: a.subtitle.map(|f| f.text),
             byline: a.byline.map(|f| f.text),
             published_precision: a.published.as_ref().map(|p| p.precision().name()),
+            published_utc_offset: a.published.as_ref().and_then(|p| p.utc_offset),
             published: a.published.map(|p| p.iso()),
+            updated_utc_offset: a.updated.as_ref().and_then(|p| p.utc_offset),
             updated: a.updated.map(|p| p.iso()),
             url: a.url,
+            dateline_place: a.dateline_place.map(|f| f.text),
             language: a.language,
             related: a.related.into_iter().map(|f| f.text).collect(),
             dropped,
@@ -299,8 +339,11 @@ impl PyArticle {
         d.set_item("byline", &self.byline)?;
         d.set_item("published", &self.published)?;
         d.set_item("published_precision", self.published_precision)?;
+        d.set_item("published_utc_offset", self.published_utc_offset)?;
         d.set_item("updated", &self.updated)?;
+        d.set_item("updated_utc_offset", self.updated_utc_offset)?;
         d.set_item("url", &self.url)?;
+        d.set_item("dateline_place", &self.dateline_place)?;
         d.set_item("language", self.language)?;
         let paragraphs = PyList::empty(py);
         for ((text, kind), line) in self
@@ -376,16 +419,27 @@ fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
             })
         })
         .collect::<PyResult<Vec<_>>>()?;
+    let published: Option<String> = item(d, "published")?;
+    let updated: Option<String> = item(d, "updated")?;
+    let offset_of = |key: &str, iso: &Option<String>| -> PyResult<Option<i16>> {
+        Ok(match d.get_item(key)? {
+            Some(_) => optional_item(d, key)?,
+            None => iso_offset(iso.as_deref()),
+        })
+    };
     Ok(PyArticle {
         title: item(d, "title")?,
         subtitle: item(d, "subtitle")?,
         byline: item(d, "byline")?,
-        published: item(d, "published")?,
+        published_utc_offset: offset_of("published_utc_offset", &published)?,
+        updated_utc_offset: offset_of("updated_utc_offset", &updated)?,
+        published,
         published_precision: precision
             .map(|p| known(&p, PRECISIONS, "precision"))
             .transpose()?,
-        updated: item(d, "updated")?,
+        updated,
         url: item(d, "url")?,
+        dateline_place: optional_item(d, "dateline_place")?,
         language: known(&language, LANGUAGES, "language")?,
         paragraphs,
         paragraph_kinds,
@@ -410,7 +464,8 @@ fn date_arg(value: Option<&str>, name: &str) -> PyResult<Option<Date>> {
 /// --
 ///
 /// Parse a raw scraped article. `published` (`YYYY-MM-DD` or
-/// `YYYY-MM-DDTHH:MM`) and `url`, when known, win over what the text says.
+/// `YYYY-MM-DDTHH:MM`, optionally with seconds and a UTC offset such as
+/// `+03:00` or `Z`) and `url`, when known, win over what the text says.
 #[pyfunction]
 #[pyo3(signature = (raw, *, published = None, url = None))]
 pub(crate) fn parse_article(

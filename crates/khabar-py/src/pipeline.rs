@@ -28,11 +28,13 @@ fn hints(published: Option<&str>, url: Option<&str>) -> PyResult<Hints> {
     Ok(h)
 }
 
-/// Code-point spans of the title, the subtitle and each paragraph in `raw`.
+/// Code-point spans of the title, the subtitle, each paragraph and the
+/// dateline place in `raw`.
 type Spans = (
     Option<(usize, usize)>,
     Option<(usize, usize)>,
     Vec<(usize, usize)>,
+    Option<(usize, usize)>,
 );
 
 /// A document with code-point offsets into `raw` (one table per document).
@@ -43,6 +45,7 @@ fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>, Spans) {
         doc.article.title.as_ref().map(|f| cp(f.span)),
         doc.article.subtitle.as_ref().map(|f| cp(f.span)),
         doc.article.paragraphs.iter().map(|p| cp(p.span)).collect(),
+        doc.article.dateline_place.as_ref().map(|f| cp(f.span)),
     );
     let entities = doc
         .entities
@@ -55,8 +58,9 @@ fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>, Spans) {
 /// _analyze(raw, *, published=None, url=None)
 /// --
 ///
-/// `(Article, [Entity], (title_span, subtitle_span, [paragraph_span]))` of
-/// one raw article; spans are code points into `raw`.
+/// `(Article, [Entity], (title_span, subtitle_span, [paragraph_span],
+/// dateline_place_span))` of one raw article; spans are code points into
+/// `raw`.
 #[pyfunction]
 #[pyo3(signature = (raw, *, published = None, url = None))]
 pub(crate) fn _analyze(

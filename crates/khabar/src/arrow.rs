@@ -165,9 +165,13 @@ fn flag_fields() -> Fields {
 ///
 /// | column | type |
 /// |---|---|
-/// | `title`, `subtitle`, `byline`, `published`, `published_precision`, `updated`, `url`, `language` | `utf8` |
+/// | `title`, `subtitle`, `byline`, `published`, `published_precision` | `utf8` |
+/// | `published_utc_offset` | `int64` (minutes east of UTC, null when the text gives none) |
+/// | `updated` | `utf8` |
+/// | `updated_utc_offset` | `int64` |
+/// | `url`, `dateline_place`, `language` | `utf8` |
 /// | `paragraphs` | `list<struct<text, kind, line, start, end>>` |
-/// | `title_span`, `subtitle_span` | `list<int64>` (`[start, end]`) |
+/// | `title_span`, `subtitle_span`, `dateline_place_span` | `list<int64>` (`[start, end]`) |
 /// | `headings`, `related` | `list<utf8>` |
 /// | `dropped` | `list<struct<line, text, reason, of_line, metadata>>` |
 /// | `flags` | `list<struct<kind, line, of_line, text>>` |
@@ -184,12 +188,16 @@ pub fn document_schema() -> SchemaRef {
             utf8("byline"),
             utf8("published"),
             utf8("published_precision"),
+            int64("published_utc_offset"),
             utf8("updated"),
+            int64("updated_utc_offset"),
             utf8("url"),
+            utf8("dateline_place"),
             utf8("language"),
             list_of("paragraphs", DataType::Struct(paragraph_fields())),
             list_of("title_span", DataType::Int64),
             list_of("subtitle_span", DataType::Int64),
+            list_of("dateline_place_span", DataType::Int64),
             list_of("headings", DataType::Utf8),
             list_of("related", DataType::Utf8),
             list_of("dropped", DataType::Struct(dropped_fields())),
@@ -438,8 +446,11 @@ pub struct DocumentBatchBuilder {
     byline: StringBuilder,
     published: StringBuilder,
     published_precision: StringBuilder,
+    published_utc_offset: Int64Builder,
     updated: StringBuilder,
+    updated_utc_offset: Int64Builder,
     url: StringBuilder,
+    dateline_place: StringBuilder,
     language: StringBuilder,
     paragraphs: Lists,
     p_text: StringBuilder,
@@ -449,6 +460,7 @@ pub struct DocumentBatchBuilder {
     p_end: Int64Builder,
     title_span: SpanLists,
     subtitle_span: SpanLists,
+    dateline_place_span: SpanLists,
     headings: StringLists,
     related: StringLists,
     dropped: Lists,
@@ -481,8 +493,11 @@ impl DocumentBatchBuilder {
             byline: StringBuilder::new(),
             published: StringBuilder::new(),
             published_precision: StringBuilder::new(),
+            published_utc_offset: Int64Builder::new(),
             updated: StringBuilder::new(),
+            updated_utc_offset: Int64Builder::new(),
             url: StringBuilder::new(),
+            dateline_place: StringBuilder::new(),
             language: StringBuilder::new(),
             paragraphs: Lists::new(),
             p_text: StringBuilder::new(),
@@ -492,6 +507,7 @@ impl DocumentBatchBuilder {
             p_end: Int64Builder::new(),
             title_span: SpanLists::new(),
             subtitle_span: SpanLists::new(),
+            dateline_place_span: SpanLists::new(),
             headings: StringLists::new(),
             related: StringLists::new(),
             dropped: Lists::new(),
@@ -535,9 +551,19 @@ impl DocumentBatchBuilder {
             .append_option(a.published.as_ref().map(khabar_article::Published::iso));
         self.published_precision
             .append_option(a.published.as_ref().map(|p| p.precision().name()));
+        self.published_utc_offset.append_option(
+            a.published
+                .as_ref()
+                .and_then(|p| p.utc_offset)
+                .map(i64::from),
+        );
         self.updated
             .append_option(a.updated.as_ref().map(khabar_article::Published::iso));
+        self.updated_utc_offset
+            .append_option(a.updated.as_ref().and_then(|p| p.utc_offset).map(i64::from));
         self.url.append_option(a.url.as_deref());
+        self.dateline_place
+            .append_option(a.dateline_place.as_ref().map(|f| &f.text));
         self.language.append_value(a.language);
 
         for p in &a.paragraphs {
@@ -552,6 +578,8 @@ impl DocumentBatchBuilder {
         self.title_span.push(a.title.as_ref().map(|f| cp(f.span)));
         self.subtitle_span
             .push(a.subtitle.as_ref().map(|f| cp(f.span)));
+        self.dateline_place_span
+            .push(a.dateline_place.as_ref().map(|f| cp(f.span)));
         self.headings.push(a.headings().map(|p| p.text.as_str()));
         self.related.push(a.related.iter().map(|f| f.text.as_str()));
 
@@ -607,6 +635,7 @@ impl DocumentBatchBuilder {
         self.paragraphs.push(0);
         self.title_span.push(None);
         self.subtitle_span.push(None);
+        self.dateline_place_span.push(None);
         self.headings.push([]);
         self.related.push([]);
         self.dropped.push(0);
@@ -621,6 +650,7 @@ impl DocumentBatchBuilder {
         self.paragraphs.push_null();
         self.title_span.push(None);
         self.subtitle_span.push(None);
+        self.dateline_place_span.push(None);
         self.headings.lists.push_null();
         self.related.lists.push_null();
         self.dropped.push_null();
@@ -638,10 +668,13 @@ impl DocumentBatchBuilder {
             &mut self.published_precision,
             &mut self.updated,
             &mut self.url,
+            &mut self.dateline_place,
             &mut self.language,
         ] {
             b.append_null();
         }
+        self.published_utc_offset.append_null();
+        self.updated_utc_offset.append_null();
     }
 
     /// The rows appended so far, as a batch of [`document_schema`].
@@ -681,12 +714,16 @@ impl DocumentBatchBuilder {
             Arc::new(self.byline.finish()),
             Arc::new(self.published.finish()),
             Arc::new(self.published_precision.finish()),
+            Arc::new(self.published_utc_offset.finish()),
             Arc::new(self.updated.finish()),
+            Arc::new(self.updated_utc_offset.finish()),
             Arc::new(self.url.finish()),
+            Arc::new(self.dateline_place.finish()),
             Arc::new(self.language.finish()),
             self.paragraphs.finish(paragraphs)?,
             self.title_span.finish()?,
             self.subtitle_span.finish()?,
+            self.dateline_place_span.finish()?,
             self.headings.finish()?,
             self.related.finish()?,
             self.dropped.finish(dropped)?,

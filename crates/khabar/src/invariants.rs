@@ -67,6 +67,11 @@ pub fn check_article(raw: &str) -> Result<(), String> {
             return Err(format!("dropped span {:?} is not its text", d.span));
         }
     }
+    if let Some(f) = &a.dateline_place {
+        if raw.get(f.span.range()) != Some(f.text.as_str()) {
+            return Err(format!("dateline place span {:?} is not its text", f.span));
+        }
+    }
     Ok(())
 }
 

@@ -188,3 +188,30 @@ fn text_rows_give_each_row_that_is_not_utf8_its_own_error() {
         vec![Ok(Some("طهران")), Ok(None)]
     );
 }
+
+#[test]
+fn utc_offsets_and_dateline_place_columns() {
+    let raw =
+        "إيران تقول إن محادثات فيينا تحرز تقدما\n\nتاريخ النشر: 2022-01-25T16:28:00+03:00\n\n\
+               طهران (رويترز) - قال المتحدث باسم وزارة الخارجية إن المحادثات تحرز تقدما.\n";
+    let input = StringArray::from(vec![
+        Some(raw),
+        Some("قال الوزير إن المحادثات ستستمر."),
+        None,
+    ]);
+    let batch = analyze_array(&input, Some(1)).unwrap();
+    let col = |name: &str| batch.column_by_name(name).unwrap();
+    let published = col("published").as_string::<i32>();
+    assert_eq!(published.value(0), "2022-01-25T16:28+03:00");
+    let offset = col("published_utc_offset").as_primitive::<Int64Type>();
+    assert_eq!(offset.value(0), 180);
+    assert!(offset.is_null(1) && offset.is_null(2));
+    assert!(col("updated_utc_offset").is_null(0));
+    let place = col("dateline_place").as_string::<i32>();
+    assert_eq!(place.value(0), "طهران");
+    assert!(place.is_null(1));
+    let span = col("dateline_place_span").as_list::<i32>().value(0);
+    let span = span.as_primitive::<Int64Type>();
+    assert_eq!(chars(raw, span.value(0), span.value(1)), "طهران");
+    assert!(col("dateline_place_span").is_null(1));
+}
