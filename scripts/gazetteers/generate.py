@@ -154,6 +154,10 @@ for cols in hand("equipment.tsv"):
     add("equip", cols[0], cols[1] if len(cols) > 1 else "")
 for cols in hand("given.tsv"):
     add("given", cols[0])
+    # News often writes the compounds joined: عبدالله, نورالدين.
+    first, _, rest = cols[0].partition(" ")
+    if first == "عبد" or rest.startswith("ال"):
+        add("given", cols[0].replace(" ", ""))
 for cols in hand("cues.tsv"):
     if len(cols) >= 2:
         add(cols[0], cols[1])

@@ -958,6 +958,25 @@ impl Tagger {
                 }
                 end += 1;
             }
+            // `وزير الدفاع ذاكر [حسن اوف]`: the words between a title and
+            // a person the model found are the start of that name.
+            if end > k
+                && !Self::is_function_word(&s[k])
+                && !(n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare()))
+                && !self.gaz.has(s[k].stem(), Kind::OrgHead)
+            {
+                if let Some(c) = chosen
+                    .iter_mut()
+                    .find(|c| c.start == end && c.label == Label::Person)
+                {
+                    c.start = k;
+                    for cv in &mut covered[k..end] {
+                        *cv = true;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
             // Name-like: a given name, or a word the model has not seen
             // often enough to have a feature for.
             let namey = |t: &Token| self.gaz.has(&t.norm, Kind::Given) || !self.known(&t.norm);
@@ -1067,6 +1086,15 @@ impl Tagger {
     /// `limit`, if any (`العميد الركن` = 2).
     fn title_at(&self, s: &[Token], i: usize, limit: usize) -> Option<usize> {
         let first = s[i].bare();
+        // `وزير الدفاع`, `وزيرة الخارجية`: a minister and the portfolio.
+        if (first == "وزير" || first == "وزيره")
+            && i + 2 <= limit
+            && s[i + 1].shape == Shape::Arabic
+            && s[i + 1].clitic.al
+            && s[i + 1].clitic.sure == 0
+        {
+            return Some(2);
+        }
         let starts_phrase = self.gaz.is_prefix(first);
         if !starts_phrase {
             // One word: no allocation (this runs for every token).

@@ -291,6 +291,40 @@ fn review_cases() {
 }
 
 #[test]
+fn minister_titles() {
+    let t = Tagger::global();
+    // `وزير` + portfolio is a title, recorded on the person and kept out of
+    // the span; the words after it join the name the model found.
+    for (text, name, title) in [
+        (
+            "قال وزير الدفاع ذاكر حسن اوف إن بلاده مستعدة.",
+            "ذاكر حسن اوف",
+            "وزير الدفاع",
+        ),
+        (
+            "وصلت وزيرة الخارجية نجلاء المنقوش إلى الجزائر.",
+            "نجلاء المنقوش",
+            "وزيرة الخارجية",
+        ),
+        (
+            "وأعلن وزير الداخلية عبد المجيد تبون قرارا جديدا.",
+            "عبد المجيد تبون",
+            "وزير الداخلية",
+        ),
+    ] {
+        let ents = t.tag(text);
+        let p = find(&ents, name);
+        assert_eq!(p.label, Label::Person, "{text}");
+        assert_eq!(p.title.as_deref(), Some(title), "{text}");
+    }
+    // Without a name after it, the title makes no person.
+    assert!(t
+        .tag("قال وزير الدفاع إن الجيش مستعد.")
+        .iter()
+        .all(|e| e.label != Label::Person));
+}
+
+#[test]
 fn spelling_variants_share_a_key() {
     let t = Tagger::global();
     let a = t.tag("قال وزير الدفاع ذاكر حسنوف إن بلاده مستعدة.");
