@@ -194,7 +194,8 @@ fn digit_value(c: char) -> Option<u32> {
 /// bytes read). A zone named by a place (`بتوقيت مكة المكرمة`, `بتوقيت
 /// القدس`) gives none: offsets are never guessed.
 fn offset_after_time(s: &str) -> Option<i16> {
-    let s = s.trim_start_matches([' ', '\u{a0}', '(', '[', '\u{200f}']);
+    let s =
+        s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '\u{200f}'));
     if let Some((m, _)) = numeric_offset(s, false) {
         // A bare sign and one or two digits is too loose (`16:28 +3` could be
         // anything): only `+HH:MM` and `+HHMM` stand alone.

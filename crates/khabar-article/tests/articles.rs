@@ -330,6 +330,12 @@ fn explicit_utc_offsets_are_kept() {
             "2022-01-25T16:28+00:00",
             Some(0),
         ),
+        // Any whitespace before the zone (a tab once sliced mid-character).
+        (
+            "25 يناير 2022 - 16:28\tبتوقيت غرينتش +3",
+            "2022-01-25T16:28+03:00",
+            Some(180),
+        ),
         (
             "2022-01-25 16:28 +0300",
             "2022-01-25T16:28+03:00",
