@@ -960,9 +960,10 @@ impl Tagger {
             }
             // `وزير الدفاع ذاكر [حسن اوف]`: the words between a title and
             // a person the model found are the start of that name.
+            let ambiguous = n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare());
             if end > k
+                && !ambiguous
                 && !Self::is_function_word(&s[k])
-                && !(n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare()))
                 && !self.gaz.has(s[k].stem(), Kind::OrgHead)
             {
                 if let Some(c) = chosen
@@ -983,7 +984,6 @@ impl Tagger {
             while end > k && !namey(&s[end - 1]) {
                 end -= 1;
             }
-            let ambiguous = n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare());
             let ok = end > k
                 && !Self::is_function_word(&s[k])
                 && (!ambiguous || self.gaz.has(&s[k].norm, Kind::Given))
