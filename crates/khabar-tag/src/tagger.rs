@@ -369,6 +369,7 @@ impl Tagger {
         let mut ents = self.resolve(text, &sents, cands);
         Self::add_dates(text, reference, &mut ents);
         link(&mut ents, &sents);
+        amman_or_oman(text, &mut ents);
         ents.into_iter().map(|(e, _)| e).collect()
     }
 
@@ -1211,6 +1212,47 @@ fn softmax_at(e: &[f32; NB], k: usize) -> f32 {
 /// Fill `canonical` for entities without a gazetteer link: a short person
 /// mention takes the key of the fullest person name in the text that ends
 /// with (or contains) it.
+/// `عمان` is both Oman (`عُمان`) and Amman (`عَمّان`), one key once the
+/// diacritics are folded; the gazetteer keeps one entry per key (Oman).
+/// A mention written with the shadda is Amman; a bare one is Amman when the
+/// document names Jordan (`الأردن`, `الأردنية`) and neither the sultanate
+/// (`سلطنة عمان`) nor an Omani nisba, and is not joined to Jordan by `و`
+/// (`عمان والأردن` are two countries).
+fn amman_or_oman(text: &str, ents: &mut [(Entity, Vec<String>)]) {
+    const OMAN: &str = "iso:OM";
+    let bare = |e: &Entity| {
+        let t = e.text.trim_start_matches('ا');
+        e.label == Label::Gpe && e.kb_id.as_deref() == Some(OMAN) && !t.contains(' ')
+    };
+    if !ents.iter().any(|(e, _)| bare(e)) {
+        return;
+    }
+    let jordan = ents
+        .iter()
+        .any(|(e, _)| e.kb_id.as_deref() == Some("iso:JO"));
+    let sultanate = ents.iter().any(|(e, _)| {
+        e.kb_id.as_deref() == Some(OMAN) && (e.label == Label::Norp || e.text.contains(' '))
+    });
+    let joined = |a: Span, b: Span| {
+        let (x, y) = if a.end <= b.start { (a, b) } else { (b, a) };
+        text.get(x.end..y.start).is_some_and(|g| {
+            g.trim().trim_end_matches(['و', 'ل', 'ب']).trim().is_empty() && g.contains('و')
+        })
+    };
+    let jordans: Vec<Span> = ents
+        .iter()
+        .filter(|(e, _)| e.kb_id.as_deref() == Some("iso:JO"))
+        .map(|(e, _)| e.span)
+        .collect();
+    for (e, _) in ents.iter_mut() {
+        let pair = jordans.iter().any(|&j| joined(e.span, j));
+        if bare(e) && (e.text.contains('\u{651}') || (jordan && !sultanate && !pair)) {
+            "Amman".clone_into(&mut e.canonical);
+            e.kb_id = Some("geonames:250441".to_owned());
+        }
+    }
+}
+
 fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
     use std::collections::{HashMap, HashSet};
     let keys: Vec<Vec<String>> = ents

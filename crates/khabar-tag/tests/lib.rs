@@ -291,6 +291,39 @@ fn review_cases() {
 }
 
 #[test]
+fn amman_and_oman() {
+    let t = Tagger::global();
+    let gpe = |text: &str, surface: &str| -> String {
+        t.tag(text)
+            .into_iter()
+            .find(|e| e.label == Label::Gpe && e.text == surface)
+            .map(|e| e.canonical)
+            .unwrap_or_default()
+    };
+    // With the shadda it is the city; bare, the document decides.
+    assert_eq!(gpe("عقد الاجتماع في عمّان أمس.", "عمّان"), "Amman");
+    assert_eq!(
+        gpe(
+            "وصل الوفد إلى عمان، وقال الديوان الملكي الأردني إن الزيارة ناجحة.",
+            "عمان"
+        ),
+        "Amman"
+    );
+    assert_eq!(
+        gpe("وصل الوفد إلى عمان، وقالت السلطنة إنها ترحب به.", "عمان"),
+        "Oman"
+    );
+    assert_eq!(
+        gpe(
+            "وصل الوزير العماني إلى الأردن وقال إن عمان ترحب بالمبادرة.",
+            "عمان"
+        ),
+        "Oman"
+    );
+    assert_eq!(gpe("وقعت عمان والأردن اتفاقية للتجارة.", "عمان"), "Oman");
+}
+
+#[test]
 fn minister_titles() {
     let t = Tagger::global();
     // `وزير` + portfolio is a title, recorded on the person and kept out of
