@@ -38,6 +38,14 @@ fn main() {
         t0.elapsed().as_secs_f64(),
         s.table()
     );
+    let c = s.total();
+    println!(
+        "exact: {} of {} predicted spans correct, {} gold spans: F1 {:.3}\n",
+        c.tp,
+        c.pred,
+        c.gold,
+        c.f1()
+    );
     let t = khabar_tag::Tagger::new();
     let s = evaluate_tagger(&sents, &idx, doc_size, &t);
     println!(

@@ -85,6 +85,12 @@ fn main() {
             }
             "--bag" => cfg.bag = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.bag),
             "--rare" => cfg.rare = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.rare),
+            "--prune-avg" => {
+                cfg.prune_avg = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(cfg.prune_avg);
+            }
             "--prune" => cfg.prune = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.prune),
             _ => panic!("unknown argument {a}"),
         }

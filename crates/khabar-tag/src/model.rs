@@ -774,7 +774,11 @@ pub(crate) fn read_names(r: &mut Reader<'_>) -> Option<crate::gazetteer::FastMap
 /// The mean of models trained with different sentence orders (same
 /// groups): averages weights feature by feature (a missing feature counts
 /// as 0) and the transitions. Lowers the variance of the perceptron.
-pub(crate) fn average(ms: &[Model]) -> Option<Model> {
+/// The feature-wise mean of `ms`, keeping features whose largest mean
+/// weight is at least `prune` in absolute value (a feature only one member
+/// has is diluted by the others; without this the table grows with every
+/// member and lookups slow down).
+pub(crate) fn average(ms: &[Model], prune: f32) -> Option<Model> {
     let first = ms.first()?;
     let n = ms.len() as f32;
     let mut acc: std::collections::BTreeMap<u64, [f32; L]> = std::collections::BTreeMap::new();
@@ -798,7 +802,11 @@ pub(crate) fn average(ms: &[Model]) -> Option<Model> {
         groups: first.groups,
         trans,
         bias: first.bias,
-        table: FeatTable::build(acc.into_iter().collect()),
+        table: FeatTable::build(
+            acc.into_iter()
+                .filter(|(_, w)| w.iter().any(|x| x.abs() >= prune))
+                .collect(),
+        ),
         names: first.names.clone(),
         lex: first.lex.clone(),
     })

@@ -377,6 +377,14 @@ impl Tagger {
         self.p1.table.contains(hash_feature(1, &[w.as_bytes()]))
     }
 
+    /// Whether ANERcorp train has word `w`, mostly outside names.
+    fn common(&self, w: &str) -> bool {
+        self.p1
+            .lex
+            .get(&crate::model::lex_key(w))
+            .is_some_and(|b| b & 1 != 0)
+    }
+
     /// Model spans and gazetteer matches of sentence `si`, as token ranges
     /// of the sentence.
     fn candidates(
@@ -941,6 +949,9 @@ impl Tagger {
                 || s[k].shape != Shape::Arabic
                 || s[k].clitic.al
                 || s[k].clitic.sure > 0
+                // `وزير الدفاع ودعم القوات`: `و` + a word the model knows
+                // is a conjunction, not a name (`وليد` has no such rest).
+                || s[k].maybe_forms().any(|(_, rest)| self.common(rest))
             {
                 i += n;
                 continue;

@@ -38,6 +38,10 @@ pub struct Config {
     /// Average this many perceptrons trained with different sentence
     /// orders (1 = one model).
     pub bag: usize,
+    /// Features whose mean weights (over the `bag` perceptrons) are all
+    /// below this are dropped: it keeps the table, and so the tagger's
+    /// speed, from growing with `bag`.
+    pub prune_avg: f32,
     /// The jackknife of the lexicon features: the pseudo-documents are
     /// split into this many parts, each seeing the lexicon of the others
     /// (4: each sees 75% of train, closer to what test sees than 50%).
@@ -54,7 +58,8 @@ impl Default for Config {
             prune: 0.05,
             rare: 0,
             lexicon: true,
-            bag: 3,
+            bag: 7,
+            prune_avg: 0.5,
             lex_folds: 4,
         }
     }
@@ -160,7 +165,7 @@ fn train_one(
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        if let Some(m) = crate::model::average(&ms) {
+        if let Some(m) = crate::model::average(&ms, cfg.prune_avg) {
             return m;
         }
     }

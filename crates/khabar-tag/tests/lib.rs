@@ -350,6 +350,12 @@ fn minister_titles() {
         assert_eq!(p.label, Label::Person, "{text}");
         assert_eq!(p.title.as_deref(), Some(title), "{text}");
     }
+    // Without a name after it, the title makes no person; nor does `و` +
+    // a known word after it (the portfolio goes on).
+    assert!(t
+        .tag("نشر خبر الاجتماع بين وزير الدفاع ودعم القوات المسلحة وسفير أذربيجان.")
+        .iter()
+        .all(|e| e.label != Label::Person));
     // Without a name after it, the title makes no person.
     assert!(t
         .tag("قال وزير الدفاع إن الجيش مستعد.")
