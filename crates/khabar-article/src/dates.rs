@@ -1754,33 +1754,7 @@ impl<'t> Cx<'t> {
                 return Some(Hit::new(j, next, Some(Value::Year(y as i32))));
             }
         }
-        let (n, unit, mut last) = if let Some((n, _)) = self.num(j) {
-            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
-            (n, unit, j + 2)
-        } else if let Some(n) = self.word(j).and_then(number_word) {
-            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
-            (n, unit, j + 2)
-        } else {
-            let (unit, count) = self.word(j).and_then(unit_word)?;
-            // A singular unit is a duration only when nothing makes it the
-            // head of a date: `منذ يوم الجمعة`, `منذ عام 2020`, `قبل شهر
-            // رمضان`, `منذ العام الماضي` are not `one day/year/month ago`.
-            if count == Some(1) && self.unit_is_head(j + 1) {
-                return None;
-            }
-            let mut last = j + 1;
-            if count == Some(1) && matches!(self.word(last), Some("واحد" | "واحده")) {
-                last += 1;
-            }
-            (count?, unit, last)
-        };
-        // `منذ عام ونصف`: a fraction of the unit, which the value cannot
-        // hold.
-        if matches!(self.word(last), Some("ونصف" | "ونيف"))
-            || self.is_word(last, "و") && self.is_word(last + 1, "نصف")
-        {
-            return None;
-        }
+        let (n, unit, mut last) = self.duration_at(j, usize::MAX)?;
         // `قبل 3 أشهر من الانتخابات`, `بعد يومين على وصوله`: counted from
         // an event, not from the reference; `من الآن` is the reference.
         if self.word(i) != Some("منذ") {
@@ -1822,31 +1796,7 @@ impl<'t> Cx<'t> {
     /// other rules.
     fn within_at(&self, i: usize) -> Option<Hit> {
         let j = i + 1;
-        let (n, unit, mut last) = if let Some((n, digits)) = self.num(j) {
-            if digits > 4 {
-                return None;
-            }
-            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
-            (n, unit, j + 2)
-        } else if let Some(n) = self.word(j).and_then(number_word) {
-            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
-            (n, unit, j + 2)
-        } else {
-            let (unit, count) = self.word(j).and_then(unit_word)?;
-            if count == Some(1) && self.unit_is_head(j + 1) {
-                return None;
-            }
-            let mut last = j + 1;
-            if count == Some(1) && matches!(self.word(last), Some("واحد" | "واحده")) {
-                last += 1;
-            }
-            (count?, unit, last)
-        };
-        if matches!(self.word(last), Some("ونصف" | "ونيف"))
-            || self.is_word(last, "و") && self.is_word(last + 1, "نصف")
-        {
-            return None;
-        }
+        let (n, unit, mut last) = self.duration_at(j, 4)?;
         match self.word(last) {
             Some("من") if self.is_word(last + 1, "الان") => last += 2,
             Some("من" | "علي" | "عن") => return None,
@@ -1876,6 +1826,42 @@ impl<'t> Cx<'t> {
         let mut hit = Hit::new(i, last, value);
         hit.relative = true;
         Some(hit)
+    }
+
+    /// A count and a unit at word `j` (`3 أيام`, `ثلاثة أشهر`, `يومين`,
+    /// `شهر واحد`): the count, the unit and the word after them. A number
+    /// of more than `max_digits` digits is not a count. A singular unit is
+    /// a duration only when nothing makes it the head of a date (`منذ يوم
+    /// الجمعة`, `منذ عام 2020`, `قبل شهر رمضان`, `منذ العام الماضي` are
+    /// not "one day/year/month ago"), and `عام ونصف` is a fraction of the
+    /// unit, which a value cannot hold.
+    fn duration_at(&self, j: usize, max_digits: usize) -> Option<(u32, Unit, usize)> {
+        let (n, unit, last) = if let Some((n, digits)) = self.num(j) {
+            if digits > max_digits {
+                return None;
+            }
+            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
+            (n, unit, j + 2)
+        } else if let Some(n) = self.word(j).and_then(number_word) {
+            let (unit, _) = self.word(j + 1).and_then(unit_word)?;
+            (n, unit, j + 2)
+        } else {
+            let (unit, count) = self.word(j).and_then(unit_word)?;
+            if count == Some(1) && self.unit_is_head(j + 1) {
+                return None;
+            }
+            let mut last = j + 1;
+            if count == Some(1) && matches!(self.word(last), Some("واحد" | "واحده")) {
+                last += 1;
+            }
+            (count?, unit, last)
+        };
+        if matches!(self.word(last), Some("ونصف" | "ونيف"))
+            || self.is_word(last, "و") && self.is_word(last + 1, "نصف")
+        {
+            return None;
+        }
+        Some((n, unit, last))
     }
 
     /// Whether the word after a singular unit (`يوم`, `شهر`, `عام`) makes
