@@ -1392,13 +1392,7 @@ impl<'t> Cx<'t> {
             j += 1;
         }
         if self.is_word(j, "الشهر") {
-            let (dir, last) = match self.word(j + 1).and_then(dir_word) {
-                Some(dir) if !this => (dir, j + 2),
-                None if this || !self.word(j + 1).is_some_and(|w| w.starts_with("ال")) => {
-                    (Dir::Current, j + 1)
-                }
-                _ => return None,
-            };
+            let (dir, last) = self.dir_after(j, this)?;
             let mut hit = Hit::new(i, last, None);
             hit.relative = true;
             hit.value = self.reference.map(|r| {
@@ -1499,13 +1493,7 @@ impl<'t> Cx<'t> {
         if !(self.is_word(j, "العام") || self.is_word(j, "السنه")) {
             return None;
         }
-        let (dir, last) = match self.word(j + 1).and_then(dir_word) {
-            Some(dir) if !this => (dir, j + 2),
-            None if this || !self.word(j + 1).is_some_and(|w| w.starts_with("ال")) => {
-                (Dir::Current, j + 1)
-            }
-            _ => return None,
-        };
+        let (dir, last) = self.dir_after(j, this)?;
         let mut hit = Hit::new(i, last, None);
         hit.relative = true;
         hit.value = self.reference.map(|r| interval(r.year + dir_delta(dir)));
@@ -1862,6 +1850,21 @@ impl<'t> Cx<'t> {
             return None;
         }
         Some((n, unit, last))
+    }
+
+    /// The direction of the unit at word `j` (`الشهر`, `العام`) and the
+    /// word after the phrase: `الماضي`/`المقبل`… after it, or the current
+    /// one after `هذا` (`this`) or with no direction word. A definite word
+    /// after a bare unit names something else (`نهاية الشهر الفضيل` is
+    /// Ramadan, `نهاية العام الدراسي` the school year): `None`.
+    fn dir_after(&self, j: usize, this: bool) -> Option<(Dir, usize)> {
+        match self.word(j + 1).and_then(dir_word) {
+            Some(dir) if !this => Some((dir, j + 2)),
+            None if this || !self.word(j + 1).is_some_and(|w| w.starts_with("ال")) => {
+                Some((Dir::Current, j + 1))
+            }
+            _ => None,
+        }
     }
 
     /// Whether the word after a singular unit (`يوم`, `شهر`, `عام`) makes
