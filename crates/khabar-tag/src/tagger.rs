@@ -630,6 +630,8 @@ impl Tagger {
                             } else if let Some(e) = pick(Kind::Equip) {
                                 c.label = Label::Equipment;
                                 c.entry = Some(e);
+                            } else if c.label == Label::Misc {
+                                c.entry = pick(Kind::Misc);
                             } else if c.label == Label::Loc {
                                 let head = s[c.start].stem();
                                 c.label = if GEO_HEADS.contains(&head)

@@ -324,6 +324,30 @@ fn amman_and_oman() {
 }
 
 #[test]
+fn misc_entities_link() {
+    // Currencies, prizes and wars (ANERcorp's MISC) get an English name
+    // from the gazetteer, with or without the article.
+    let ents = Tagger::global().tag(
+        "وبلغت قيمة الصفقة 300 مليون دولار، فيما تراجع الروبل أمام اليوان. \
+         وحصل الكاتب على جائزة نوبل، وقال إن الحرب العالمية الثانية غيرت أوروبا.",
+    );
+    for (surface, canonical) in [
+        ("دولار", "Dollar"),
+        ("الروبل", "Ruble"),
+        ("اليوان", "Yuan"),
+        ("نوبل", "Nobel Prize"),
+        ("الحرب العالمية الثانية", "World War II"),
+    ] {
+        let e = find(&ents, surface);
+        assert_eq!(
+            (e.label, e.canonical.as_str()),
+            (Label::Misc, canonical),
+            "{surface}"
+        );
+    }
+}
+
+#[test]
 fn minister_titles() {
     let t = Tagger::global();
     // `وزير` + portfolio is a title, recorded on the person and kept out of
