@@ -373,8 +373,11 @@ impl Tagger {
         ents.into_iter().map(|(e, _)| e).collect()
     }
 
+    /// Whether `w` is a word the model knows: it has a word feature, or
+    /// train has it mostly outside names (pruning after averaging drops
+    /// the word features of many such words: `آنذاك`).
     fn known(&self, w: &str) -> bool {
-        self.p1.table.contains(hash_feature(1, &[w.as_bytes()]))
+        self.p1.table.contains(hash_feature(1, &[w.as_bytes()])) || self.common(w)
     }
 
     /// Whether ANERcorp train has word `w`, mostly outside names.

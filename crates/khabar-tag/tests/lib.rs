@@ -374,6 +374,11 @@ fn minister_titles() {
         assert_eq!(p.label, Label::Person, "{text}");
         assert_eq!(p.title.as_deref(), Some(title), "{text}");
     }
+    // A word train knows as mostly `O` after the title is not a name.
+    assert!(t
+        .tag("وقال وزير الدفاع آنذاك إن الجيش مستعد.")
+        .iter()
+        .all(|e| e.label != Label::Person));
     // Without a name after it, the title makes no person; nor does `و` +
     // a known word after it (the portfolio goes on).
     assert!(t
