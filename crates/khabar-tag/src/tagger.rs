@@ -460,7 +460,11 @@ impl Tagger {
             let best = ms
                 .iter()
                 .filter(|(n, e, form)| {
-                    matches!(e.kind, Kind::Gpe | Kind::Loc | Kind::Org | Kind::Norp | Kind::Equip)
+                    (matches!(e.kind, Kind::Gpe | Kind::Loc | Kind::Org | Kind::Norp | Kind::Equip)
+                        // `كأس آسيا`, `جائزة نوبل`: a MISC phrase of the
+                        // gazetteer is an entity (and outranks the place in
+                        // it); a single word (`دولار`) needs the model.
+                        || e.kind == Kind::Misc && *n > 1)
                         && !NOT_ENTITIES.contains(&(e.kind, e.id.as_str()))
                         // An unsure proclitic strip (`و`+`ليد`) only for multi-word names.
                         && (*form < 2 || *n > 1 || e.kind == Kind::Gpe && e.id.starts_with("iso:"))
@@ -474,6 +478,7 @@ impl Tagger {
                     Kind::Loc => Label::Loc,
                     Kind::Org => Label::Org,
                     Kind::Norp => Label::Norp,
+                    Kind::Misc => Label::Misc,
                     _ => Label::Equipment,
                 };
                 let mut end = i + n;

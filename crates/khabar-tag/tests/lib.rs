@@ -326,7 +326,8 @@ fn amman_and_oman() {
 #[test]
 fn misc_entities_link() {
     // Currencies, prizes and wars (ANERcorp's MISC) get an English name
-    // from the gazetteer, with or without the article.
+    // from the gazetteer, with or without the article; a phrase of the
+    // gazetteer is one entity and outranks the place inside it.
     let ents = Tagger::global().tag(
         "وبلغت قيمة الصفقة 300 مليون دولار، فيما تراجع الروبل أمام اليوان. \
          وحصل الكاتب على جائزة نوبل، وقال إن الحرب العالمية الثانية غيرت أوروبا.",
@@ -335,7 +336,7 @@ fn misc_entities_link() {
         ("دولار", "Dollar"),
         ("الروبل", "Ruble"),
         ("اليوان", "Yuan"),
-        ("نوبل", "Nobel Prize"),
+        ("جائزة نوبل", "Nobel Prize"),
         ("الحرب العالمية الثانية", "World War II"),
     ] {
         let e = find(&ents, surface);
@@ -345,6 +346,10 @@ fn misc_entities_link() {
             "{surface}"
         );
     }
+    let ents = Tagger::global().tag("وفاز المنتخب بكأس آسيا بعد خسارته في كأس العالم.");
+    assert_eq!(find(&ents, "كأس آسيا").canonical, "AFC Asian Cup");
+    assert_eq!(find(&ents, "كأس العالم").label, Label::Misc);
+    assert!(ents.iter().all(|e| e.text != "آسيا"));
 }
 
 #[test]
