@@ -103,6 +103,11 @@ pub(crate) struct Gazetteer {
     /// `حلف شمال الاطلسي`), so that matching stops early.
     prefixes: FastSet<String>,
     pub max_len: usize,
+    /// Organizations, clubs and companies by their English name, in the
+    /// same normalized spelling (`apple`, `ibm`): linking an ORG written in
+    /// Latin letters (`شركة Apple`). Not used for matching, so it adds no
+    /// model feature.
+    latin: FastMap<String, Entry>,
 }
 
 /// Nisba inflection endings added to a stem in `ي` (`ايراني` → `ايرانيه`,
@@ -148,6 +153,20 @@ impl Gazetteer {
                 continue;
             }
             let n = norm.len();
+            if matches!(kind, Kind::Org | Kind::Team | Kind::Company) && english.is_ascii() {
+                let latin = crate::token::tokenize(&english)
+                    .into_iter()
+                    .map(|t| t.norm)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !latin.is_empty() {
+                    g.latin.entry(latin).or_insert_with(|| Entry {
+                        kind,
+                        english: english.clone(),
+                        id: id.clone(),
+                    });
+                }
+            }
             g.add(key, Entry { kind, english, id }, n);
         }
         // `مالي` is "financial" far more often than "Malian": a stop word
@@ -177,6 +196,12 @@ impl Gazetteer {
     /// Entries for an exact normalized key.
     pub fn get(&self, key: &str) -> &[Entry] {
         self.phrases.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The organization whose English name is `key` (normalized Latin
+    /// tokens joined by one space).
+    pub fn by_english(&self, key: &str) -> Option<&Entry> {
+        self.latin.get(key)
     }
 
     /// Whether `key` starts a longer phrase.

@@ -653,21 +653,23 @@ impl Tagger {
                         }
                         Label::Org => {
                             // `شركة تويوتا`, `نادي الأهلي`: else the name
-                            // after the head noun.
-                            let after_head = match key.split_once(' ') {
+                            // after the head noun; `شركة Apple`: a name in
+                            // Latin letters, by its English name.
+                            let name = match key.split_once(' ') {
                                 Some((_, rest))
                                     if self.gaz.has(s[c.start].stem(), Kind::OrgHead) =>
                                 {
-                                    self.gaz.get(rest)
+                                    Some(rest)
                                 }
-                                _ => &[],
+                                _ => None,
                             };
-                            c.entry =
-                                [Kind::Org, Kind::Team, Kind::Company]
-                                    .into_iter()
-                                    .find_map(|k| {
-                                        pick(k).or_else(|| after_head.iter().find(|e| e.kind == k))
-                                    });
+                            let after_head = name.map_or(&[][..], |n| self.gaz.get(n));
+                            c.entry = [Kind::Org, Kind::Team, Kind::Company]
+                                .into_iter()
+                                .find_map(|k| {
+                                    pick(k).or_else(|| after_head.iter().find(|e| e.kind == k))
+                                })
+                                .or_else(|| self.gaz.by_english(name.unwrap_or(&key)));
                         }
                         Label::Person => {
                             if let Some(e) = pick(Kind::Norp) {

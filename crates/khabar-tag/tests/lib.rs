@@ -353,6 +353,15 @@ fn misc_entities_link() {
 }
 
 #[test]
+fn organizations_in_latin_letters_link() {
+    // An organization written in Latin letters after a head noun links by
+    // its English name.
+    let ents = Tagger::global().tag("أعلنت شركة Apple عن هاتف جديد في دبي.");
+    let e = find(&ents, "شركة Apple");
+    assert_eq!((e.label, e.canonical.as_str()), (Label::Org, "Apple"));
+}
+
+#[test]
 fn minister_titles() {
     let t = Tagger::global();
     // `وزير` + portfolio is a title, recorded on the person and kept out of
