@@ -283,7 +283,7 @@ pub(crate) fn tag_doc_scored(
             .collect::<Vec<_>>()
     };
     if PROPAGATE.load(std::sync::atomic::Ordering::Relaxed) {
-        propagate(p2, sents, &mut out);
+        propagate(p2, &p1.lex, sents, &mut out);
     }
     out
 }
@@ -297,7 +297,12 @@ pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 /// last token of a PERS name somewhere in the document gets that type at
 /// its other, untagged occurrences (`رامسفيلد` tagged once after
 /// `وزير الدفاع الامريكي دونالد`, then bare six times).
-fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; NB]>)]) {
+fn propagate(
+    m: &Model,
+    lex: &FastMap<u64, u16>,
+    sents: &[Vec<Token>],
+    out: &mut [(Vec<u8>, Vec<[f32; NB]>)],
+) {
     let mut seen: FastMap<&str, [u16; 5]> = FastMap::default();
     for (s, (labels, _)) in sents.iter().zip(out.iter()) {
         for (i, t) in s.iter().enumerate() {
@@ -330,9 +335,15 @@ fn propagate(m: &Model, sents: &[Vec<Token>], out: &mut [(Vec<u8>, Vec<[f32; NB]
             let Some(c) = seen.get(t.bare()) else {
                 continue;
             };
+            // Rare: no word feature, and not a word train has mostly
+            // outside names (pruning drops the word features of many such
+            // words: `لتحرير` after a name ending in `بتحرير`).
             if t.bare().chars().count() < 3
                 || m.table
                     .contains(crate::hash::hash_feature(1, &[t.norm.as_bytes()]))
+                || lex
+                    .get(&crate::model::lex_key(&t.norm))
+                    .is_some_and(|b| b & 1 != 0)
             {
                 continue;
             }
