@@ -304,7 +304,11 @@ fn propagate(
     out: &mut [(Vec<u8>, Vec<[f32; NB]>)],
 ) {
     let mut seen: FastMap<&str, [u16; 5]> = FastMap::default();
-    for (s, (labels, _)) in sents.iter().zip(out.iter()) {
+    // The scores of the first tagged occurrence of each (word, type), and
+    // its label: a propagated mention takes that occurrence's confidence
+    // (its own scores say "O": the model did not tag it).
+    let mut source: FastMap<(&str, u8), ([f32; NB], u8)> = FastMap::default();
+    for (s, (labels, scores)) in sents.iter().zip(out.iter()) {
         for (i, t) in s.iter().enumerate() {
             let l = labels[i];
             if l == 0 || t.shape == Shape::Punct || t.shape == Shape::Digit {
@@ -317,13 +321,14 @@ fn propagate(
             let last_pers = ty(l) == 1 && crate::model::is_inside(l) && !next_inside;
             if single || last_pers {
                 seen.entry(t.bare()).or_insert([0; 5])[ty(l) as usize] += 1;
+                source.entry((t.bare(), ty(l))).or_insert((scores[i], l));
             }
         }
     }
     if seen.is_empty() {
         return;
     }
-    for (s, (labels, _)) in sents.iter().zip(out.iter_mut()) {
+    for (s, (labels, scores)) in sents.iter().zip(out.iter_mut()) {
         for i in 0..s.len() {
             if labels[i] != 0 {
                 continue;
@@ -361,7 +366,12 @@ fn propagate(
                 .max_by_key(|(_, n)| **n)
                 .map_or((0, 0), |(k, n)| (k, *n));
             if n > 0 {
-                labels[i] = (best * 2 - 1) as u8;
+                let l = (best * 2 - 1) as u8;
+                labels[i] = l;
+                if let Some(&(mut row, from)) = source.get(&(t.bare(), best as u8)) {
+                    row.swap(usize::from(from), usize::from(l));
+                    scores[i] = row;
+                }
             }
         }
     }

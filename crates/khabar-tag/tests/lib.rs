@@ -592,3 +592,24 @@ proptest! {
         check_invariants(&s, &ents);
     }
 }
+
+#[test]
+fn propagated_mentions_keep_the_source_confidence() {
+    // Sample 000 names `الحسينيون` once in a way the model tags and twice
+    // bare; document propagation tags the bare ones, which take the score
+    // of the mention they were propagated from (their own scores say O).
+    let text = include_str!("../../../examples/articles/000_6e49526c0f392cf6.txt");
+    let scores: Vec<f32> = Tagger::global()
+        .tag(text)
+        .into_iter()
+        .filter(|e| e.text == "الحسينيون")
+        .map(|e| e.score)
+        .collect();
+    assert!(scores.len() >= 2, "{scores:?}");
+    assert!(
+        scores
+            .iter()
+            .all(|&s| s > 0.05 && (s - scores[0]).abs() < 1e-6),
+        "{scores:?}"
+    );
+}
