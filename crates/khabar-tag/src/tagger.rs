@@ -607,7 +607,24 @@ impl Tagger {
                         key.push(' ');
                         key.push_str(&t.norm);
                     }
-                    let es = self.gaz.get(&key);
+                    let mut es = self.gaz.get(&key);
+                    // `وموسكو`: an unsure proclitic before a known name (the
+                    // form `proclitic_letters` strips too). Not for persons:
+                    // `وليد` is a name, and a match would relabel it.
+                    if es.is_empty() && c.label != Label::Person {
+                        for (_, form) in s[c.start].maybe_forms() {
+                            let mut k = form.to_owned();
+                            for t in &s[c.start + 1..c.end] {
+                                k.push(' ');
+                                k.push_str(&t.norm);
+                            }
+                            let found = self.gaz.get(&k);
+                            if !found.is_empty() {
+                                es = found;
+                                break;
+                            }
+                        }
+                    }
                     let stem_es = if c.end - c.start == 1 {
                         self.gaz.get(s[c.start].stem())
                     } else {

@@ -613,3 +613,11 @@ fn propagated_mentions_keep_the_source_confidence() {
         "{scores:?}"
     );
 }
+
+#[test]
+fn places_after_an_unsure_proclitic_link() {
+    // `وموسكو`: the `و` is outside the span, and the link uses the name.
+    let ents = Tagger::global().tag("وأضاف باقري أن طهران وموسكو دعمتا دائما بعضهما.");
+    let e = find(&ents, "موسكو");
+    assert_eq!((e.label, e.canonical.as_str()), (Label::Gpe, "Moscow"));
+}
