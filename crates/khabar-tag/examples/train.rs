@@ -18,8 +18,18 @@
 use std::time::Instant;
 
 use khabar_tag::eval::read_conll;
-use khabar_tag::training::{evaluate, model_bytes, train, Config, Corpus};
+use khabar_tag::training::{evaluate, model_bytes, train, Config, Corpus, Model};
 use khabar_tag::Groups;
+
+/// Copies of the models with the emission bias `b` on the last pass.
+fn with_bias(p1: &Model, p2: Option<&Model>, b: [f32; 5]) -> (Model, Option<Model>) {
+    let (mut q1, mut q2) = (p1.clone(), p2.cloned());
+    match q2.as_mut() {
+        Some(m) => m.set_bias(b),
+        None => q1.set_bias(b),
+    }
+    (q1, q2)
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -119,11 +129,7 @@ fn main() {
         let cv_f1 = |b: [f32; 5], verbose: bool| -> f64 {
             let mut f = 0.0;
             for (p1, p2, ho) in &models {
-                let (mut q1, mut q2) = (p1.clone(), p2.clone());
-                match q2.as_mut() {
-                    Some(m) => m.set_bias(b),
-                    None => q1.set_bias(b),
-                }
+                let (q1, q2) = with_bias(p1, p2.as_ref(), b);
                 let t = evaluate(&corpus, ho, &q1, q2.as_ref()).total();
                 if verbose {
                     println!(
@@ -173,11 +179,7 @@ fn main() {
         );
         println!("pass 1 (dev): F1 {:.2}", s1.total().f1());
         for b in [0.0f32, 4.0, 8.0, 12.0, 16.0, 24.0] {
-            let (mut q1, mut q2) = (p1.clone(), p2.clone());
-            match q2.as_mut() {
-                Some(m) => m.set_bias([0.0, b, b, b, b]),
-                None => q1.set_bias([0.0, b, b, b, b]),
-            }
+            let (q1, q2) = with_bias(&p1, p2.as_ref(), [0.0, b, b, b, b]);
             let s = evaluate(&corpus, &tail, &q1, q2.as_ref());
             println!(
                 "bias {b}: F1 {:.2} (P {:.1} R {:.1})",
@@ -187,11 +189,7 @@ fn main() {
             );
         }
         if let Some(bias) = per_type {
-            let (mut q1, mut q2) = (p1.clone(), p2.clone());
-            match q2.as_mut() {
-                Some(m) => m.set_bias(bias),
-                None => q1.set_bias(bias),
-            }
+            let (q1, q2) = with_bias(&p1, p2.as_ref(), bias);
             let s = evaluate(&corpus, &tail, &q1, q2.as_ref());
             println!("per-type bias {bias:?} (dev):\n{}", s.table());
         }
@@ -217,11 +215,7 @@ fn main() {
                     for c in vals {
                         for d in vals {
                             let bias = [0.0, a, b, c, d];
-                            let (mut q1, mut q2) = (p1.clone(), p2.clone());
-                            match q2.as_mut() {
-                                Some(m) => m.set_bias(bias),
-                                None => q1.set_bias(bias),
-                            }
+                            let (q1, q2) = with_bias(&p1, p2.as_ref(), bias);
                             let f = evaluate(&corpus, &tail, &q1, q2.as_ref()).total().f1();
                             if f > best.0 {
                                 best = (f, bias);
@@ -235,12 +229,8 @@ fn main() {
         let s2 = evaluate(&corpus, &tail, &p1, p2.as_ref());
         println!("final pass, no bias (dev):\n{}", s2.table());
         if let Some(path) = &dump {
-            let (mut q1, mut q2) = (p1.clone(), p2.clone());
             let b = per_type.unwrap_or([0.0, bias, bias, bias, bias]);
-            match q2.as_mut() {
-                Some(m) => m.set_bias(b),
-                None => q1.set_bias(b),
-            }
+            let (q1, q2) = with_bias(&p1, p2.as_ref(), b);
             let pred = khabar_tag::training::predict(&corpus, &tail, &q1, q2.as_ref());
             let mut out = String::new();
             for (&k, p) in tail.iter().zip(&pred) {

@@ -12,6 +12,15 @@ use crate::gazetteer::{FastMap, Gazetteer, Kind};
 use crate::model::{bio_scores, ty, Model, L, NB};
 use crate::token::{Shape, Token};
 
+/// Gazetteer bits of a match of kind `k` over tokens `i..i + n`: "begins"
+/// on the first, "inside" on the others.
+fn mark(side: &mut [Side], i: usize, n: usize, k: u32) {
+    side[i].gaz |= 1 << (2 * k);
+    for s in &mut side[i + 1..i + n] {
+        s.gaz |= 1 << (2 * k + 1);
+    }
+}
+
 /// Gazetteer and cue bits for one sentence.
 pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u16>) -> Vec<Side> {
     let mut side = vec![Side::default(); toks.len()];
@@ -30,13 +39,7 @@ pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u1
                 // judge them: the three inner folds hold 4–18 such ORG
                 // mentions and score the same with or without them over
                 // three seeds (BENCHMARKS.md).
-                Kind::Team | Kind::Company => {
-                    let k = Kind::Org as u32;
-                    side[i].gaz |= 1 << (2 * k);
-                    for s in &mut side[i + 1..i + n] {
-                        s.gaz |= 1 << (2 * k + 1);
-                    }
-                }
+                Kind::Team | Kind::Company => mark(&mut side, i, n, Kind::Org as u32),
                 Kind::Title | Kind::OrgHead | Kind::PersCue | Kind::Given | Kind::Stop => {
                     if n == 1 {
                         side[i].cue |= 1 << k;
@@ -48,10 +51,7 @@ pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u1
                     }
                 }
                 _ => {
-                    side[i].gaz |= 1 << (2 * k);
-                    for s in &mut side[i + 1..i + n] {
-                        s.gaz |= 1 << (2 * k + 1);
-                    }
+                    mark(&mut side, i, n, k);
                     if n == 1 && form >= 2 {
                         side[i].gaz |= 1 << 20;
                     }
@@ -292,6 +292,21 @@ pub(crate) fn tag_doc_scored(
 /// it off to measure it).
 pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
+/// Whether the train lexicon `lex` has word `w` mostly outside names.
+pub(crate) fn common_word(lex: &FastMap<u64, u16>, w: &str) -> bool {
+    lex.get(&crate::model::lex_key(w))
+        .is_some_and(|b| b & 1 != 0)
+}
+
+/// Whether `w` is a word model `m` knows: it has a word feature, or train
+/// has it mostly outside names (pruning after averaging drops the word
+/// features of many such words: `آنذاك`).
+pub(crate) fn known_word(m: &Model, lex: &FastMap<u64, u16>, w: &str) -> bool {
+    m.table
+        .contains(crate::hash::hash_feature(1, &[w.as_bytes()]))
+        || common_word(lex, w)
+}
+
 /// Document-level consistency after pass 2: a rare word (one the model has
 /// no word feature for) that was tagged as a single-token entity or as the
 /// last token of a PERS name somewhere in the document gets that type at
@@ -340,16 +355,9 @@ fn propagate(
             let Some(c) = seen.get(t.bare()) else {
                 continue;
             };
-            // Rare: no word feature, and not a word train has mostly
-            // outside names (pruning drops the word features of many such
-            // words: `لتحرير` after a name ending in `بتحرير`).
-            if t.bare().chars().count() < 3
-                || m.table
-                    .contains(crate::hash::hash_feature(1, &[t.norm.as_bytes()]))
-                || lex
-                    .get(&crate::model::lex_key(&t.norm))
-                    .is_some_and(|b| b & 1 != 0)
-            {
+            // Rare: not a word the model knows (`لتحرير` after a name
+            // ending in `بتحرير`).
+            if t.bare().chars().count() < 3 || known_word(m, lex, &t.norm) {
                 continue;
             }
             let prev_o = i == 0 || labels[i - 1] == 0;

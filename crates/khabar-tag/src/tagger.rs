@@ -9,7 +9,6 @@ use khabar_article::Date;
 use khabar_normalize::Span;
 
 use crate::gazetteer::{Entry, FastSet, Gazetteer, Kind};
-use crate::hash::hash_feature;
 use crate::model::{read_model, ty, Model, Reader, L, NB};
 use crate::seq::tag_doc_scored;
 use crate::token::{skip_letters, tokenize, Shape, Token};
@@ -373,19 +372,14 @@ impl Tagger {
         ents.into_iter().map(|(e, _)| e).collect()
     }
 
-    /// Whether `w` is a word the model knows: it has a word feature, or
-    /// train has it mostly outside names (pruning after averaging drops
-    /// the word features of many such words: `آنذاك`).
+    /// Whether `w` is a word the model knows ([`crate::seq::known_word`]).
     fn known(&self, w: &str) -> bool {
-        self.p1.table.contains(hash_feature(1, &[w.as_bytes()])) || self.common(w)
+        crate::seq::known_word(&self.p1, &self.p1.lex, w)
     }
 
     /// Whether ANERcorp train has word `w`, mostly outside names.
     fn common(&self, w: &str) -> bool {
-        self.p1
-            .lex
-            .get(&crate::model::lex_key(w))
-            .is_some_and(|b| b & 1 != 0)
+        crate::seq::common_word(&self.p1.lex, w)
     }
 
     /// Model spans and gazetteer matches of sentence `si`, as token ranges
@@ -601,29 +595,23 @@ impl Tagger {
                 let keys: Vec<&str> = s[c.start..c.end].iter().map(|t| t.norm.as_str()).collect();
                 // A model span that the gazetteer knows gets its label and link.
                 if c.entry.is_none() {
+                    let rest: String = s[c.start + 1..c.end]
+                        .iter()
+                        .flat_map(|t| [" ", t.norm.as_str()])
+                        .collect();
                     let mut key = String::new();
                     Gazetteer::push_bare(&mut key, &s[c.start], true);
-                    for t in &s[c.start + 1..c.end] {
-                        key.push(' ');
-                        key.push_str(&t.norm);
-                    }
+                    key.push_str(&rest);
                     let mut es = self.gaz.get(&key);
                     // `وموسكو`: an unsure proclitic before a known name (the
                     // form `proclitic_letters` strips too). Not for persons:
                     // `وليد` is a name, and a match would relabel it.
                     if es.is_empty() && c.label != Label::Person {
-                        for (_, form) in s[c.start].maybe_forms() {
-                            let mut k = form.to_owned();
-                            for t in &s[c.start + 1..c.end] {
-                                k.push(' ');
-                                k.push_str(&t.norm);
-                            }
-                            let found = self.gaz.get(&k);
-                            if !found.is_empty() {
-                                es = found;
-                                break;
-                            }
-                        }
+                        es = s[c.start]
+                            .maybe_forms()
+                            .map(|(_, form)| self.gaz.get(&format!("{form}{rest}")))
+                            .find(|found| !found.is_empty())
+                            .unwrap_or(es);
                     }
                     let stem_es = if c.end - c.start == 1 {
                         self.gaz.get(s[c.start].stem())
@@ -1002,11 +990,11 @@ impl Tagger {
             // `وزير الدفاع ذاكر [حسن اوف]`: the words between a title and
             // a person the model found are the start of that name.
             let ambiguous = n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare());
-            if end > k
-                && !ambiguous
-                && !Self::is_function_word(&s[k])
-                && !self.gaz.has(s[k].stem(), Kind::OrgHead)
-            {
+            // `رئيس بلدية غنجة`: a title before an organization head noun is
+            // an office, not a person's title.
+            let can_start =
+                !Self::is_function_word(&s[k]) && !self.gaz.has(s[k].stem(), Kind::OrgHead);
+            if end > k && !ambiguous && can_start {
                 if let Some(c) = chosen
                     .iter_mut()
                     .find(|c| c.start == end && c.label == Label::Person)
@@ -1026,11 +1014,8 @@ impl Tagger {
                 end -= 1;
             }
             let ok = end > k
-                && !Self::is_function_word(&s[k])
+                && can_start
                 && (!ambiguous || self.gaz.has(&s[k].norm, Kind::Given))
-                // `رئيس بلدية غنجة`: a title before an organization head
-                // noun is an office, not a person's title.
-                && !self.gaz.has(s[k].stem(), Kind::OrgHead)
                 && (namey(&s[k]) || end > k + 1);
             if ok {
                 chosen.push(Cand {
@@ -1249,9 +1234,6 @@ fn softmax_at(e: &[f32; NB], k: usize) -> f32 {
     }
 }
 
-/// Fill `canonical` for entities without a gazetteer link: a short person
-/// mention takes the key of the fullest person name in the text that ends
-/// with (or contains) it.
 /// `عمان` is both Oman (`عُمان`) and Amman (`عَمّان`), one key once the
 /// diacritics are folded; the gazetteer keeps one entry per key (Oman).
 /// A mention written with the shadda is Amman; a bare one is Amman when the
@@ -1267,9 +1249,6 @@ fn amman_or_oman(text: &str, ents: &mut [(Entity, Vec<String>)]) {
     if !ents.iter().any(|(e, _)| bare(e)) {
         return;
     }
-    let jordan = ents
-        .iter()
-        .any(|(e, _)| e.kb_id.as_deref() == Some("iso:JO"));
     let sultanate = ents.iter().any(|(e, _)| {
         e.kb_id.as_deref() == Some(OMAN) && (e.label == Label::Norp || e.text.contains(' '))
     });
@@ -1286,13 +1265,16 @@ fn amman_or_oman(text: &str, ents: &mut [(Entity, Vec<String>)]) {
         .collect();
     for (e, _) in ents.iter_mut() {
         let pair = jordans.iter().any(|&j| joined(e.span, j));
-        if bare(e) && (e.text.contains('\u{651}') || (jordan && !sultanate && !pair)) {
+        if bare(e) && (e.text.contains('\u{651}') || (!jordans.is_empty() && !sultanate && !pair)) {
             "Amman".clone_into(&mut e.canonical);
             e.kb_id = Some("geonames:250441".to_owned());
         }
     }
 }
 
+/// Fill `canonical` for entities without a gazetteer link: a short person
+/// mention takes the key of the fullest person name in the text that ends
+/// with (or contains) it.
 fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
     use std::collections::{HashMap, HashSet};
     let keys: Vec<Vec<String>> = ents

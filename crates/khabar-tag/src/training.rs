@@ -402,14 +402,9 @@ pub fn evaluate(c: &Corpus, idx: &[usize], p1: &Model, p2: Option<&Model>) -> Sc
         }
         return score;
     }
-    for doc in c.docs(idx) {
-        let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
-        let pred = tag_doc(p1, p2, gaz, &sents);
-        for (&k, p) in doc.iter().zip(&pred) {
-            let g: Vec<&str> = c.gold[k].iter().map(|&l| LABELS[l as usize]).collect();
-            let p: Vec<&str> = p.iter().map(|&l| LABELS[l as usize]).collect();
-            score.add(&g, &p);
-        }
+    for (&k, p) in idx.iter().zip(predict(c, idx, p1, p2)) {
+        let g: Vec<&str> = c.gold[k].iter().map(|&l| LABELS[l as usize]).collect();
+        score.add(&g, &p);
     }
     score
 }
