@@ -4,7 +4,7 @@
 //! are grouped so that the ablation in BENCHMARKS.md can switch a group off
 //! ([`Groups`]).
 
-use crate::hash::hash_feature;
+use crate::hash::{hash_bytes, hash_feature, hash_parts};
 use crate::token::{Shape, Token};
 
 /// Feature groups (bit flags), for ablations.
@@ -66,7 +66,18 @@ pub(crate) struct Side {
     pub doc: u32,
 }
 
-const EMPTY: &[u8] = b"";
+/// The string hashes standing for "before the sentence", "after the
+/// sentence" and "no stem there".
+const BOS: u64 = hash_bytes(b"<s>");
+const EOS: u64 = hash_bytes(b"</s>");
+const NONE: u64 = hash_bytes(b"");
+/// The feature every token has.
+const BIAS: u64 = hash_parts(0, &[]);
+
+/// The word feature of a normalized word (template 1 of [`extract`]).
+pub(crate) fn word_feature(norm: &str) -> u64 {
+    hash_parts(1, &[hash_bytes(norm.as_bytes())])
+}
 
 /// Cue bits without the lexicon's frequency bits (29..=31), for the
 /// conjunction of the previous word's cues with this word's shape.
@@ -76,42 +87,44 @@ const LEX_FREQ_MASK: u32 = (1 << 29) - 1;
 pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, out: &mut Vec<u64>) {
     out.clear();
     let t = &toks[i];
-    let w = |k: isize| -> &[u8] {
+    // Word and stem features combine the tokens' precomputed string
+    // hashes (`Token::hash`) with the template: a word is hashed once, not
+    // once per feature it takes part in.
+    let w = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 {
-            b"<s>"
+            BOS
         } else if j as usize >= toks.len() {
-            b"</s>"
+            EOS
         } else {
-            toks[j as usize].norm.as_bytes()
+            toks[j as usize].hash[0]
         }
     };
-    let stem = |k: isize| -> &[u8] {
+    let stem = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 || j as usize >= toks.len() {
-            EMPTY
+            NONE
         } else {
-            toks[j as usize].stem().as_bytes()
+            toks[j as usize].hash[1]
         }
     };
-    out.push(hash_feature(0, &[]));
+    out.push(BIAS);
     if groups.has(Groups::WORDS) {
-        out.push(hash_feature(1, &[w(0)]));
-        out.push(hash_feature(2, &[w(-1)]));
-        out.push(hash_feature(3, &[w(1)]));
-        out.push(hash_feature(4, &[w(-2)]));
-        out.push(hash_feature(5, &[w(2)]));
-        out.push(hash_feature(6, &[w(-1), w(0)]));
-        out.push(hash_feature(7, &[w(0), w(1)]));
+        out.push(hash_parts(1, &[w(0)]));
+        out.push(hash_parts(2, &[w(-1)]));
+        out.push(hash_parts(3, &[w(1)]));
+        out.push(hash_parts(4, &[w(-2)]));
+        out.push(hash_parts(5, &[w(2)]));
+        out.push(hash_parts(6, &[w(-1), w(0)]));
+        out.push(hash_parts(7, &[w(0), w(1)]));
     }
     if groups.has(Groups::CLITIC) && t.shape == Shape::Arabic {
         let s = t.stem().as_bytes();
-        let ms = t.maybe_stem().as_bytes();
         let pre = &t.norm.as_bytes()[..t.clitic.stem as usize];
-        out.push(hash_feature(10, &[s]));
+        out.push(hash_parts(10, &[t.hash[1]]));
         out.push(hash_feature(11, &[pre]));
         if t.clitic.maybe > 0 {
-            out.push(hash_feature(12, &[ms]));
+            out.push(hash_parts(12, &[t.hash[2]]));
         }
         // Prefixes and suffixes of 1–4 letters, sliced at char boundaries
         // (no allocation).
@@ -132,28 +145,21 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
             out.push(hash_feature(100 + k as u32, &[&s[..pe]]));
             out.push(hash_feature(110 + k as u32, &[&s[ends[k - 1]..]]));
         }
-        out.push(hash_feature(20, &[stem(-1)]));
-        out.push(hash_feature(21, &[stem(1)]));
-        out.push(hash_feature(22, &[stem(-1), s]));
-        out.push(hash_feature(23, &[s, stem(1)]));
-        out.push(hash_feature(24, &[stem(-2)]));
-        out.push(hash_feature(25, &[stem(2)]));
+        out.push(hash_parts(20, &[stem(-1)]));
+        out.push(hash_parts(21, &[stem(1)]));
+        out.push(hash_parts(22, &[stem(-1), t.hash[1]]));
+        out.push(hash_parts(23, &[t.hash[1], stem(1)]));
+        out.push(hash_parts(24, &[stem(-2)]));
+        out.push(hash_parts(25, &[stem(2)]));
     }
     if groups.has(Groups::SHAPE) {
-        let n = t.stem().chars().count().min(12) as u8;
-        out.push(hash_feature(30, &[t.shape.name()]));
-        out.push(hash_feature(31, &[&[n]]));
-        let ps = if i > 0 {
-            toks[i - 1].shape.name()
-        } else {
-            b"<s>"
-        };
-        let ns = if i + 1 < toks.len() {
-            toks[i + 1].shape.name()
-        } else {
-            b"</s>"
-        };
-        out.push(hash_feature(32, &[ps, t.shape.name(), ns]));
+        let n = t.stem().chars().count().min(12) as u64;
+        // Shapes by their index; 5 and 6 stand for the sentence's ends.
+        let ps = if i > 0 { toks[i - 1].shape as u64 } else { 5 };
+        let ns = toks.get(i + 1).map_or(6, |t| t.shape as u64);
+        out.push(hash_parts(30, &[t.shape as u64]));
+        out.push(hash_parts(31, &[n]));
+        out.push(hash_parts(32, &[ps, t.shape as u64, ns]));
     }
     let bits = |j: isize, which: u8| -> u32 {
         if j < 0 || j as usize >= side.len() {
@@ -170,31 +176,59 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
     let ii = i as isize;
     if groups.has(Groups::GAZ) {
         for (tid, off) in [(40u32, 0isize), (41, -1), (42, 1)] {
-            let b = bits(ii + off, 0);
-            for k in 0..32 {
-                if b & (1 << k) != 0 {
-                    out.push(hash_feature(tid, &[&[k as u8]]));
-                }
-            }
+            push_bits(tid, bits(ii + off, 0), out);
         }
     }
     if groups.has(Groups::CUES) {
         for (tid, off) in [(50u32, 0isize), (51, -1), (52, 1), (53, -2), (54, 2)] {
-            let b = bits(ii + off, 1);
-            for k in 0..32 {
-                if b & (1 << k) != 0 {
-                    out.push(hash_feature(tid, &[&[k as u8]]));
-                }
-            }
+            push_bits(tid, bits(ii + off, 1), out);
         }
         // cue before + this word's stem: `الرئيس X`, `وزاره X`.
         let pb = bits(ii - 1, 1) & LEX_FREQ_MASK;
         if pb != 0 {
-            out.push(hash_feature(55, &[&pb.to_le_bytes(), t.shape.name()]));
+            out.push(hash_parts(55, &[u64::from(pb), t.shape as u64]));
         }
     }
     if groups.has(Groups::DOC) {
         extract_doc(side, i, out);
+    }
+}
+
+/// The templates whose features are one bit of a 32-bit set
+/// (gazetteer 40–42, cues 50–54, document 60–62).
+const BIT_TEMPLATES: [u32; 11] = [40, 41, 42, 50, 51, 52, 53, 54, 60, 61, 62];
+
+/// `hash_feature(tid, &[&[k]])` for every bit template and bit, computed
+/// once: the bit features are most of a token's features, and hashing them
+/// anew for every token cost more than looking them up.
+fn bit_hashes() -> &'static [[u64; 32]; BIT_TEMPLATES.len()] {
+    static TABLE: std::sync::OnceLock<[[u64; 32]; BIT_TEMPLATES.len()]> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [[0u64; 32]; BIT_TEMPLATES.len()];
+        for (row, &tid) in t.iter_mut().zip(&BIT_TEMPLATES) {
+            for (k, h) in (0u8..).zip(row.iter_mut()) {
+                *h = hash_feature(tid, &[&[k]]);
+            }
+        }
+        t
+    })
+}
+
+/// Push the feature of template `tid` for every set bit of `b`, in bit
+/// order (the same hashes and order as hashing each bit).
+#[inline]
+fn push_bits(tid: u32, mut b: u32, out: &mut Vec<u64>) {
+    if b == 0 {
+        return;
+    }
+    let Some(row) = BIT_TEMPLATES.iter().position(|&t| t == tid) else {
+        return;
+    };
+    let hashes = &bit_hashes()[row];
+    while b != 0 {
+        out.push(hashes[b.trailing_zeros() as usize]);
+        b &= b - 1;
     }
 }
 
@@ -214,11 +248,6 @@ pub(crate) fn extract_doc(side: &[Side], i: usize, out: &mut Vec<u64>) {
         if j < 0 || j as usize >= side.len() {
             continue;
         }
-        let b = side[j as usize].doc;
-        for k in 0..32 {
-            if b & (1 << k) != 0 {
-                out.push(hash_feature(tid, &[&[k as u8]]));
-            }
-        }
+        push_bits(tid, side[j as usize].doc, out);
     }
 }

@@ -1,7 +1,8 @@
 //! The averaged structured perceptron: weights, Viterbi decoding over BILOU,
 //! training, and a small versioned binary format.
 //!
-//! Format (little-endian), version 3:
+//! Format (little-endian), version 4 (the feature hashes of `hash.rs`;
+//! version 3 hashed every feature's strings anew and is not readable):
 //! `KTAG` magic, `u32` version, then sections. A model section is
 //! `u32 groups`, `f32` transitions `(L+1)×L` (the last row is the start
 //! state), 5 `f32` per-type biases, `u32` feature count, and per feature `u64` hash, `u32` label mask (over the `L` = 17 BILOU labels)

@@ -302,9 +302,7 @@ pub(crate) fn common_word(lex: &FastMap<u64, u16>, w: &str) -> bool {
 /// has it mostly outside names (pruning after averaging drops the word
 /// features of many such words: `آنذاك`).
 pub(crate) fn known_word(m: &Model, lex: &FastMap<u64, u16>, w: &str) -> bool {
-    m.table
-        .contains(crate::hash::hash_feature(1, &[w.as_bytes()]))
-        || common_word(lex, w)
+    m.table.contains(crate::features::word_feature(w)) || common_word(lex, w)
 }
 
 /// Document-level consistency after pass 2: a rare word (one the model has

@@ -14,7 +14,7 @@ use crate::seq::tag_doc_scored;
 use crate::token::{skip_letters, tokenize, Shape, Token};
 
 /// Version of the model file format.
-pub(crate) const MODEL_VERSION: u32 = 3;
+pub(crate) const MODEL_VERSION: u32 = 4;
 
 static GAZ: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv")));

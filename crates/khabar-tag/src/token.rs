@@ -17,18 +17,6 @@ pub(crate) enum Shape {
     Punct,
 }
 
-impl Shape {
-    pub(crate) fn name(self) -> &'static [u8] {
-        match self {
-            Shape::Arabic => b"ar",
-            Shape::Latin => b"la",
-            Shape::Digit => b"dg",
-            Shape::Mixed => b"mx",
-            Shape::Punct => b"pu",
-        }
-    }
-}
-
 /// A token: a byte span of the original text and its normalized form.
 #[derive(Clone, Debug)]
 pub(crate) struct Token {
@@ -39,6 +27,9 @@ pub(crate) struct Token {
     pub shape: Shape,
     /// The clitic analysis of `norm`.
     pub clitic: Clitic,
+    /// [`hash_bytes`](crate::hash::hash_bytes) of `norm`, the stem and the
+    /// maybe-stem: every feature of the word or its stem starts from these.
+    pub hash: [u64; 3],
 }
 
 /// A light proclitic analysis of a normalized word.
@@ -235,12 +226,16 @@ pub(crate) fn token_from_norm(span: Span, norm: String) -> Token {
     } else {
         Clitic::default()
     };
-    Token {
+    let mut t = Token {
         span,
         norm,
         shape,
         clitic,
-    }
+        hash: [0; 3],
+    };
+    t.hash =
+        [t.norm.as_str(), t.stem(), t.maybe_stem()].map(|s| crate::hash::hash_bytes(s.as_bytes()));
+    t
 }
 
 /// Split `text` into word and punctuation tokens. Inside a word, `.`, `,`

@@ -8,7 +8,7 @@ use khabar_normalize::{normalize, Profile, Span};
 use crate::eval::{Score, Sentence};
 use crate::features::{extract, Groups, Side};
 use crate::gazetteer::FastMap;
-use crate::hash::hash_feature;
+use crate::hash::hash_parts;
 pub use crate::model::Model;
 use crate::model::{label_index, write_model, Example, Trainer, LABELS};
 use crate::seq::{decode, doc_bits, side_info, tag_doc};
@@ -190,12 +190,13 @@ fn train_one(
                     let t = &toks[i];
                     if cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare {
                         let ii = i as isize;
+                        let wh = |j: isize| -> u64 { crate::hash::hash_bytes(word(toks, j)) };
                         let drop = [
-                            hash_feature(1, &[word(toks, ii)]),
-                            hash_feature(6, &[word(toks, ii - 1), word(toks, ii)]),
-                            hash_feature(7, &[word(toks, ii), word(toks, ii + 1)]),
-                            hash_feature(10, &[t.stem().as_bytes()]),
-                            hash_feature(12, &[t.maybe_stem().as_bytes()]),
+                            hash_parts(1, &[wh(ii)]),
+                            hash_parts(6, &[wh(ii - 1), wh(ii)]),
+                            hash_parts(7, &[wh(ii), wh(ii + 1)]),
+                            hash_parts(10, &[t.hash[1]]),
+                            hash_parts(12, &[t.hash[2]]),
                         ];
                         buf.retain(|h| !drop.contains(h));
                     }
