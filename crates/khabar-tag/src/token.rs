@@ -303,7 +303,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
 /// Byte offset in the original token where the entity starts after
 /// dropping `letters` proclitic letters (and any marks or tatweel that
-/// follow them: `وَ` + `أذربيجان`).
+/// follow them: `وَ` + `أذربيجان`). The clitic analysis reads the
+/// normalized form, where `ؤ` is `و`: dropping stops at the first letter
+/// that is not a proclitic in the original text, so a span never starts
+/// inside a word after `ؤ`.
 pub(crate) fn skip_letters(text: &str, span: Span, letters: usize) -> usize {
     if letters == 0 {
         return span.start;
@@ -315,7 +318,7 @@ pub(crate) fn skip_letters(text: &str, span: Span, letters: usize) -> usize {
         if is_mark {
             continue;
         }
-        if seen == letters {
+        if seen == letters || !matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ک' | 'ڪ') {
             return span.start + i;
         }
         seen += 1;
@@ -354,5 +357,10 @@ mod tests {
         let t = "وَأذربيجان";
         let s = skip_letters(t, Span::new(0, t.len()), 1);
         assert_eq!(&t[s..], "أذربيجان");
+        // `ؤ` is `و` once normalized, but not a proclitic.
+        let t = "ؤىإ";
+        assert_eq!(skip_letters(t, Span::new(0, t.len()), 1), 0);
+        let t = "وؤى";
+        assert_eq!(&t[skip_letters(t, Span::new(0, t.len()), 2)..], "ؤى");
     }
 }
