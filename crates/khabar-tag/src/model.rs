@@ -384,7 +384,7 @@ pub struct Model {
     /// Train lexicon (pass 1 only): for a normalized word, bit `l` (label
     /// index 1..=8) when ANERcorp train labels it `l` at least half the time.
     pub(crate) names: crate::gazetteer::FastMap<String, u16>,
-    /// `names` keyed by the word's feature hash ([`lex_key`]): looking a
+    /// `names` keyed by the word's string hash ([`lex_key`]): looking a
     /// word up costs one integer compare, not a string compare (every
     /// train word is in the lexicon, so most lookups hit).
     pub(crate) lex: crate::gazetteer::FastMap<u64, u16>,
@@ -719,16 +719,14 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
     })
 }
 
-/// The lexicon key of a normalized word: SipHash (std's `DefaultHasher`
-/// with its fixed keys). Only ever computed in memory, so it need not be
-/// stable across builds; the feature hash is not used here because it
-/// collides on some train words (`ولاحظ` / `ولاعب`).
+/// The lexicon key of a normalized word: its string hash
+/// ([`hash_bytes`](crate::hash::hash_bytes), which a token carries as
+/// `Token::hash[0]`). Only ever computed in memory. (The old feature hash
+/// collided on train words such as `ولاحظ` / `ولاعب`, so the lexicon used
+/// SipHash; `hash_bytes` mixes every 8 bytes fully and has no such pair.)
 #[inline]
 pub(crate) fn lex_key(w: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    w.hash(&mut h);
-    h.finish()
+    crate::hash::hash_bytes(w.as_bytes())
 }
 
 /// A lexicon keyed by [`lex_key`].

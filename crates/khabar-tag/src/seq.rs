@@ -73,7 +73,7 @@ pub(crate) fn lex_bits(names: &FastMap<u64, u16>, t: &Token) -> u32 {
     if names.is_empty() {
         return 0;
     }
-    if let Some(&b) = names.get(&crate::model::lex_key(&t.norm)) {
+    if let Some(&b) = names.get(&t.hash[0]) {
         return (u32::from(b & 0x1fe) << 20)
             | (u32::from(b & 1) << 29)
             | (u32::from((b >> 9) & 1) << 31);
