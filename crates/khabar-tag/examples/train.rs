@@ -192,6 +192,43 @@ fn main() {
             let (q1, q2) = with_bias(&p1, p2.as_ref(), bias);
             let s = evaluate(&corpus, &tail, &q1, q2.as_ref());
             println!("per-type bias {bias:?} (dev):\n{}", s.table());
+            // The entity score's temperature: the lowest Brier score of
+            // "this predicted span is correct" on the tail.
+            let mut best = (f32::INFINITY, 1.0f32);
+            for t in [1.0f32, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0] {
+                let sc = khabar_tag::training::span_scores(&corpus, &tail, &q1, q2.as_ref(), t);
+                let brier = sc
+                    .iter()
+                    .map(|&(p, ok)| (p - f32::from(u8::from(ok))).powi(2))
+                    .sum::<f32>()
+                    / sc.len().max(1) as f32;
+                println!("score temperature {t}: Brier {brier:.4}");
+                if brier < best.0 {
+                    best = (brier, t);
+                }
+            }
+            let sc = khabar_tag::training::span_scores(&corpus, &tail, &q1, q2.as_ref(), best.1);
+            println!("temperature {} (Brier {:.4}); by score:", best.1, best.0);
+            for (lo, hi) in [
+                (0.0, 0.5),
+                (0.5, 0.7),
+                (0.7, 0.8),
+                (0.8, 0.9),
+                (0.9, 0.97),
+                (0.97, 1.01),
+            ] {
+                let b: Vec<bool> = sc
+                    .iter()
+                    .filter(|s| s.0 >= lo && s.0 < hi)
+                    .map(|s| s.1)
+                    .collect();
+                let ok = b.iter().filter(|&&x| x).count();
+                println!(
+                    "  [{lo:.2}, {hi:.2}): {} spans, {:.1}% correct",
+                    b.len(),
+                    100.0 * ok as f64 / b.len().max(1) as f64
+                );
+            }
         }
         {
             let mut q2 = p2.clone();

@@ -353,9 +353,13 @@ fn propagate(
             let Some(c) = seen.get(t.bare()) else {
                 continue;
             };
-            // Rare: not a word the model knows (`لتحرير` after a name
-            // ending in `بتحرير`).
-            if t.bare().chars().count() < 3 || known_word(m, lex, &t.norm) {
+            // Rare: not a word the model knows, with or without its
+            // proclitics (`لتحرير` after a name ending in `بتحرير`:
+            // `تحرير` is a common word).
+            if t.bare().chars().count() < 3
+                || known_word(m, lex, &t.norm)
+                || known_word(m, lex, t.bare())
+            {
                 continue;
             }
             let prev_o = i == 0 || labels[i - 1] == 0;

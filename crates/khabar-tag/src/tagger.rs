@@ -410,7 +410,7 @@ impl Tagger {
                 j += 1;
             }
             let score = (i..j)
-                .map(|k| softmax_at(&emis[k], labels[k] as usize))
+                .map(|k| softmax_at(&emis[k], labels[k] as usize, SCORE_TEMPERATURE))
                 .sum::<f32>()
                 / (j - i) as f32;
             let label = match t {
@@ -1224,11 +1224,23 @@ impl Tagger {
     }
 }
 
-fn softmax_at(e: &[f32; NB], k: usize) -> f32 {
+/// The temperature of the entity scores: the perceptron's scores are
+/// margins, not log-probabilities, and a softmax of them at temperature 1
+/// put almost every entity at 1.00 or 0.00 (a name the document pass
+/// tagged against its own emissions read 0.00). Fitted on the held-back
+/// tail of ANERcorp train (`train -- --dev` prints the fit: the
+/// temperature with the lowest Brier score of "this predicted span is
+/// correct"): 12 on all three seeds (Brier 0.177 → 0.144). Spans scoring
+/// under 0.5 are right about 56% of the time, 0.8–0.9 about 85%, over 0.97
+/// about 96%.
+pub(crate) const SCORE_TEMPERATURE: f32 = 12.0;
+
+/// Softmax probability of label `k` over BIO scores `e` at temperature `t`.
+pub(crate) fn softmax_at(e: &[f32; NB], k: usize, t: f32) -> f32 {
     let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let z: f32 = e.iter().map(|x| (x - m).exp()).sum();
+    let z: f32 = e.iter().map(|x| ((x - m) / t).exp()).sum();
     if z > 0.0 && z.is_finite() {
-        (e[k] - m).exp() / z
+        ((e[k] - m) / t).exp() / z
     } else {
         0.5
     }

@@ -429,6 +429,38 @@ pub fn predict(
     out
 }
 
+/// Predicted spans of the statistical layer on sentences `idx`, each with
+/// its score at temperature `t` (the mean over its tokens of the softmax
+/// probability of its label, as `Entity::score`) and whether it is a gold
+/// span: what the score temperature is fitted on.
+pub fn span_scores(
+    c: &Corpus,
+    idx: &[usize],
+    p1: &Model,
+    p2: Option<&Model>,
+    t: f32,
+) -> Vec<(f32, bool)> {
+    let gaz = crate::tagger::gazetteer();
+    let mut out = Vec::new();
+    for doc in c.docs(idx) {
+        let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
+        let tagged = crate::seq::tag_doc_scored(p1, p2, gaz, &sents, None);
+        for (&k, (labels, rows)) in doc.iter().zip(&tagged) {
+            let names =
+                |ls: &[u8]| -> Vec<&str> { ls.iter().map(|&l| LABELS[l as usize]).collect() };
+            let gold = crate::eval::spans(&names(&c.gold[k]));
+            for (a, b, ty) in crate::eval::spans(&names(labels)) {
+                let score = (a..b)
+                    .map(|i| crate::tagger::softmax_at(&rows[i], labels[i] as usize, t))
+                    .sum::<f32>()
+                    / (b - a) as f32;
+                out.push((score, gold.contains(&(a, b, ty))));
+            }
+        }
+    }
+    out
+}
+
 /// Serialize models and the vocabulary into the model file format.
 pub fn model_bytes(p1: &Model, p2: Option<&Model>) -> Vec<u8> {
     let mut out = b"KTAG".to_vec();
