@@ -141,7 +141,11 @@ pub struct Entity {
     pub kb_id: Option<String>,
     /// Title or rank before a person (`العميد الركن`, `اللواء`).
     pub title: Option<String>,
-    /// A confidence in `[0, 1]`.
+    /// A confidence in `[0, 1]`. For the model's entities, the mean over
+    /// the span's tokens of the label's probability (calibrated on held-back
+    /// ANERcorp: spans under 0.5 are right about half the time, over 0.97
+    /// about 96%); gazetteer-only entities 0.9, rule entities 0.5–0.6,
+    /// dates 1.0.
     pub score: f32,
     /// For DATE: the ISO 8601 value (`2022-01-22`, `--01-22`).
     pub value: Option<String>,
