@@ -6,6 +6,7 @@
 //! cargo run --release -p khabar-tag --example train -- --dev --ablate -doc,-gaz
 //! cargo run --release -p khabar-tag --example train -- --cv [--bias-grid] [--sliding]  # 4 held-out blocks of train
 //! cargo run --release -p khabar-tag --example train -- --cv --per-type 8,4,8,12 --lex-folds 2
+//! cargo run --release -p khabar-tag --example train -- --cv --folds 1,2,4,5,7,8 --p1-bias 0  # other blocks (tenths of train)
 //! ```
 
 #![allow(
@@ -53,6 +54,7 @@ fn main() {
     // alone (`--dev`: 72.9 against 72.6). `--bias X` replaces them by a
     // uniform X, `--per-type P,L,O,M` by others.
     let mut per_type: Option<[f32; 5]> = Some([0.0, 8.0, 4.0, 8.0, 12.0]);
+    let mut folds: Vec<usize> = vec![9, 0, 3, 6];
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -93,6 +95,22 @@ fn main() {
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(cfg.lex_folds);
             }
+            "--p1-bias" => {
+                cfg.p1_bias = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(cfg.p1_bias);
+            }
+            "--folds" => {
+                // `--folds 1,2,4`: held-out blocks by their tenth of train
+                // (the default 9,0,3,6 is the tail and three inner blocks).
+                folds = it
+                    .next()
+                    .map_or("", String::as_str)
+                    .split(',')
+                    .filter_map(|x| x.parse().ok())
+                    .collect();
+            }
             "--bag" => cfg.bag = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.bag),
             "--rare" => cfg.rare = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.rare),
             "--prune-avg" => {
@@ -119,7 +137,10 @@ fn main() {
         let b = per_type.unwrap_or([0.0, bias, bias, bias, bias]);
         let mut f1s = Vec::new();
         let mut models = Vec::new();
-        for start in [n - n / 10, 0, 3 * n / 10, 6 * n / 10] {
+        for start in folds
+            .iter()
+            .map(|&t| if t >= 9 { n - n / 10 } else { t * n / 10 })
+        {
             let end = (start + n / 10).min(n);
             let tr: Vec<usize> = (0..n).filter(|&k| k < start || k >= end).collect();
             let ho: Vec<usize> = (start..end).collect();

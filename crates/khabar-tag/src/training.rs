@@ -46,6 +46,12 @@ pub struct Config {
     /// split into this many parts, each seeing the lexicon of the others
     /// (4: each sees 75% of train, closer to what test sees than 50%).
     pub lex_folds: usize,
+    /// Entity bias of pass 1 (whose labels make the document bits), the
+    /// same in the jackknife that trains pass 2 and in the shipped model:
+    /// more names in pass 1 give pass 2 more document evidence. 8 was the
+    /// best of 0/4/8/12/16 on the tail (three seeds); over ten held-out
+    /// blocks of train it gains +0.17 F1 (20 of 30 block × seed pairs).
+    pub p1_bias: f32,
 }
 
 impl Default for Config {
@@ -61,6 +67,7 @@ impl Default for Config {
             bag: 7,
             prune_avg: 0.5,
             lex_folds: 4,
+            p1_bias: 8.0,
         }
     }
 }
@@ -247,7 +254,8 @@ fn jackknife_labels(
             .filter(|(d, _)| d % 2 != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
-        let m = train_one(c, &tr, base, cfg, g1);
+        let mut m = train_one(c, &tr, base, cfg, g1);
+        m.set_bias([0.0, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias]);
         let mut buf = Vec::new();
         let mut emis = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -374,6 +382,7 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
         c.sides.clone()
     };
     let mut p1 = train_one(c, idx, &base, cfg, g1);
+    p1.set_bias([0.0, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias]);
     if cfg.lexicon {
         p1.set_names(lexicon(c, idx));
     }
