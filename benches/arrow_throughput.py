@@ -29,7 +29,6 @@ variants interleaved, one run of each per round):
 import argparse
 import os
 import statistics
-import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -54,26 +53,12 @@ def timed(f: Callable[[], Any], repeat: int) -> float:
 
 def spark_rates(docs: list[str], size: int, repeat: int) -> dict[str, float]:
     import pandas as pd
-    from pyspark.sql import SparkSession
     from pyspark.sql.pandas.functions import pandas_udf
 
     import khabar.spark
 
     warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
-    os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .appName("khabar-bench")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.memory", "4g")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = khabar.spark.local_session("khabar-bench", driver_memory="4g")
     df = spark.createDataFrame(list(enumerate(docs)), "id long, text string").repartition(8).cache()
     df.count()
 

@@ -7,7 +7,6 @@ import os
 import pathlib
 import re
 import shutil
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,25 +42,10 @@ def spark() -> Iterator[Any]:
         if os.environ.get("CI") == "true":
             pytest.fail("java is missing: the Spark tests need Java 17+ (scripts/env.sh installs it)")
         pytest.skip("java is missing")
-    from pyspark.sql import SparkSession
+    import khabar.spark
 
     saved = {k: os.environ.get(k) for k in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "SPARK_LOCAL_IP")}
-    # Executors' Python workers must run this interpreter, which has khabar.
-    os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    # Everything stays on the loopback interface.
-    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("khabar-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
-        .config("spark.driver.memory", "2g")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
+    session = khabar.spark.local_session("khabar-tests")
     try:
         yield session
     finally:

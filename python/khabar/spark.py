@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame
+    from pyspark.sql import DataFrame, SparkSession
     from pyspark.sql.types import StructType
 
-__all__ = ["analyze", "schema"]
+__all__ = ["analyze", "local_session", "schema"]
 
 
 def _pyspark() -> Any:
@@ -30,6 +30,39 @@ def _pyspark() -> Any:
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("khabar.spark needs pyspark >= 3.5 and pyarrow >= 14: pip install 'khabar[spark]'") from e
     return pyspark.sql
+
+
+def local_session(app_name: str = "khabar", *, cores: int = 2, driver_memory: str = "2g") -> SparkSession:
+    """A Spark session on this machine (``local[cores]``) set up to run
+    :func:`analyze`: the Python workers run this interpreter (which has
+    khabar), everything stays on the loopback interface, no web UI or
+    progress bars, ``cores`` shuffle partitions and Arrow batches of 1,000
+    rows. For trying khabar.spark without a cluster (the tests and the
+    benchmark use it). It sets ``PYSPARK_PYTHON``, ``PYSPARK_DRIVER_PYTHON``
+    and ``SPARK_LOCAL_IP`` in ``os.environ``; stop the session with
+    ``.stop()``."""
+    import os
+    import sys
+
+    if not isinstance(cores, int) or isinstance(cores, bool) or cores < 1:
+        raise ValueError(f"cores must be a positive int, not {cores!r}")
+    sql = _pyspark()
+    os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    session: SparkSession = (
+        sql.SparkSession.builder.master(f"local[{cores}]")
+        .appName(app_name)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", str(cores))
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
+        .config("spark.driver.memory", driver_memory)
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def schema(prefix: str = "khabar_") -> StructType:
