@@ -139,6 +139,9 @@ def test_arguments_are_checked(spark: Any) -> None:
     with pytest.raises(ValueError, match="threads"):
         khabar.spark.analyze(df, text_col="body", prefix="k_", threads=0)
     assert khabar.spark.schema("x_").fieldNames()[0] == "x_title"
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="cores"):
+            khabar.spark.local_session(cores=bad)  # type: ignore[arg-type]
 
 
 def readme_spark_block() -> str:
