@@ -32,6 +32,21 @@ fn with_bias(p1: &Model, p2: Option<&Model>, b: [f32; 5]) -> (Model, Option<Mode
     (q1, q2)
 }
 
+/// The next argument as a number, or `default` when it is missing or not
+/// one.
+fn num<'a, T: std::str::FromStr>(it: &mut impl Iterator<Item = &'a String>, default: T) -> T {
+    it.next().and_then(|s| s.parse().ok()).unwrap_or(default)
+}
+
+/// The next argument as a comma-separated list of numbers (`8,4,8,12`).
+fn list<'a, T: std::str::FromStr>(it: &mut impl Iterator<Item = &'a String>) -> Vec<T> {
+    it.next()
+        .map_or("", String::as_str)
+        .split(',')
+        .filter_map(|x| x.parse().ok())
+        .collect()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -63,63 +78,41 @@ fn main() {
             "--sliding" => khabar_tag::training::set_sliding(true),
             "--bias-grid" => grid = true,
             "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
-            "--epochs" => cfg.epochs = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.epochs),
+            "--epochs" => cfg.epochs = num(&mut it, cfg.epochs),
             "--doc-size" => {
-                cfg.doc_size = it
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(cfg.doc_size);
+                cfg.doc_size = num(&mut it, cfg.doc_size);
             }
             "--bias" => {
-                bias = it.next().and_then(|s| s.parse().ok()).unwrap_or(bias);
+                bias = num(&mut it, bias);
                 per_type = None;
             }
             "--per-type" => {
                 // `--per-type 8,4,16,12`: PERS, LOC, ORG, MISC.
-                let v: Vec<f32> = it
-                    .next()
-                    .map_or("", String::as_str)
-                    .split(',')
-                    .filter_map(|x| x.parse().ok())
-                    .collect();
+                let v: Vec<f32> = list(&mut it);
                 if let [a, b, c, d] = v[..] {
                     per_type = Some([0.0, a, b, c, d]);
                 }
             }
             "--no-lexicon" => cfg.lexicon = false,
-            "--seed" => cfg.seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.seed),
+            "--seed" => cfg.seed = num(&mut it, cfg.seed),
             "--dump" => dump = it.next().cloned(),
             "--lex-folds" => {
-                cfg.lex_folds = it
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(cfg.lex_folds);
+                cfg.lex_folds = num(&mut it, cfg.lex_folds);
             }
             "--p1-bias" => {
-                cfg.p1_bias = it
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(cfg.p1_bias);
+                cfg.p1_bias = num(&mut it, cfg.p1_bias);
             }
             "--folds" => {
                 // `--folds 1,2,4`: held-out blocks by their tenth of train
                 // (the default 9,0,3,6 is the tail and three inner blocks).
-                folds = it
-                    .next()
-                    .map_or("", String::as_str)
-                    .split(',')
-                    .filter_map(|x| x.parse().ok())
-                    .collect();
+                folds = list(&mut it);
             }
-            "--bag" => cfg.bag = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.bag),
-            "--rare" => cfg.rare = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.rare),
+            "--bag" => cfg.bag = num(&mut it, cfg.bag),
+            "--rare" => cfg.rare = num(&mut it, cfg.rare),
             "--prune-avg" => {
-                cfg.prune_avg = it
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(cfg.prune_avg);
+                cfg.prune_avg = num(&mut it, cfg.prune_avg);
             }
-            "--prune" => cfg.prune = it.next().and_then(|s| s.parse().ok()).unwrap_or(cfg.prune),
+            "--prune" => cfg.prune = num(&mut it, cfg.prune),
             _ => panic!("unknown argument {a}"),
         }
     }
