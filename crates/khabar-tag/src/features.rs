@@ -79,6 +79,17 @@ pub(crate) fn word_feature(norm: &str) -> u64 {
     hash_parts(1, &[hash_bytes(norm.as_bytes())])
 }
 
+/// The string hash of word `j` of a sentence, or of the sentence's start
+/// or end when `j` is outside it: what the word features (templates 1–7)
+/// are made of.
+pub(crate) fn word_hash(toks: &[Token], j: isize) -> u64 {
+    if j < 0 {
+        BOS
+    } else {
+        toks.get(j as usize).map_or(EOS, |t| t.hash[0])
+    }
+}
+
 /// Cue bits without the lexicon's frequency bits (29..=31), for the
 /// conjunction of the previous word's cues with this word's shape.
 const LEX_FREQ_MASK: u32 = (1 << 29) - 1;
@@ -90,16 +101,7 @@ pub(crate) fn extract(toks: &[Token], side: &[Side], i: usize, groups: Groups, o
     // Word and stem features combine the tokens' precomputed string
     // hashes (`Token::hash`) with the template: a word is hashed once, not
     // once per feature it takes part in.
-    let w = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            BOS
-        } else if j as usize >= toks.len() {
-            EOS
-        } else {
-            toks[j as usize].hash[0]
-        }
-    };
+    let w = |k: isize| word_hash(toks, i as isize + k);
     let stem = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 || j as usize >= toks.len() {
@@ -232,10 +234,13 @@ fn push_bits(tid: u32, mut b: u32, out: &mut Vec<u64>) {
     }
 }
 
-/// Every hash [`extract_doc`] can produce.
+/// Every hash [`extract_doc`] can produce (the rows of templates 60–62).
 pub(crate) fn doc_feature_hashes() -> Vec<u64> {
-    (60u32..=62)
-        .flat_map(|tid| (0u8..32).map(move |k| hash_feature(tid, &[&[k]])))
+    BIT_TEMPLATES
+        .iter()
+        .zip(bit_hashes())
+        .filter(|(t, _)| (60..=62).contains(*t))
+        .flat_map(|(_, row)| row.iter().copied())
         .collect()
 }
 

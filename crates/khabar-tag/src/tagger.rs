@@ -413,10 +413,7 @@ impl Tagger {
             {
                 j += 1;
             }
-            let score = (i..j)
-                .map(|k| softmax_at(&emis[k], labels[k] as usize, SCORE_TEMPERATURE))
-                .sum::<f32>()
-                / (j - i) as f32;
+            let score = span_score(emis, labels, i..j, SCORE_TEMPERATURE);
             let label = match t {
                 1 => Label::Person,
                 2 => Label::Loc,
@@ -1239,8 +1236,24 @@ impl Tagger {
 /// about 96%.
 pub(crate) const SCORE_TEMPERATURE: f32 = 12.0;
 
+/// The score of the span `tokens` labelled `labels`: the mean over its
+/// tokens of the softmax probability of the token's label among its BIO
+/// scores `rows`, at temperature `t`.
+pub(crate) fn span_score(
+    rows: &[[f32; NB]],
+    labels: &[u8],
+    tokens: std::ops::Range<usize>,
+    t: f32,
+) -> f32 {
+    let n = tokens.len().max(1) as f32;
+    tokens
+        .map(|k| softmax_at(&rows[k], usize::from(labels[k]), t))
+        .sum::<f32>()
+        / n
+}
+
 /// Softmax probability of label `k` over BIO scores `e` at temperature `t`.
-pub(crate) fn softmax_at(e: &[f32; NB], k: usize, t: f32) -> f32 {
+fn softmax_at(e: &[f32; NB], k: usize, t: f32) -> f32 {
     let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let z: f32 = e.iter().map(|x| ((x - m) / t).exp()).sum();
     if z > 0.0 && z.is_finite() {

@@ -54,6 +54,15 @@ pub struct Config {
     pub p1_bias: f32,
 }
 
+impl Config {
+    /// [`Config::p1_bias`] for every entity type, as [`Model::set_bias`]
+    /// takes it.
+    fn p1_biases(&self) -> [f32; 5] {
+        let b = self.p1_bias;
+        [0.0, b, b, b, b]
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -140,14 +149,6 @@ fn xorshift(s: &mut u64) -> u64 {
     *s
 }
 
-fn word(toks: &[Token], j: isize) -> &[u8] {
-    if j < 0 {
-        b"<s>"
-    } else {
-        toks.get(j as usize).map_or(b"</s>", |t| t.norm.as_bytes())
-    }
-}
-
 fn train_one(
     c: &Corpus,
     idx: &[usize],
@@ -197,7 +198,7 @@ fn train_one(
                     let t = &toks[i];
                     if cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare {
                         let ii = i as isize;
-                        let wh = |j: isize| -> u64 { crate::hash::hash_bytes(word(toks, j)) };
+                        let wh = |j: isize| crate::features::word_hash(toks, j);
                         let drop = [
                             hash_parts(1, &[wh(ii)]),
                             hash_parts(6, &[wh(ii - 1), wh(ii)]),
@@ -255,7 +256,7 @@ fn jackknife_labels(
             .flat_map(|(_, v)| v.clone())
             .collect();
         let mut m = train_one(c, &tr, base, cfg, g1);
-        m.set_bias([0.0, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias]);
+        m.set_bias(cfg.p1_biases());
         let mut buf = Vec::new();
         let mut emis = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -382,7 +383,7 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
         c.sides.clone()
     };
     let mut p1 = train_one(c, idx, &base, cfg, g1);
-    p1.set_bias([0.0, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias, cfg.p1_bias]);
+    p1.set_bias(cfg.p1_biases());
     if cfg.lexicon {
         p1.set_names(lexicon(c, idx));
     }
@@ -459,10 +460,7 @@ pub fn span_scores(
                 |ls: &[u8]| -> Vec<&str> { ls.iter().map(|&l| LABELS[l as usize]).collect() };
             let gold = crate::eval::spans(&names(&c.gold[k]));
             for (a, b, ty) in crate::eval::spans(&names(labels)) {
-                let score = (a..b)
-                    .map(|i| crate::tagger::softmax_at(&rows[i], labels[i] as usize, t))
-                    .sum::<f32>()
-                    / (b - a) as f32;
+                let score = crate::tagger::span_score(rows, labels, a..b, t);
                 out.push((score, gold.contains(&(a, b, ty))));
             }
         }
