@@ -208,21 +208,25 @@ fn main() {
             println!("per-type bias {bias:?} (dev):\n{}", s.table());
             // The entity score's temperature: the lowest Brier score of
             // "this predicted span is correct" on the tail.
-            let mut best = (f32::INFINITY, 1.0f32);
-            for t in [1.0f32, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0] {
-                let sc = khabar_tag::training::span_scores(&corpus, &tail, &q1, q2.as_ref(), t);
-                let brier = sc
+            let temps = [1.0f32, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0];
+            let all = khabar_tag::training::span_scores(&corpus, &tail, &q1, q2.as_ref(), &temps);
+            let mut best = (f32::INFINITY, 0);
+            for (k, t) in temps.iter().enumerate() {
+                let brier = all
                     .iter()
-                    .map(|&(p, ok)| (p - f32::from(u8::from(ok))).powi(2))
+                    .map(|(p, ok)| (p[k] - f32::from(u8::from(*ok))).powi(2))
                     .sum::<f32>()
-                    / sc.len().max(1) as f32;
+                    / all.len().max(1) as f32;
                 println!("score temperature {t}: Brier {brier:.4}");
                 if brier < best.0 {
-                    best = (brier, t);
+                    best = (brier, k);
                 }
             }
-            let sc = khabar_tag::training::span_scores(&corpus, &tail, &q1, q2.as_ref(), best.1);
-            println!("temperature {} (Brier {:.4}); by score:", best.1, best.0);
+            println!(
+                "temperature {} (Brier {:.4}); by score:",
+                temps[best.1], best.0
+            );
+            let sc: Vec<(f32, bool)> = all.iter().map(|(p, ok)| (p[best.1], *ok)).collect();
             for (lo, hi) in [
                 (0.0, 0.5),
                 (0.5, 0.7),

@@ -440,16 +440,17 @@ pub fn predict(
 }
 
 /// Predicted spans of the statistical layer on sentences `idx`, each with
-/// its score at temperature `t` (the mean over its tokens of the softmax
-/// probability of its label, as `Entity::score`) and whether it is a gold
-/// span: what the score temperature is fitted on.
+/// its score at every temperature of `temps` (the mean over its tokens of
+/// the softmax probability of its label, as `Entity::score`) and whether it
+/// is a gold span: what the score temperature is fitted on. The sentences
+/// are tagged once for all temperatures.
 pub fn span_scores(
     c: &Corpus,
     idx: &[usize],
     p1: &Model,
     p2: Option<&Model>,
-    t: f32,
-) -> Vec<(f32, bool)> {
+    temps: &[f32],
+) -> Vec<(Vec<f32>, bool)> {
     let gaz = crate::tagger::gazetteer();
     let mut out = Vec::new();
     for doc in c.docs(idx) {
@@ -460,8 +461,11 @@ pub fn span_scores(
                 |ls: &[u8]| -> Vec<&str> { ls.iter().map(|&l| LABELS[l as usize]).collect() };
             let gold = crate::eval::spans(&names(&c.gold[k]));
             for (a, b, ty) in crate::eval::spans(&names(labels)) {
-                let score = crate::tagger::span_score(rows, labels, a..b, t);
-                out.push((score, gold.contains(&(a, b, ty))));
+                let scores = temps
+                    .iter()
+                    .map(|&t| crate::tagger::span_score(rows, labels, a..b, t))
+                    .collect();
+                out.push((scores, gold.contains(&(a, b, ty))));
             }
         }
     }
