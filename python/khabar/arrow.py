@@ -50,9 +50,14 @@ class _Exported:
         return self._pair
 
 
-def _check_threads(threads: int | None) -> None:
-    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
-        raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+def _check_threads(threads: int | None, name: str = "threads", *, optional: bool = True) -> None:
+    """Raise ValueError unless `threads` is a positive int (or None when
+    `optional`); `name` is what the message calls it."""
+    if threads is None and optional:
+        return
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        either = " or None" if optional else ""
+        raise ValueError(f"{name} must be a positive int{either}, not {threads!r}")
 
 
 def _chunks(texts: Any, what: str) -> tuple[list[Any], bool]:

@@ -44,8 +44,9 @@ def local_session(app_name: str = "khabar", *, cores: int = 2, driver_memory: st
     import os
     import sys
 
-    if not isinstance(cores, int) or isinstance(cores, bool) or cores < 1:
-        raise ValueError(f"cores must be a positive int, not {cores!r}")
+    from . import arrow
+
+    arrow._check_threads(cores, "cores", optional=False)
     sql = _pyspark()
     os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
