@@ -15,6 +15,10 @@ mod normalize;
 mod pipeline;
 mod tag;
 
+/// See the comment on `mimalloc` in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Python's `repr()` of a Rust value converted to Python (`'text'`, `None`,
 /// `3`), for `__repr__`s that read as Python, not as Rust `Debug`
 /// (`Some("…")`, `"…"` with escaped marks).

@@ -20,11 +20,17 @@ impl std::hash::Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         self.0 = crate::hash::hash_feature(self.0 as u32, &[bytes]) ^ self.0;
     }
+    /// `u64` keys here are already well-mixed hashes (words, phrases):
+    /// taken as they are.
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
+use crate::hash::{chain, hash_bytes};
 use crate::token::Token;
 
 /// What a gazetteer phrase names.
@@ -98,10 +104,11 @@ pub(crate) struct Entry {
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
     /// Normalized phrase (tokens joined by one space) → entries.
-    pub phrases: FastMap<String, Vec<Entry>>,
+    /// Entries by [`phrase_key`] of the search-normalized phrase.
+    phrases: FastMap<u64, Vec<Entry>>,
     /// Every proper token prefix of a multi-word phrase (`حلف شمال` for
     /// `حلف شمال الاطلسي`), so that matching stops early.
-    prefixes: FastSet<String>,
+    prefixes: FastSet<u64>,
     pub max_len: usize,
     /// Organizations, clubs and companies by their English name, in the
     /// same normalized spelling (`apple`, `ibm`): linking an ORG written in
@@ -112,6 +119,29 @@ pub(crate) struct Gazetteer {
 
 /// Nisba inflection endings added to a stem in `ي` (`ايراني` → `ايرانيه`,
 /// `ايرانيون`, `ايرانيين`…), in search-normalized spelling.
+/// The seed of [`phrase_key`].
+const PHRASE: u64 = 0x6a09_e667_f3bc_c908;
+
+/// The key of a phrase (words separated by single spaces): its words'
+/// [`hash_bytes`] chained in order.
+fn phrase_key(phrase: &str) -> u64 {
+    phrase
+        .split(' ')
+        .fold(PHRASE, |h, w| chain(h, hash_bytes(w.as_bytes())))
+}
+
+/// [`hash_bytes`] of `a` followed by `b`.
+fn hash_two(a: &[u8], b: &[u8]) -> u64 {
+    let mut buf = [0u8; 64];
+    if a.len() + b.len() <= buf.len() {
+        buf[..a.len()].copy_from_slice(a);
+        buf[a.len()..a.len() + b.len()].copy_from_slice(b);
+        hash_bytes(&buf[..a.len() + b.len()])
+    } else {
+        hash_bytes(&[a, b].concat())
+    }
+}
+
 const NISBA_ENDINGS: [&str; 8] = ["", "ه", "ون", "ين", "ان", "ات", "تين", "تان"];
 
 impl Gazetteer {
@@ -141,7 +171,7 @@ impl Gazetteer {
             if kind == Kind::Norp && norm.len() == 1 && key.ends_with('ي') {
                 for e in NISBA_ENDINGS {
                     g.add(
-                        format!("{key}{e}"),
+                        &format!("{key}{e}"),
                         Entry {
                             kind,
                             english: english.clone(),
@@ -167,7 +197,7 @@ impl Gazetteer {
                     });
                 }
             }
-            g.add(key, Entry { kind, english, id }, n);
+            g.add(&key, Entry { kind, english, id }, n);
         }
         // `مالي` is "financial" far more often than "Malian": a stop word
         // keeps only its cue role.
@@ -179,15 +209,16 @@ impl Gazetteer {
         g
     }
 
-    fn add(&mut self, key: String, e: Entry, n: usize) {
+    fn add(&mut self, key: &str, e: Entry, n: usize) {
         self.max_len = self.max_len.max(n);
-        let mut p = 0;
-        while let Some(k) = key[p..].find(' ') {
-            p += k;
-            self.prefixes.insert(key[..p].to_owned());
-            p += 1;
+        let mut h = PHRASE;
+        for w in key.split(' ') {
+            if h != PHRASE {
+                self.prefixes.insert(h);
+            }
+            h = chain(h, hash_bytes(w.as_bytes()));
         }
-        let v = self.phrases.entry(key).or_default();
+        let v = self.phrases.entry(h).or_default();
         if !v.iter().any(|x| x.kind == e.kind) {
             v.push(e);
         }
@@ -195,7 +226,7 @@ impl Gazetteer {
 
     /// Entries for an exact normalized key.
     pub fn get(&self, key: &str) -> &[Entry] {
-        self.phrases.get(key).map_or(&[], Vec::as_slice)
+        self.phrases.get(&phrase_key(key)).map_or(&[], Vec::as_slice)
     }
 
     /// The organization whose English name is `key` (normalized Latin
@@ -206,7 +237,7 @@ impl Gazetteer {
 
     /// Whether `key` starts a longer phrase.
     pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.prefixes.contains(&phrase_key(key))
     }
 
     /// Whether `key` has an entry of `kind`.
@@ -253,29 +284,31 @@ impl Gazetteer {
     ) {
         out.clear();
         let max = self.max_len.min(toks.len() - i);
-        let mut key = String::new();
-        let elided = article && toks[i].elided_article();
-        for (fi, first) in Self::first_forms(&toks[i]).into_iter().enumerate() {
-            if first.is_empty() || (fi == 1 && first == toks[i].bare() && !elided) {
+        let t = &toks[i];
+        let elided = article && t.elided_article();
+        for (fi, first) in Self::first_forms(t).into_iter().enumerate() {
+            if first.is_empty() || (fi == 1 && first == t.bare() && !elided) {
                 continue;
             }
-            key.clear();
-            if fi == 0 {
-                Self::push_bare(&mut key, &toks[i], article);
+            // The phrase key grows a word at a time from the words' hashes
+            // (the following words' are precomputed: `Token::hash`).
+            let mut h = if fi == 0 && article && elided {
+                chain(PHRASE, hash_two("ال".as_bytes(), first.as_bytes()))
+            } else if fi == 1 {
+                chain(PHRASE, t.hash[1])
             } else {
-                key.push_str(first);
-            }
+                chain(PHRASE, hash_bytes(first.as_bytes()))
+            };
             for n in 1..=max {
                 if n > 1 {
-                    key.push(' ');
-                    key.push_str(&toks[i + n - 1].norm);
+                    h = chain(h, toks[i + n - 1].hash[0]);
                 }
-                if let Some(es) = self.phrases.get(key.as_str()) {
+                if let Some(es) = self.phrases.get(&h) {
                     for e in es {
                         out.push((n, e, fi as u8));
                     }
                 }
-                if !self.prefixes.contains(key.as_str()) {
+                if !self.prefixes.contains(&h) {
                     break;
                 }
             }

@@ -44,10 +44,16 @@ pub(crate) const fn hash_parts(template: u32, parts: &[u64]) -> u64 {
     let mut h = fmix((template as u64).wrapping_mul(K) ^ 0x2545_f491_4f6c_dd1d);
     let mut i = 0;
     while i < parts.len() {
-        h = fmix(h.rotate_left(17) ^ parts[i]);
+        h = chain(h, parts[i]);
         i += 1;
     }
     h
+}
+
+/// Fold one more hashed part into `h` (order matters).
+#[inline]
+pub(crate) const fn chain(h: u64, part: u64) -> u64 {
+    fmix(h.rotate_left(17) ^ part)
 }
 
 /// Hash `bytes` under a template id (FxHash-style mixing, then a final

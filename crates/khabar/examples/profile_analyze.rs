@@ -1,0 +1,49 @@
+//! Analyze the sample articles N times on one thread (after one warm-up
+//! pass that loads the tagger), for `perf` and A/B timing of the pipeline:
+//!
+//! ```text
+//! cargo build --profile profiling -p khabar --example profile_analyze
+//! perf record -g target/profiling/examples/profile_analyze 200
+//! ```
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use khabar::article::Hints;
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50);
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let raws: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let hints = Hints::default();
+    let mut entities = 0;
+    for r in &raws {
+        khabar::analyze(r, &hints);
+    }
+    let t = std::time::Instant::now();
+    for _ in 0..n {
+        for r in &raws {
+            entities += khabar::analyze(r, &hints).entities.len();
+        }
+    }
+    let bytes: usize = raws.iter().map(String::len).sum::<usize>() * n;
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!(
+        "{n} rounds: {entities} entities, {:.2} MB/s on one thread",
+        bytes as f64 / secs / 1e6
+    );
+}
+
+/// The allocator of the Python module (`khabar-py`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
