@@ -338,6 +338,29 @@ impl JointTable {
         }
     }
 
+    /// Hint the CPU to fetch the home index slots of `feats` (a token's
+    /// features, looked up one token later).
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        for &h in feats {
+            prefetch(&self.index[(h as usize) & self.mask]);
+        }
+    }
+
+    /// Hint the CPU to fetch the rows of `feats` whose home slot holds them
+    /// (after [`JointTable::prefetch`] brought the slots in).
+    #[inline]
+    pub(crate) fn prefetch_rows(&self, feats: &[u64]) {
+        for &h in feats {
+            let (sc, row) = self.index[(h as usize) & self.mask];
+            if sc == FeatTable::check(h) {
+                if let Some(r) = self.rows.get(row as usize) {
+                    prefetch(r);
+                }
+            }
+        }
+    }
+
     /// Emission scores of `feats` under both models, relative to `O`:
     /// `(a, b_partial)`, where `b_partial` lacks `b`'s bias and document
     /// features (added by [`Model::emit_rest`]).
@@ -809,4 +832,20 @@ pub(crate) fn average(ms: &[Model], prune: f32) -> Option<Model> {
         names: first.names.clone(),
         lex: first.lex.clone(),
     })
+}
+
+/// A cache prefetch hint for the line holding `x`.
+#[inline]
+#[allow(unsafe_code)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing into the program and
+    // cannot fault, and the pointer comes from a live reference anyway.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            std::ptr::from_ref(x).cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }

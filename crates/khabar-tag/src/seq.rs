@@ -188,6 +188,7 @@ pub(crate) fn tag_doc_scored(
 ) -> Vec<(Vec<u8>, Vec<[f32; NB]>)> {
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.lex)).collect();
     let mut buf = Vec::with_capacity(64);
+    let mut ring: [Vec<u64>; 3] = std::array::from_fn(|_| Vec::with_capacity(64));
     let mut emis = Vec::new();
     // Pass 2 uses pass 1's features plus the document group: extract once.
     let reuse = p2.is_some_and(|m| m.groups & !crate::features::Groups::DOC == p1.groups);
@@ -198,21 +199,38 @@ pub(crate) fn tag_doc_scored(
         emis.clear();
         let mut flat = Vec::new();
         let mut ends = Vec::with_capacity(s.len());
-        for i in 0..s.len() {
-            extract(s, sd, i, p1.groups(), &mut buf);
-            if let (true, Some(j), Some(_)) = (reuse, joint, p2) {
-                // One lookup per feature for both passes.
-                let (e, part) = j.emit_both(p1, &buf);
+        if let (true, Some(j), Some(_)) = (reuse, joint, p2) {
+            // One lookup per feature for both passes, software-pipelined:
+            // while token i is summed, the rows of token i + 1 and the
+            // index slots of token i + 2 are prefetched, so that their
+            // cache misses overlap (the tables are larger than the caches).
+            let n = s.len();
+            for (k, f) in ring.iter_mut().enumerate().take(n.min(2)) {
+                extract(s, sd, k, p1.groups(), f);
+                j.prefetch(f);
+            }
+            for i in 0..n {
+                if i + 2 < n {
+                    extract(s, sd, i + 2, p1.groups(), &mut ring[(i + 2) % 3]);
+                    j.prefetch(&ring[(i + 2) % 3]);
+                }
+                if i + 1 < n {
+                    j.prefetch_rows(&ring[(i + 1) % 3]);
+                }
+                let (e, part) = j.emit_both(p1, &ring[i % 3]);
                 emis.push(e);
                 partials.push(part);
-                continue;
             }
-            let mut e = [0f32; L];
-            p1.emit(&buf, &mut e);
-            emis.push(e);
-            if reuse {
-                flat.extend_from_slice(&buf);
-                ends.push(flat.len() as u32);
+        } else {
+            for i in 0..s.len() {
+                extract(s, sd, i, p1.groups(), &mut buf);
+                let mut e = [0f32; L];
+                p1.emit(&buf, &mut e);
+                emis.push(e);
+                if reuse {
+                    flat.extend_from_slice(&buf);
+                    ends.push(flat.len() as u32);
+                }
             }
         }
         // Pass 1's scores are only returned when there is no pass 2.
