@@ -103,12 +103,9 @@ pub(crate) struct Entry {
 /// A compiled gazetteer.
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
-    /// Normalized phrase (tokens joined by one space) → entries.
-    /// Entries by [`phrase_key`] of the search-normalized phrase.
-    phrases: FastMap<u64, Vec<Entry>>,
-    /// Every proper token prefix of a multi-word phrase (`حلف شمال` for
-    /// `حلف شمال الاطلسي`), so that matching stops early.
-    prefixes: FastSet<u64>,
+    /// Phrases and their proper token prefixes by [`phrase_key`] of the
+    /// search-normalized words: one lookup per word while matching.
+    phrases: FastMap<u64, Node>,
     pub max_len: usize,
     /// Organizations, clubs and companies by their English name, in the
     /// same normalized spelling (`apple`, `ibm`): linking an ORG written in
@@ -117,8 +114,16 @@ pub(crate) struct Gazetteer {
     latin: FastMap<String, Entry>,
 }
 
-/// Nisba inflection endings added to a stem in `ي` (`ايراني` → `ايرانيه`,
-/// `ايرانيون`, `ايرانيين`…), in search-normalized spelling.
+/// A phrase of the gazetteer, a proper prefix of longer ones, or both.
+#[derive(Debug, Default)]
+struct Node {
+    /// The entries of the phrase (empty for a prefix only).
+    entries: Vec<Entry>,
+    /// Whether a longer phrase starts with this one (`حلف شمال` for
+    /// `حلف شمال الاطلسي`): matching goes on only then.
+    prefix: bool,
+}
+
 /// The seed of [`phrase_key`].
 const PHRASE: u64 = 0x6a09_e667_f3bc_c908;
 
@@ -142,6 +147,8 @@ fn hash_two(a: &[u8], b: &[u8]) -> u64 {
     }
 }
 
+/// Nisba inflection endings added to a stem in `ي` (`ايراني` → `ايرانيه`,
+/// `ايرانيون`, `ايرانيين`…), in search-normalized spelling.
 const NISBA_ENDINGS: [&str; 8] = ["", "ه", "ون", "ين", "ان", "ات", "تين", "تان"];
 
 impl Gazetteer {
@@ -201,7 +208,7 @@ impl Gazetteer {
         }
         // `مالي` is "financial" far more often than "Malian": a stop word
         // keeps only its cue role.
-        for v in g.phrases.values_mut() {
+        for v in g.phrases.values_mut().map(|n| &mut n.entries) {
             if v.iter().any(|e| e.kind == Kind::Stop) {
                 v.retain(|e| e.kind == Kind::Stop);
             }
@@ -214,11 +221,11 @@ impl Gazetteer {
         let mut h = PHRASE;
         for w in key.split(' ') {
             if h != PHRASE {
-                self.prefixes.insert(h);
+                self.phrases.entry(h).or_default().prefix = true;
             }
             h = chain(h, hash_bytes(w.as_bytes()));
         }
-        let v = self.phrases.entry(h).or_default();
+        let v = &mut self.phrases.entry(h).or_default().entries;
         if !v.iter().any(|x| x.kind == e.kind) {
             v.push(e);
         }
@@ -226,7 +233,9 @@ impl Gazetteer {
 
     /// Entries for an exact normalized key.
     pub fn get(&self, key: &str) -> &[Entry] {
-        self.phrases.get(&phrase_key(key)).map_or(&[], Vec::as_slice)
+        self.phrases
+            .get(&phrase_key(key))
+            .map_or(&[], |n| n.entries.as_slice())
     }
 
     /// The organization whose English name is `key` (normalized Latin
@@ -237,7 +246,7 @@ impl Gazetteer {
 
     /// Whether `key` starts a longer phrase.
     pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(&phrase_key(key))
+        self.phrases.get(&phrase_key(key)).is_some_and(|n| n.prefix)
     }
 
     /// Whether `key` has an entry of `kind`.
@@ -303,12 +312,13 @@ impl Gazetteer {
                 if n > 1 {
                     h = chain(h, toks[i + n - 1].hash[0]);
                 }
-                if let Some(es) = self.phrases.get(&h) {
-                    for e in es {
-                        out.push((n, e, fi as u8));
-                    }
+                let Some(node) = self.phrases.get(&h) else {
+                    break;
+                };
+                for e in &node.entries {
+                    out.push((n, e, fi as u8));
                 }
-                if !self.prefixes.contains(&h) {
+                if !node.prefix {
                     break;
                 }
             }

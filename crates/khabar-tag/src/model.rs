@@ -480,6 +480,9 @@ impl Model {
 /// The labels after which no span is open: O, L-, U-.
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
+/// The labels allowed after a closed one: O, B- and U- of each type.
+const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
 pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
     let n = emis.len();
     if n == 0 || trans.len() < (L + 1) * L {
@@ -489,6 +492,19 @@ pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
     // a closed label (O, L-, U-; `CLOSED`), I- and L- of a type only after
     // B- or I- of that type. The loops visit only those.
     let tm = |p: usize, c: usize| trans[p * L + c];
+    // The transitions the loops use, copied out once: from each closed
+    // label to each target after one (`OPENERS`), and within a span.
+    let mut closed_to = [[0f32; CLOSED.len()]; OPENERS.len()];
+    for (row, &c) in closed_to.iter_mut().zip(&OPENERS) {
+        for (t, &p) in row.iter_mut().zip(&CLOSED) {
+            *t = tm(p, c);
+        }
+    }
+    let mut inside = [[0f32; 4]; 4];
+    for (t, row) in inside.iter_mut().enumerate() {
+        let b = 4 * t + 1;
+        *row = [tm(b, b + 1), tm(b + 1, b + 1), tm(b, b + 2), tm(b + 1, b + 2)];
+    }
     let mut prev = [f32::NEG_INFINITY; L];
     for c in 0..L {
         if allowed(None, c as u8) {
@@ -496,35 +512,32 @@ pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
         }
     }
     let mut back = vec![[0u8; L]; n];
-    for i in 1..n {
+    for (e, bk) in emis.iter().zip(back.iter_mut()).skip(1) {
         let mut cur = [f32::NEG_INFINITY; L];
-        let e = &emis[i];
-        // Targets after a closed label: O, and B-, U- of each type.
-        for c in 0..L {
-            if !(c == 0 || c % 4 == 1 || c % 4 == 0) {
-                continue;
-            }
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &p in &CLOSED {
-                let s = prev[p] + tm(p, c);
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
+        let from = CLOSED.map(|p| prev[p]);
+        // Targets after a closed label: O, and B-, U- of each type. The
+        // first best predecessor wins ties (strict `>`), without branches.
+        for (&c, row) in OPENERS.iter().zip(&closed_to) {
+            let mut best = from[0] + row[0];
+            let mut arg = CLOSED[0] as u8;
+            for k in 1..CLOSED.len() {
+                let s = from[k] + row[k];
+                let gt = s > best;
+                best = if gt { s } else { best };
+                arg = if gt { CLOSED[k] as u8 } else { arg };
             }
             cur[c] = best + e[c];
-            back[i][c] = arg;
+            bk[c] = arg;
         }
         // I- and L- of type t after B- or I- of t.
-        for t in 0..4 {
+        for (t, tr) in inside.iter().enumerate() {
             let b = 4 * t + 1;
-            for c in [b + 1, b + 2] {
-                let sb = prev[b] + tm(b, c);
-                let si = prev[b + 1] + tm(b + 1, c);
-                let (best, arg) = if si > sb { (si, b + 1) } else { (sb, b) };
-                cur[c] = best + e[c];
-                back[i][c] = arg as u8;
+            for (k, c) in [b + 1, b + 2].into_iter().enumerate() {
+                let sb = prev[b] + tr[2 * k];
+                let si = prev[b + 1] + tr[2 * k + 1];
+                let gt = si > sb;
+                cur[c] = if gt { si } else { sb } + e[c];
+                bk[c] = if gt { b as u8 + 1 } else { b as u8 };
             }
         }
         prev = cur;
