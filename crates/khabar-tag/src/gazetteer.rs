@@ -131,8 +131,9 @@ const PHRASE: u64 = 0x6a09_e667_f3bc_c908;
 /// [`hash_bytes`] chained in order.
 fn phrase_key(phrase: &str) -> u64 {
     phrase
-        .split(' ')
-        .fold(PHRASE, |h, w| chain(h, hash_bytes(w.as_bytes())))
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .fold(PHRASE, |h, w| chain(h, hash_bytes(w)))
 }
 
 /// [`hash_bytes`] of `a` followed by `b`.
@@ -238,15 +239,28 @@ impl Gazetteer {
             .map_or(&[], |n| n.entries.as_slice())
     }
 
+    /// The key of the one-word phrase `word` (see [`Gazetteer::has_key`]).
+    pub fn word_key(word: &str) -> u64 {
+        chain(PHRASE, hash_bytes(word.as_bytes()))
+    }
+
+    /// The key of phrase `key` followed by token `t`'s normalized word.
+    pub fn extend_key(key: u64, t: &Token) -> u64 {
+        chain(key, t.hash[0])
+    }
+
+    /// Whether the phrase of `key` has an entry of `kind`, and whether it
+    /// starts a longer phrase: one lookup.
+    pub fn has_key(&self, key: u64, kind: Kind) -> (bool, bool) {
+        self.phrases.get(&key).map_or((false, false), |n| {
+            (n.entries.iter().any(|e| e.kind == kind), n.prefix)
+        })
+    }
+
     /// The organization whose English name is `key` (normalized Latin
     /// tokens joined by one space).
     pub fn by_english(&self, key: &str) -> Option<&Entry> {
         self.latin.get(key)
-    }
-
-    /// Whether `key` starts a longer phrase.
-    pub fn is_prefix(&self, key: &str) -> bool {
-        self.phrases.get(&phrase_key(key)).is_some_and(|n| n.prefix)
     }
 
     /// Whether `key` has an entry of `kind`.

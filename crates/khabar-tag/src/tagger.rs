@@ -1122,23 +1122,20 @@ impl Tagger {
         {
             return Some(2);
         }
-        let starts_phrase = self.gaz.is_prefix(first);
+        // The phrase key grows a word at a time (no key strings: this runs
+        // for every token).
+        let mut key = Gazetteer::word_key(first);
+        let (title, starts_phrase) = self.gaz.has_key(key, Kind::Title);
+        let mut best = title.then_some(1);
         if !starts_phrase {
-            // One word: no allocation (this runs for every token).
-            return self.gaz.has(first, Kind::Title).then_some(1);
-        }
-        let mut key = first.to_owned();
-        let mut best = None;
-        if self.gaz.has(&key, Kind::Title) {
-            best = Some(1);
+            return best;
         }
         for n in 2..=3 {
             if i + n > limit {
                 break;
             }
-            key.push(' ');
-            key.push_str(&s[i + n - 1].norm);
-            if self.gaz.has(&key, Kind::Title) {
+            key = Gazetteer::extend_key(key, &s[i + n - 1]);
+            if self.gaz.has_key(key, Kind::Title).0 {
                 best = Some(n);
             }
         }

@@ -97,7 +97,14 @@ fn is_proclitic(c: char) -> bool {
 
 /// Analyze a search-normalized word.
 pub(crate) fn analyze(norm: &str) -> Clitic {
-    let chars: Vec<char> = norm.chars().take(40).collect();
+    // The first 40 letters, on the stack (this runs for every token).
+    let mut buf = ['\0'; 40];
+    let mut m = 0;
+    for (slot, c) in buf.iter_mut().zip(norm.chars()) {
+        *slot = c;
+        m += 1;
+    }
+    let chars = &buf[..m];
     let n = norm.chars().count();
     let byte_of =
         |k: usize| -> u16 { chars.iter().take(k).map(|c| c.len_utf8()).sum::<usize>() as u16 };
