@@ -129,6 +129,16 @@ def test_keyboard_interrupt_is_honoured_within_a_second() -> None:
     assert latency < 1.0, f"KeyboardInterrupt took {latency:.2f} s"
 
 
+def test_keyboard_interrupt_is_honoured_while_chunks_overlap() -> None:
+    # With two threads the pool analyzes the next chunk while this thread
+    # builds the Python objects of the last one: Ctrl-C must still come out
+    # promptly, and not be swallowed by a gc callback (hypothesis installs
+    # one) running while the objects are built.
+    docs = RAWS * 2000
+    latency = interrupt_latency(lambda: khabar.analyze_batch(docs, threads=2))
+    assert latency < 1.0, f"KeyboardInterrupt took {latency:.2f} s"
+
+
 def test_batch_rejects_a_single_str() -> None:
     with pytest.raises(TypeError, match=r"expected a sequence of str, got str; use khabar\.analyze\(raw\) for one text"):
         khabar.analyze_batch(RAWS[0])

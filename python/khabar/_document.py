@@ -171,4 +171,6 @@ def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Do
         raise ValueError(f"threads must be a positive int or None, not {threads!r}")
     # `raws` goes to Rust as is: it refuses a single `str` (which would
     # otherwise be analyzed one character at a time) and takes any iterable.
-    return [Document._from_native(a, e, sp, err) for a, e, sp, err in _khabar._analyze_batch(raws, threads)]
+    # The documents are built chunk by chunk while the next chunk is
+    # analyzed: `_from_native` is called from Rust for each.
+    return _khabar._analyze_batch(raws, threads, Document._from_native)

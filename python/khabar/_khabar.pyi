@@ -1,7 +1,7 @@
 # Stubs for the native module khabar._khabar (checked by mypy.stubtest in CI).
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from typing import final
+from typing import TypeVar, final
 
 __version__: str
 PROFILES: tuple[str, ...]
@@ -196,9 +196,13 @@ _Spans = tuple[_Span | None, _Span | None, list[_Span], _Span | None]
 def _analyze(
     raw: str, *, published: str | None = None, url: str | None = None
 ) -> tuple[Article, list[Entity], _Spans]: ...
+_T = TypeVar("_T")
+
 def _analyze_batch(
-    raws: Iterable[str], threads: int | None = None
-) -> list[tuple[Article | None, list[Entity], _Spans | None, str | None]]: ...
+    raws: Iterable[str],
+    threads: int | None,
+    make: Callable[[Article | None, list[Entity], _Spans | None, str | None], _T],
+) -> list[_T]: ...
 
 # --- Arrow (wrapped by khabar.arrow): (schema, array) PyCapsule pairs in and out ---
 

@@ -22,7 +22,7 @@ use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::batch::{all_or_panic, run_batch, run_batch_into};
+use crate::batch::{all_or_panic, run_batch, run_batch_overlapped};
 use crate::errors::{guard, normalize_error};
 
 /// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
@@ -146,9 +146,10 @@ fn _arrow_analyze<'py>(
     let tagger = Tagger::global();
     let hints = Hints::default();
     let mut builder = DocumentBatchBuilder::new();
-    run_batch_into(
+    // The pool analyzes the next chunk while this thread appends the last
+    // one to the builder (with the GIL released).
+    run_batch_overlapped(
         py,
-        WHAT,
         &rows,
         threads,
         ANALYZE_CHUNK,
@@ -158,16 +159,26 @@ fn _arrow_analyze<'py>(
             _ => None,
         },
         |chunk, done| {
-            for (&(_, row), doc) in chunk.iter().zip(done) {
-                match (row, doc) {
-                    (Err(e), _) => builder.push_error(e),
-                    (Ok(Some(raw)), Ok(Some(doc))) => builder.push(raw, &doc),
-                    (Ok(_), Err(p)) => {
-                        builder.push_error(&format!("PanicError: {}", p.describe(WHAT, "texts")));
-                    }
-                    (Ok(_), Ok(_)) => builder.push_null(),
-                }
-            }
+            py.detach(|| {
+                guard(
+                    WHAT,
+                    AssertUnwindSafe(|| {
+                        for (&(_, row), doc) in chunk.iter().zip(done) {
+                            match (row, doc) {
+                                (Err(e), _) => builder.push_error(e),
+                                (Ok(Some(raw)), Ok(Some(doc))) => builder.push(raw, &doc),
+                                (Ok(_), Err(p)) => {
+                                    builder.push_error(&format!(
+                                        "PanicError: {}",
+                                        p.describe(WHAT, "texts")
+                                    ));
+                                }
+                                (Ok(_), Ok(_)) => builder.push_null(),
+                            }
+                        }
+                    }),
+                )
+            })
         },
     )?;
     let out = py

@@ -5,7 +5,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::errors::{guard, panic_message, threads_arg, PanicError};
+use crate::errors::{panic_message, threads_arg, PanicError};
 use crate::pipeline::interruptible_chunks;
 
 /// A document whose processing panicked (a bug in khabar).
@@ -50,51 +50,112 @@ pub(crate) fn run_batch<T: Sync, R: Send>(
     size: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> PyResult<Vec<Result<R, Panicked>>> {
+    let threads = threads_arg(threads)?;
     let mut out = Vec::with_capacity(items.len());
-    run_batch_into(py, "batch", items, threads, budget, size, f, |_, done| {
-        out.extend(done)
-    })?;
+    let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
+    for chunk in interruptible_chunks(&indexed, budget, |(_, t)| size(t)) {
+        let done = py.detach(|| run_chunk(threads, chunk, &f))?;
+        out.extend(done);
+        // Ctrl-C lands here, between chunks, instead of after the whole batch.
+        py.check_signals()?;
+    }
     Ok(out)
 }
 
-/// [`run_batch`], handing each chunk's items and results to `sink` (still
-/// with the GIL released; a panic there is a `PanicError` naming `what`)
-/// instead of keeping them all: what a caller that folds results into one
-/// output (an Arrow builder) needs, so that only one chunk of intermediate
-/// results is alive at a time.
-// The arguments are those of `run_batch` plus the name and the sink; a
-// struct for them would only be unpacked again here.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn run_batch_into<T: Sync, R: Send>(
+/// `f` over one chunk on the pool, each item's panic caught apart.
+fn run_chunk<T: Sync, R: Send>(
+    threads: Option<usize>,
+    chunk: &[(usize, &T)],
+    f: &(impl Fn(&T) -> R + Sync),
+) -> PyResult<Vec<Result<R, Panicked>>> {
+    khabar::batch::map_with(threads, chunk, |&(index, item)| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).map_err(|p| Panicked {
+            index,
+            message: panic_message(p.as_ref()),
+        })
+    })
+    .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// [`run_batch`] for results that become Python objects, handed to `sink`
+/// chunk by chunk on the calling thread (with the GIL). With more than one
+/// thread the pool analyzes the next chunk while the calling thread turns
+/// the finished one into Python objects: that conversion needs the GIL and
+/// so runs on one thread, and overlapping it with the analysis keeps the
+/// pool busy (without it, two threads were 1.58× one instead of ~1.9×;
+/// BENCHMARKS.md). With one thread, chunks are analyzed and converted in
+/// turn, nothing runs in the background. Ctrl-C is honoured between chunks
+/// (the collector is paused while `sink` runs, see [`without_gc`]); an
+/// error from `sink` stops the batch after the chunk being analyzed.
+pub(crate) fn run_batch_overlapped<T: Sync, R: Send>(
     py: Python<'_>,
-    what: &str,
     items: &[T],
     threads: Option<i64>,
     budget: usize,
     size: impl Fn(&T) -> usize,
     f: impl Fn(&T) -> R + Sync + Send,
-    mut sink: impl FnMut(&[(usize, &T)], Vec<Result<R, Panicked>>) + Send,
+    mut sink: impl FnMut(&[(usize, &T)], Vec<Result<R, Panicked>>) -> PyResult<()>,
 ) -> PyResult<()> {
-    // Checked before any work, also for an empty batch.
     let threads = threads_arg(threads)?;
     let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
-    for chunk in interruptible_chunks(&indexed, budget, |(_, t)| size(t)) {
-        py.detach(|| {
-            let done = khabar::batch::map_with(threads, chunk, |&(index, item)| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).map_err(|p| {
-                    Panicked {
-                        index,
-                        message: panic_message(p.as_ref()),
-                    }
-                })
-            })
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-            guard(what, std::panic::AssertUnwindSafe(|| sink(chunk, done)))
-        })?;
-        // Ctrl-C lands here, between chunks, instead of after the whole batch.
-        py.check_signals()?;
+    let chunks = interruptible_chunks(&indexed, budget, |(_, t)| size(t));
+    let run = |chunk: &[(usize, &T)]| run_chunk(threads, chunk, &f).map_err(|e| e.to_string());
+    if threads == Some(1) {
+        for chunk in chunks {
+            let done = py.detach(|| run(chunk));
+            py.check_signals()?;
+            without_gc(py, || sink(chunk, done.map_err(PyValueError::new_err)?))?;
+            py.check_signals()?;
+        }
+        return Ok(());
     }
-    Ok(())
+    std::thread::scope(|scope| {
+        // At most one finished chunk waits while the next is analyzed, so
+        // the results alive at once stay bounded by ~3 chunks.
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let (chunks, run) = (&chunks, &run);
+        scope.spawn(move || {
+            for chunk in chunks {
+                // A closed channel: the caller stopped (Ctrl-C or an error).
+                if tx.send((chunk, run(chunk))).is_err() {
+                    break;
+                }
+            }
+        });
+        // `Receiver` is not `Sync`: the mutex lets the GIL-free wait borrow it.
+        let rx = std::sync::Mutex::new(rx);
+        for _ in 0..chunks.len() {
+            let next = py.detach(|| rx.lock().ok().and_then(|r| r.recv().ok()));
+            let Some((chunk, done)) = next else {
+                return Err(PanicError::new_err(
+                    "internal error in batch: the analysis thread stopped",
+                ));
+            };
+            py.check_signals()?;
+            without_gc(py, || sink(chunk, done.map_err(PyValueError::new_err)?))?;
+            py.check_signals()?;
+        }
+        Ok(())
+    })
+}
+
+/// Run `f` (which builds Python objects) with Python's cyclic garbage
+/// collector paused. Besides saving collections over objects that are all
+/// alive, this keeps a Ctrl-C from landing in a collection: a collection
+/// runs the `gc.callbacks` (hypothesis installs one), and a
+/// `KeyboardInterrupt` raised inside one is printed and lost. (Raised in
+/// Python code that `f` calls, it comes out of `f` as an error.)
+fn without_gc<R>(py: Python<'_>, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+    let gc = py.import("gc")?;
+    let enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    if enabled {
+        gc.call_method0("disable")?;
+    }
+    let out = f();
+    if enabled {
+        gc.call_method0("enable")?;
+    }
+    out
 }
 
 /// The results of [`run_batch`], or a `PanicError` for the first document

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
 use crate::article::PyArticle;
-use crate::batch::run_batch;
+use crate::batch::run_batch_overlapped;
 use crate::normalize::{not_one_str, run, text_arg};
 use crate::tag::PyEntity;
 
@@ -79,17 +79,20 @@ pub(crate) fn _analyze(
 /// One batch item: its text, or why it has none.
 type Item<'a> = Result<&'a str, String>;
 
-/// _analyze_batch(raws, threads=None)
+/// _analyze_batch(raws, threads, make)
 /// --
 ///
-/// For each raw article, `(Article, [Entity], spans, None)` or
-/// `(None, [], None, error)`: one bad document does not sink the batch.
+/// For each raw article, `make(Article, [Entity], spans, None)` or
+/// `make(None, [], None, error)`: one bad document does not sink the batch.
+/// `make` (`Document._from_native`) is called while the next chunk is
+/// analyzed, so that building the Python objects overlaps the analysis.
 #[pyfunction]
-#[pyo3(signature = (raws, threads = None))]
+#[pyo3(signature = (raws, threads, make))]
 pub(crate) fn _analyze_batch<'py>(
     py: Python<'py>,
     raws: &Bound<'py, PyAny>,
     threads: Option<i64>,
+    make: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
     not_one_str(raws, "analyze_batch", "khabar.analyze(raw)")?;
     let objs: Vec<Bound<'py, PyAny>> = raws.try_iter()?.collect::<PyResult<_>>()?;
@@ -109,7 +112,8 @@ pub(crate) fn _analyze_batch<'py>(
         })
         .collect();
     let h = Hints::default();
-    let results = run_batch(
+    let out = PyList::empty(py);
+    run_batch_overlapped(
         py,
         &items,
         threads,
@@ -120,31 +124,36 @@ pub(crate) fn _analyze_batch<'py>(
                 .map(|s| convert(s, khabar::analyze(s, &h)))
                 .map_err(Clone::clone)
         },
-    )?;
-    // A panic on one document becomes that document's error (with its index),
-    // like any other bad document: it does not sink the batch.
-    let results = results.into_iter().map(|r| {
-        r.unwrap_or_else(|p| {
-            Err(format!(
-                "PanicError: {}",
-                p.describe("analyze_batch", "raws")
-            ))
-        })
-    });
-    let out = PyList::empty(py);
-    for r in results {
-        match r {
-            Ok((article, entities, spans)) => {
-                out.append((article, entities, Some(spans), None::<String>))?;
+        |_, done| {
+            for r in done {
+                // A panic on one document becomes that document's error
+                // (with its index), like any other bad document: it does
+                // not sink the batch.
+                match r.unwrap_or_else(|p| {
+                    Err(format!(
+                        "PanicError: {}",
+                        p.describe("analyze_batch", "raws")
+                    ))
+                }) {
+                    Ok((article, entities, spans)) => {
+                        out.append(make.call1((
+                            article,
+                            entities,
+                            Some(spans),
+                            None::<String>,
+                        ))?)?;
+                    }
+                    Err(e) => out.append(make.call1((
+                        None::<PyArticle>,
+                        Vec::<PyEntity>::new(),
+                        None::<Spans>,
+                        Some(e),
+                    ))?)?,
+                }
             }
-            Err(e) => out.append((
-                None::<PyArticle>,
-                Vec::<PyEntity>::new(),
-                None::<Spans>,
-                Some(e),
-            ))?,
-        }
-    }
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 

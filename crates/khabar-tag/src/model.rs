@@ -503,7 +503,12 @@ pub(crate) fn viterbi(trans: &[f32], emis: &[[f32; L]]) -> Vec<u8> {
     let mut inside = [[0f32; 4]; 4];
     for (t, row) in inside.iter_mut().enumerate() {
         let b = 4 * t + 1;
-        *row = [tm(b, b + 1), tm(b + 1, b + 1), tm(b, b + 2), tm(b + 1, b + 2)];
+        *row = [
+            tm(b, b + 1),
+            tm(b + 1, b + 1),
+            tm(b, b + 2),
+            tm(b + 1, b + 2),
+        ];
     }
     let mut prev = [f32::NEG_INFINITY; L];
     for c in 0..L {
