@@ -1,9 +1,9 @@
-//! Analyze the sample articles N times on one thread (after one warm-up
-//! pass that loads the tagger), for `perf` and A/B timing of the pipeline:
+//! Analyze articles ROUNDS times on one thread (after one warm-up pass
+//! that loads the tagger), for `perf` and A/B timing of the pipeline:
 //!
 //! ```text
 //! cargo build --profile profiling -p khabar --example profile_analyze
-//! perf record -g target/profiling/examples/profile_analyze 200
+//! perf record -g target/profiling/examples/profile_analyze 200 examples/articles/*.txt
 //! ```
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,20 +11,10 @@
 use khabar::article::Hints;
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(50);
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let raws: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(50);
+    let raws: Vec<String> = args.map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    assert!(!raws.is_empty(), "usage: profile_analyze ROUNDS FILE...");
     let hints = Hints::default();
     let mut entities = 0;
     for r in &raws {
