@@ -101,16 +101,18 @@ def test_eight_threads_share_everything() -> None:
     assert results == [expected] * 8
 
 
+@pytest.mark.parametrize("overlapped", [False, True])
 @pytest.mark.parametrize("threads", [None, 1, 2])
-def test_a_panic_in_a_batch_names_the_document(threads: int | None) -> None:
-    # A Rust panic must never cross into Python as a crash: the batch runner
-    # (shared by normalize_batch, tag_batch and analyze_batch) catches it per
-    # document and raises PanicError -- a KhabarError -- with the index.
+def test_a_panic_in_a_batch_names_the_document(threads: int | None, overlapped: bool) -> None:
+    # A Rust panic must never cross into Python as a crash: the batch
+    # runners (normalize_batch and tag_batch; analyze_batch and khabar.arrow,
+    # which build the output while the next chunk is analyzed) catch it per
+    # document and raise PanicError -- a KhabarError -- with the index.
     from khabar import _khabar
 
-    assert _khabar._batch_panic_probe(50, 999, threads) == list(range(50))
+    assert _khabar._batch_panic_probe(50, 999, threads, overlapped) == list(range(50))
     with pytest.raises(khabar.PanicError, match=r"items\[37\]") as info:
-        _khabar._batch_panic_probe(50, 37, threads)
+        _khabar._batch_panic_probe(50, 37, threads, overlapped)
     assert isinstance(info.value, khabar.KhabarError)
     assert info.value.index == 37  # type: ignore[attr-defined]
     assert "probe panic on document 37" in str(info.value)

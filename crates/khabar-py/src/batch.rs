@@ -172,33 +172,46 @@ pub(crate) fn all_or_panic<R>(
         .collect()
 }
 
-/// _batch_panic_probe(n, panic_at, threads=None)
+/// _batch_panic_probe(n, panic_at, threads=None, overlapped=False)
 /// --
 ///
-/// For khabar's own tests only: run the batch machinery over `n` dummy
-/// documents and panic on document `panic_at`, to check that the panic comes
-/// back as `khabar.PanicError` naming that document. Returns
-/// `list(range(n))` when `panic_at` is out of range.
+/// For khabar's own tests only: run the batch machinery (`run_batch`, or
+/// with `overlapped` the runner of `analyze_batch` and `khabar.arrow`)
+/// over `n` dummy documents and panic on document `panic_at`, to check
+/// that the panic comes back as `khabar.PanicError` naming that document.
+/// Returns `list(range(n))` when `panic_at` is out of range.
 #[pyfunction]
-#[pyo3(signature = (n, panic_at, threads = None))]
+#[pyo3(signature = (n, panic_at, threads = None, overlapped = false))]
 pub(crate) fn _batch_panic_probe(
     py: Python<'_>,
     n: usize,
     panic_at: usize,
     threads: Option<i64>,
+    overlapped: bool,
 ) -> PyResult<Vec<usize>> {
     let items: Vec<usize> = (0..n).collect();
-    let results = run_batch(
-        py,
-        &items,
-        threads,
-        1024,
-        |_| 64,
-        |&i| {
-            assert!(i != panic_at, "probe panic on document {i}");
-            i
-        },
-    )?;
+    let probe = |&i: &usize| {
+        assert!(i != panic_at, "probe panic on document {i}");
+        i
+    };
+    let results = if overlapped {
+        let mut out = Vec::new();
+        run_batch_overlapped(
+            py,
+            &items,
+            threads,
+            1024,
+            |_| 64,
+            probe,
+            |_, done| {
+                out.extend(done);
+                Ok(())
+            },
+        )?;
+        out
+    } else {
+        run_batch(py, &items, threads, 1024, |_| 64, probe)?
+    };
     all_or_panic(py, "_batch_panic_probe", "items", results)
 }
 
