@@ -339,7 +339,7 @@ impl JointTable {
     }
 
     /// Hint the CPU to fetch the home index slots of `feats` (a token's
-    /// features, looked up one token later).
+    /// features, looked up two tokens later).
     #[inline]
     pub(crate) fn prefetch(&self, feats: &[u64]) {
         for &h in feats {
