@@ -165,8 +165,11 @@ def analyze(raw: str, *, published: str | None = None, url: str | None = None) -
 
 def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Document]:
     """`analyze` over many raw articles on all cores (or `threads`), in order,
-    with the GIL released. A document that cannot be analyzed (not a `str`,
-    a lone surrogate) comes back with `error` set instead of sinking the batch."""
+    with the GIL released while they are analyzed. With more than one thread,
+    the calling thread builds the `Document`s of one chunk of the batch while
+    the threads analyze the next. A document that cannot be analyzed (not a
+    `str`, a lone surrogate) comes back with `error` set instead of sinking
+    the batch."""
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, not {threads!r}")
     # `raws` goes to Rust as is: it refuses a single `str` (which would
