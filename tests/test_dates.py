@@ -77,6 +77,25 @@ def test_pickle_round_trip() -> None:
     assert again[0].hijri == "1443-03-15"
 
 
+def test_a_utc_offset_after_a_time_is_kept() -> None:
+    import pickle
+
+    text = "وقع الانفجار في 25 يناير 2022 عند 16:28 بتوقيت غرينتش +3 قرب الميناء"
+    (m,) = khabar.find_dates(text)
+    assert text[m.start : m.end] == m.text == "25 يناير 2022 عند 16:28"
+    assert (m.value, m.utc_offset, m.precision) == ("2022-01-25T16:28+03:00", 180, "datetime")
+    assert pickle.loads(pickle.dumps(m)).utc_offset == 180
+    # A zone named by a place is never turned into an offset; a day has none.
+    (local,) = khabar.find_dates("وقع الانفجار في 25 يناير 2022 عند 16:28 بتوقيت مكة المكرمة")
+    assert (local.value, local.utc_offset) == ("2022-01-25T16:28", None)
+    (day,) = khabar.find_dates("في 25 يناير 2022 GMT")
+    assert (day.value, day.utc_offset) == ("2022-01-25", None)
+    # A pickle from before the field still loads.
+    old = m.to_dict()
+    del old["utc_offset"]
+    assert khabar._khabar._date_mention_from_dict(old).utc_offset is None
+
+
 def test_repr_is_python_style() -> None:
     (m,) = khabar.find_dates("15 آذار 2024")
     assert repr(m) == "DateMention(text='15 آذار 2024', start=0, end=12, value='2024-03-15', precision='day')"

@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use khabar_normalize::Span;
 
@@ -260,22 +259,26 @@ fn offset_after_time(s: &str) -> Option<i16> {
     None
 }
 
-/// The explicit UTC offset written after one of the times of a dateline
-/// (`found` are the date mentions of `text`).
-fn dateline_offset(text: &str, found: &[DateMention]) -> Option<i16> {
+/// The UTC offset written right after a mention of a time of day at
+/// `span` of `text` (see [`offset_after_time`]; `2022-01-25T16:28Z`, where
+/// the mention took the `Z` in, is UTC).
+pub(crate) fn offset_after_mention(text: &str, span: Span) -> Option<i16> {
+    let surface = text.get(span.range())?;
+    if surface.ends_with(['Z', 'z'])
+        && surface[..surface.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    {
+        return Some(0);
+    }
+    offset_after_time(text.get(span.end..)?)
+}
+
+/// The UTC offset of a dateline: that of its first mention with a time of
+/// day and an offset.
+fn dateline_offset(found: &[DateMention]) -> Option<i16> {
     found
         .iter()
         .filter(|m| matches!(m.value, Some(Value::DateTime { .. } | Value::Time { .. })))
-        .find_map(|m| {
-            let surface = text.get(m.span.range())?;
-            // `2022-01-25T16:28Z`: the mention took the `Z` in.
-            if surface.ends_with(['Z', 'z'])
-                && surface[..surface.len() - 1].ends_with(|c: char| c.is_ascii_digit())
-            {
-                return Some(0);
-            }
-            offset_after_time(text.get(m.span.end..)?)
-        })
+        .find_map(|m| m.utc_offset)
 }
 
 /// A one-line field (title, subtitle, byline, related title).
@@ -501,9 +504,7 @@ impl Published {
     pub fn iso(&self) -> String {
         let mut s = self.value.iso();
         if let (Some(m), Value::DateTime { .. }) = (self.utc_offset, self.value) {
-            let sign = if m < 0 { '-' } else { '+' };
-            let m = m.unsigned_abs();
-            let _ = write!(s, "{sign}{:02}:{:02}", m / 60, m % 60);
+            crate::dates::push_offset(&mut s, m);
         }
         s
     }
@@ -1759,7 +1760,7 @@ fn published_at(
     value: Value,
 ) -> Published {
     let utc_offset = match value {
-        Value::DateTime { .. } => dateline_offset(line.text, found),
+        Value::DateTime { .. } => dateline_offset(found),
         _ => None,
     };
     Published {

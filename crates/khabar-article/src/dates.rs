@@ -261,6 +261,19 @@ pub struct DateMention {
     /// The value depends on the reference date (`أمس`, `فبراير الماضي`, a day
     /// with no year).
     pub relative: bool,
+    /// The UTC offset written right after a time of day, in minutes east
+    /// of UTC (`16:28 (GMT+3)`, `بتوقيت غرينتش +3` → 180; `GMT`, `Z` → 0);
+    /// `None` without a time or an explicit offset (a place such as `بتوقيت
+    /// مكة` is never turned into one).
+    pub utc_offset: Option<i16>,
+}
+
+/// Append a UTC offset in minutes as ISO 8601 `+HH:MM` / `-HH:MM`.
+pub(crate) fn push_offset(s: &mut String, minutes: i16) {
+    use std::fmt::Write as _;
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.unsigned_abs();
+    let _ = write!(s, "{sign}{:02}:{:02}", m / 60, m % 60);
 }
 
 impl DateMention {
@@ -271,9 +284,14 @@ impl DateMention {
             .map_or(Precision::Unresolved, Value::precision)
     }
 
-    /// The value in ISO 8601 form (see [`Value::iso`]).
+    /// The value in ISO 8601 form (see [`Value::iso`]), with the UTC offset
+    /// of a time of day when the text gives one (`2022-01-25T16:28+03:00`).
     pub fn iso(&self) -> Option<String> {
-        self.value.as_ref().map(Value::iso)
+        let mut s = self.value.as_ref().map(Value::iso)?;
+        if let Some(m) = self.utc_offset {
+            push_offset(&mut s, m);
+        }
+        Some(s)
     }
 
     /// Whether the value is known completely (a relative expression with no
@@ -2868,6 +2886,12 @@ fn find_in_window(
             }
             _ => false,
         };
+        let utc_offset = match hit.value {
+            Some(Value::DateTime { .. } | Value::Time { .. }) => {
+                crate::article::offset_after_mention(text, span)
+            }
+            _ => None,
+        };
         return Some(DateMention {
             span,
             value: hit.value,
@@ -2876,6 +2900,7 @@ fn find_in_window(
             weekday: hit.weekday,
             weekday_mismatch,
             relative: hit.relative,
+            utc_offset,
         });
     }
     None

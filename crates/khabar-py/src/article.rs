@@ -502,7 +502,8 @@ pub(crate) struct PyDateMention {
     #[pyo3(get)]
     end: usize,
     /// ISO value (`2022-01-25`, `2022-01-25T16:28`, `--01-22`,
-    /// `2022-02-11/2022-02-20`), or None for an unresolved relative date.
+    /// `2022-02-11/2022-02-20`; a time with the UTC offset the text gives,
+    /// `2022-01-25T16:28+03:00`), or None for an unresolved relative date.
     #[pyo3(get)]
     value: Option<String>,
     /// `"year"`, `"month"`, `"day"`, `"datetime"`, `"time"`, `"interval"` or
@@ -524,6 +525,10 @@ pub(crate) struct PyDateMention {
     /// The value depends on the reference date.
     #[pyo3(get)]
     relative: bool,
+    /// The UTC offset written right after the time, in minutes east of UTC
+    /// (`GMT+3` → 180), or None.
+    #[pyo3(get)]
+    utc_offset: Option<i16>,
 }
 
 #[pymethods]
@@ -540,6 +545,7 @@ impl PyDateMention {
         d.set_item("weekday", self.weekday)?;
         d.set_item("weekday_mismatch", self.weekday_mismatch)?;
         d.set_item("relative", self.relative)?;
+        d.set_item("utc_offset", self.utc_offset)?;
         Ok(d)
     }
 
@@ -581,6 +587,7 @@ fn _date_mention_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyDateMention> {
             .transpose()?,
         weekday_mismatch: item(d, "weekday_mismatch")?,
         relative: item(d, "relative")?,
+        utc_offset: optional_item(d, "utc_offset")?,
     })
 }
 
@@ -604,6 +611,7 @@ fn mention(text: &str, co: &CharOffsets<'_>, m: &DateMention) -> PyDateMention {
         weekday: m.weekday.map(khabar_article::Weekday::name),
         weekday_mismatch: m.weekday_mismatch,
         relative: m.relative,
+        utc_offset: m.utc_offset,
     }
 }
 
