@@ -99,13 +99,16 @@ pub(crate) fn run_batch_overlapped<T: Sync, R: Send>(
     let threads = threads_arg(threads)?;
     let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
     let chunks = interruptible_chunks(&indexed, budget, |(_, t)| size(t));
-    let run = |chunk: &[(usize, &T)]| run_chunk(threads, chunk, &f).map_err(|e| e.to_string());
+    // A finished chunk goes to `sink` between two signal checks: Ctrl-C
+    // lands before the conversion or right after it.
+    let mut deliver = |chunk, done: PyResult<_>| -> PyResult<()> {
+        py.check_signals()?;
+        without_gc(py, || sink(chunk, done?))?;
+        py.check_signals()
+    };
     if threads == Some(1) {
         for chunk in chunks {
-            let done = py.detach(|| run(chunk));
-            py.check_signals()?;
-            without_gc(py, || sink(chunk, done.map_err(PyValueError::new_err)?))?;
-            py.check_signals()?;
+            deliver(chunk, py.detach(|| run_chunk(threads, chunk, &f)))?;
         }
         return Ok(());
     }
@@ -113,11 +116,11 @@ pub(crate) fn run_batch_overlapped<T: Sync, R: Send>(
         // At most one finished chunk waits while the next is analyzed, so
         // the results alive at once stay bounded by ~3 chunks.
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let (chunks, run) = (&chunks, &run);
+        let (chunks, f) = (&chunks, &f);
         scope.spawn(move || {
             for chunk in chunks {
                 // A closed channel: the caller stopped (Ctrl-C or an error).
-                if tx.send((chunk, run(chunk))).is_err() {
+                if tx.send((chunk, run_chunk(threads, chunk, f))).is_err() {
                     break;
                 }
             }
@@ -131,9 +134,7 @@ pub(crate) fn run_batch_overlapped<T: Sync, R: Send>(
                     "internal error in batch: the analysis thread stopped",
                 ));
             };
-            py.check_signals()?;
-            without_gc(py, || sink(chunk, done.map_err(PyValueError::new_err)?))?;
-            py.check_signals()?;
+            deliver(chunk, done)?;
         }
         Ok(())
     })

@@ -129,27 +129,16 @@ pub(crate) fn _analyze_batch<'py>(
                 // A panic on one document becomes that document's error
                 // (with its index), like any other bad document: it does
                 // not sink the batch.
-                match r.unwrap_or_else(|p| {
+                let row = match r.unwrap_or_else(|p| {
                     Err(format!(
                         "PanicError: {}",
                         p.describe("analyze_batch", "raws")
                     ))
                 }) {
-                    Ok((article, entities, spans)) => {
-                        out.append(make.call1((
-                            article,
-                            entities,
-                            Some(spans),
-                            None::<String>,
-                        ))?)?;
-                    }
-                    Err(e) => out.append(make.call1((
-                        None::<PyArticle>,
-                        Vec::<PyEntity>::new(),
-                        None::<Spans>,
-                        Some(e),
-                    ))?)?,
-                }
+                    Ok((article, entities, spans)) => (Some(article), entities, Some(spans), None),
+                    Err(e) => (None, Vec::new(), None, Some(e)),
+                };
+                out.append(make.call1(row)?)?;
             }
             Ok(())
         },
