@@ -136,18 +136,6 @@ fn phrase_key(phrase: &str) -> u64 {
         .fold(PHRASE, |h, w| chain(h, hash_bytes(w)))
 }
 
-/// [`hash_bytes`] of `a` followed by `b`.
-fn hash_two(a: &[u8], b: &[u8]) -> u64 {
-    let mut buf = [0u8; 64];
-    if a.len() + b.len() <= buf.len() {
-        buf[..a.len()].copy_from_slice(a);
-        buf[a.len()..a.len() + b.len()].copy_from_slice(b);
-        hash_bytes(&buf[..a.len() + b.len()])
-    } else {
-        hash_bytes(&[a, b].concat())
-    }
-}
-
 /// Nisba inflection endings added to a stem in `ي` (`ايراني` → `ايرانيه`,
 /// `ايرانيون`, `ايرانيين`…), in search-normalized spelling.
 const NISBA_ENDINGS: [&str; 8] = ["", "ه", "ون", "ين", "ان", "ات", "تين", "تان"];
@@ -314,13 +302,17 @@ impl Gazetteer {
                 continue;
             }
             // The phrase key grows a word at a time from the words' hashes
-            // (the following words' are precomputed: `Token::hash`).
-            let mut h = if fi == 0 && article && elided {
-                chain(PHRASE, hash_two("ال".as_bytes(), first.as_bytes()))
+            // (the stem's and the following words' are precomputed:
+            // `Token::hash`). Only a word with an elided article (rare)
+            // needs its key spelled out.
+            let mut h = if fi == 0 && elided {
+                let mut key = String::new();
+                Self::push_bare(&mut key, t, article);
+                Self::word_key(&key)
             } else if fi == 1 {
                 chain(PHRASE, t.hash[1])
             } else {
-                chain(PHRASE, hash_bytes(first.as_bytes()))
+                Self::word_key(first)
             };
             for n in 1..=max {
                 if n > 1 {
