@@ -44,9 +44,38 @@ pub(crate) fn key<'a>(norm_tokens: impl IntoIterator<Item = &'a str>) -> String 
     out
 }
 
+/// Honorifics that open a person's name in the news (`سيد` of the Sayyids,
+/// `الشيخ`, `الحاج`), in the key's normalized spelling. ANERcorp counts a
+/// bare `سيد` as part of the name (`سيد محمد خاتمي`), so spans may hold
+/// one; the key of the person does not.
+const HONORIFICS: [&str; 7] = ["سيد", "السيد", "سيده", "السيده", "الشيخ", "الشيخه", "الحاج"];
+
+/// Drop a leading honorific from the words of a person's key when at least
+/// two words are left: `سيد ابراهيم رييسي` is `ابراهيم رييسي`, while
+/// `سيد درويش` (where `سيد` is the given name) stays whole.
+pub(crate) fn drop_honorific(words: &mut Vec<String>) {
+    if words.len() >= 3 && HONORIFICS.contains(&words[0].as_str()) {
+        words.remove(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{drop_honorific, key};
+
+    #[test]
+    fn honorific_left_out_of_a_full_name_only() {
+        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let mut v = words("سيد ابراهيم رييسي");
+        drop_honorific(&mut v);
+        assert_eq!(v, words("ابراهيم رييسي"));
+        let mut v = words("سيد درويش");
+        drop_honorific(&mut v);
+        assert_eq!(v, words("سيد درويش"));
+        let mut v = words("محمد سيد احمد");
+        drop_honorific(&mut v);
+        assert_eq!(v, words("محمد سيد احمد"));
+    }
 
     #[test]
     fn joined_and_split() {

@@ -1300,15 +1300,20 @@ fn amman_or_oman(text: &str, ents: &mut [(Entity, Vec<String>)]) {
 
 /// Fill `canonical` for entities without a gazetteer link: a short person
 /// mention takes the key of the fullest person name in the text that ends
-/// with (or contains) it.
+/// with (or contains) it. A person's key leaves out a leading honorific
+/// (`سيد إبراهيم رئيسي` and `إبراهيم رئيسي` are one person), though the
+/// span keeps it, as ANERcorp does.
 fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
     use std::collections::{HashMap, HashSet};
     let keys: Vec<Vec<String>> = ents
         .iter()
-        .map(|(_, toks)| {
+        .map(|(e, toks)| {
             let mut v: Vec<String> = Vec::new();
             let k = crate::link::key(toks.iter().map(String::as_str));
             v.extend(k.split(' ').map(str::to_owned));
+            if e.label == Label::Person {
+                crate::link::drop_honorific(&mut v);
+            }
             v
         })
         .collect();

@@ -669,3 +669,25 @@ fn scores_rank_correct_entities_above_wrong_ones() {
         "{middle} of {all} scores in (0.05, 0.95)"
     );
 }
+
+#[test]
+fn a_leading_sayyid_stays_in_the_span_but_not_in_the_key() {
+    // Written for this test: ANERcorp counts a bare `سيد` as part of the
+    // name, so the span keeps it, but the person is the one named without
+    // it, and a later short mention links to the same key.
+    let text =
+        "قال سيد حسن نصر الله في خطاب متلفز إن المقاومة جاهزة. وأضاف نصر الله أن الحرب لن تطول.";
+    let ents = Tagger::global().tag(text);
+    let full = find(&ents, "سيد حسن نصر الله");
+    assert_eq!(full.label, Label::Person);
+    assert_eq!(full.canonical, "حسن نصر الله");
+    let later: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.text == "نصر الله")
+        .map(|e| e.canonical.as_str())
+        .collect();
+    assert_eq!(later, ["حسن نصر الله"]);
+    // Where `سيد` is the given name, it is the name.
+    let ents = Tagger::global().tag("غنى سيد درويش في الإسكندرية.");
+    assert_eq!(find(&ents, "سيد درويش").canonical, "سيد درويش");
+}
