@@ -23,10 +23,19 @@ variants interleaved, one run of each per round):
 - and, without Spark, the naive function over a ``pandas.Series`` in this
   process, up to the Arrow batch a pandas_udf worker hands back to Spark
   (what one worker does; 1 thread).
+
+It also reports where the CPU goes (Linux ``/proc``): CPU seconds per MB of
+``khabar.arrow.analyze`` on one thread, and of each Spark variant split into
+the JVM and its Python workers. From these it solves how much faster the
+single-thread analysis (which both the Arrow path and the naive UDF run) would
+have to get for the Arrow path to reach 3x the naive pandas_udf, assuming the
+rest of the naive UDF's CPU cost and both sides' use of the two cores stay as
+measured (the Arrow path's one-thread cost counts as analysis).
 """
 
 
 import argparse
+import glob
 import os
 import statistics
 import time
@@ -51,7 +60,38 @@ def timed(f: Callable[[], Any], repeat: int) -> float:
     return statistics.median(times)
 
 
-def spark_rates(docs: list[str], size: int, repeat: int) -> dict[str, float]:
+def cpu_by_command(exclude: int) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by the live ``java`` and
+    ``python*`` processes (Spark's JVM and Python workers), summed by command
+    name, without process ``exclude`` (this script)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat) as f:
+                s = f.read()
+        except OSError:  # the process ended
+            continue
+        if int(stat.split("/")[2]) == exclude:
+            continue
+        name = s[s.index("(") + 1 : s.rindex(")")]
+        if name != "java" and not name.startswith("python"):
+            continue
+        fields = s[s.rindex(")") + 2 :].split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def cpu_of(f: Callable[[], Any]) -> dict[str, float]:
+    """CPU seconds per command name spent while ``f`` runs (by processes
+    alive at its end: Spark reuses its Python workers)."""
+    before = cpu_by_command(os.getpid())
+    f()
+    after = cpu_by_command(os.getpid())
+    return {k: v - before.get(k, 0.0) for k, v in after.items() if v - before.get(k, 0.0) > 0.005}
+
+
+def spark_rates(docs: list[str], size: int, repeat: int, cpu: dict[str, dict[str, float]]) -> dict[str, float]:
     import pandas as pd
     from pyspark.sql.pandas.functions import pandas_udf
 
@@ -93,8 +133,37 @@ def spark_rates(docs: list[str], size: int, repeat: int) -> dict[str, float]:
         "spark naive pandas_udf (khabar.analyze per row)": size / timed(run_naive, repeat) / 1e6,
         "spark naive pandas_udf returning JSON strings": size / timed(run_naive_json, repeat) / 1e6,
     }
+    if os.path.isdir("/proc"):
+        cpu["spark mapInArrow"] = cpu_of(run_arrow)
+        cpu["spark naive pandas_udf"] = cpu_of(run_naive)
     spark.stop()
     return rates
+
+
+def report_cpu(cpu: dict[str, dict[str, float]], size: int, arrow_rate: float, naive_rate: float) -> None:
+    """Print CPU seconds per MB by process, and the single-thread analysis
+    speed-up that the 3x target needs (see the module's docstring)."""
+    mb = size / 1e6
+    for name, by in cpu.items():
+        parts = ", ".join(f"{k} {v / mb:.3f}" for k, v in sorted(by.items(), key=lambda kv: -kv[1]))
+        print(f"CPU s/MB {name:<34} total {sum(by.values()) / mb:.3f} ({parts})")
+    one = cpu.get("khabar.arrow.analyze (threads=1)")
+    naive = cpu.get("spark naive pandas_udf")
+    if not one or not naive:
+        return
+    analysis = sum(one.values()) / mb
+    rest = sum(naive.values()) / mb - analysis
+    # Cores kept busy: CPU seconds per MB over wall seconds per MB.
+    busy_arrow = analysis * arrow_rate
+    busy_naive = (analysis + rest) * naive_rate
+    if rest <= 0:
+        return
+    need = analysis * (3 * busy_naive / busy_arrow - 1) / rest
+    print(
+        f"naive UDF CPU beyond the analysis: {rest:.3f} s/MB against {analysis:.3f} of analysis; "
+        f"cores busy: arrow {busy_arrow:.2f}, naive {busy_naive:.2f}"
+    )
+    print(f"3x the naive pandas_udf needs the one-thread analysis {need:.2f}x faster")
 
 
 def main() -> None:
@@ -133,8 +202,12 @@ def main() -> None:
         for name, f in runs.items():
             times[name].append(timed(f, 1))
     rates = {name: size / statistics.median(ts) / 1e6 for name, ts in times.items()}
+    cpu: dict[str, dict[str, float]] = {}
+    if os.path.isdir("/proc"):
+        # One thread: CPU time is wall time (the builder runs on it too).
+        cpu["khabar.arrow.analyze (threads=1)"] = {"python": timed(lambda: khabar.arrow.analyze(arr, threads=1), 1)}
     if not args.no_spark:
-        rates.update(spark_rates(docs, size, args.repeat))
+        rates.update(spark_rates(docs, size, args.repeat, cpu))
     for name, r in rates.items():
         print(f"{name:<66} {r:6.2f} MB/s")
     ra, rb = rates["khabar.arrow.analyze (threads=2)"], rates["analyze_batch (threads=2)"]
@@ -146,6 +219,7 @@ def main() -> None:
         s = rates["spark mapInArrow (khabar.spark.analyze)"]
         print(f"arrow (in process) / naive pandas_udf: {ra / n:.2f}")
         print(f"spark mapInArrow / naive pandas_udf:   {s / n:.2f}")
+        report_cpu(cpu, size, ra, n)
     print(f"load after: {os.getloadavg()[0]:.2f}")
 
 
