@@ -84,62 +84,58 @@ pub(crate) fn lex_bits(names: &FastMap<u64, u16>, t: &Token) -> u32 {
     0
 }
 
-/// The key a token contributes to document bits: its stem, if it is an
-/// Arabic or Latin word of at least 3 letters.
-fn doc_key(t: &Token) -> Option<&str> {
-    let s = if t.clitic.maybe > 0 {
-        t.norm.as_str()
+/// Whether `s` has at least `n` characters (stops counting at `n`).
+fn has_chars(s: &str, n: usize) -> bool {
+    s.len() >= n && s.chars().nth(n - 1).is_some()
+}
+
+/// The keys a token contributes to document bits, as string hashes
+/// ([`Token::hash`]): its stem (its whole word when a proclitic is unsure),
+/// if it is an Arabic or Latin word of at least 3 letters, and its form
+/// with the unsure proclitic stripped (`ورامسفيلد` counts for `رامسفيلد`)
+/// if that has 3 letters. Equal strings have equal hashes, so these key
+/// the counts as the strings would, without hashing them again.
+fn doc_keys(t: &Token) -> [Option<u64>; 2] {
+    let (s, h) = if t.clitic.maybe > 0 {
+        (t.norm.as_str(), t.hash[0])
     } else {
-        t.stem()
+        (t.stem(), t.hash[1])
     };
-    (t.shape != Shape::Punct && t.shape != Shape::Digit && s.chars().count() >= 3).then_some(s)
+    let own = (t.shape != Shape::Punct && t.shape != Shape::Digit && has_chars(s, 3)).then_some(h);
+    let maybe = (t.clitic.maybe > 0 && has_chars(t.maybe_stem(), 3)).then_some(t.hash[2]);
+    [own, maybe]
 }
 
 /// Document bits from pass-1 labels: for every token, which (type, B/I)
 /// labels the same stem received elsewhere in the document.
 pub(crate) fn doc_bits(doc: &[(&[Token], &[u8])], sides: &mut [Vec<Side>]) {
-    let mut counts: FastMap<&str, [u16; NB]> = FastMap::default();
+    let mut counts: FastMap<u64, [u16; NB]> = FastMap::default();
+    let mut keys = Vec::new();
     for (toks, labels) in doc {
         for (t, &l) in toks.iter().zip(labels.iter()) {
-            if let Some(k) = doc_key(t) {
-                counts.entry(k).or_insert([0; NB])[l as usize] += 1;
+            let k = doc_keys(t);
+            for h in k.into_iter().flatten() {
+                counts.entry(h).or_insert([0; NB])[l as usize] += 1;
             }
-            // The maybe-stripped form too: `ورامسفيلد` counts for `رامسفيلد`.
-            if t.clitic.maybe > 0 {
-                let m = t.maybe_stem();
-                if m.chars().count() >= 3 {
-                    counts.entry(m).or_insert([0; NB])[l as usize] += 1;
-                }
-            }
+            keys.push(k);
         }
     }
+    let mut keys = keys.into_iter();
     for ((toks, labels), side) in doc.iter().zip(sides.iter_mut()) {
-        for ((t, &l), s) in toks.iter().zip(labels.iter()).zip(side.iter_mut()) {
+        for ((_, &l), s) in toks.iter().zip(labels.iter()).zip(side.iter_mut()) {
             s.doc = 0;
-            let mut add = |key: &str, own: bool| {
-                if let Some(c) = counts.get(key) {
-                    let mut c = *c;
-                    if own {
-                        c[l as usize] = c[l as usize].saturating_sub(1);
-                    }
-                    for (lab, &n) in c.iter().enumerate().skip(1) {
-                        if n > 0 {
-                            s.doc |= 1 << lab;
-                            // Which type dominates among the other mentions.
-                            if n as usize * 2 > c.iter().sum::<u16>() as usize {
-                                s.doc |= 1 << (10 + ty(lab as u8));
-                            }
+            for h in keys.next().into_iter().flatten().flatten() {
+                let Some(c) = counts.get(&h) else { continue };
+                let mut c = *c;
+                c[l as usize] = c[l as usize].saturating_sub(1);
+                for (lab, &n) in c.iter().enumerate().skip(1) {
+                    if n > 0 {
+                        s.doc |= 1 << lab;
+                        // Which type dominates among the other mentions.
+                        if n as usize * 2 > c.iter().sum::<u16>() as usize {
+                            s.doc |= 1 << (10 + ty(lab as u8));
                         }
                     }
-                }
-            };
-            if let Some(k) = doc_key(t) {
-                add(k, true);
-            }
-            if t.clitic.maybe > 0 {
-                let m = t.maybe_stem();
-                if m.chars().count() >= 3 {
-                    add(m, true);
                 }
             }
         }
