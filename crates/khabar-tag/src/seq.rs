@@ -312,6 +312,13 @@ pub(crate) fn common_word(lex: &FastMap<u64, u16>, w: &str) -> bool {
         .is_some_and(|b| b & 1 != 0)
 }
 
+/// Whether the train lexicon `lex` has word `w` more than once, mostly
+/// outside names.
+pub(crate) fn common_word_seen_twice(lex: &FastMap<u64, u16>, w: &str) -> bool {
+    lex.get(&crate::model::lex_key(w))
+        .is_some_and(|b| b & 1 != 0 && b & (1 << 9) == 0)
+}
+
 /// Whether `w` is a word model `m` knows: it has a word feature, or train
 /// has it mostly outside names (pruning after averaging drops the word
 /// features of many such words: `آنذاك`).

@@ -485,8 +485,20 @@ impl Tagger {
                     end += 1;
                 }
                 // Single-word city names from GeoNames are noisy (`الحرية`):
-                // they need the model's agreement (see `resolve`).
-                let weak = n == 1 && e.id.starts_with("geonames:");
+                // they need the model's agreement (see `resolve`). So does a
+                // one-word organization that ANERcorp train has more than
+                // once, mostly as a common word (`فتح` "opening", `القاعدة` "the base",
+                // `الحياة` "life"): `فتح تحقيق` is not Fatah. Places stay
+                // strong (train leaves some unannotated: `البقاع`), and so
+                // do institutions named by their head noun (`البرلمان`,
+                // which a nisba qualifies: `البرلمان اللبناني`).
+                let weak = n == 1
+                    && (e.id.starts_with("geonames:")
+                        || e.kind == Kind::Org
+                            && [s[i].norm.as_str(), s[i].bare()]
+                                .into_iter()
+                                .any(|w| crate::seq::common_word_seen_twice(&self.p1.lex, w))
+                            && !self.gaz.has(s[i].stem(), Kind::OrgHead));
                 out.push((
                     si,
                     Cand {
@@ -556,10 +568,25 @@ impl Tagger {
             })
             .map(|t| t.norm.as_str())
             .collect();
+        // The last words of the document's organizations that need no
+        // agreement (`حركة فتح`, `تنظيم القاعدة`): one sense per document,
+        // so a weak one-word match of the same word (`وانتقدت فتح`) is
+        // that organization too.
+        let org_words: FastSet<&str> = by_sent
+            .iter()
+            .zip(sents)
+            .flat_map(|(cs, s)| {
+                cs.iter()
+                    .filter(|c| c.prio != 0 && c.label == Label::Org && c.end > c.start)
+                    .filter_map(move |c| s.get(c.end - 1))
+            })
+            .map(Token::bare)
+            .collect();
         let mut out = Vec::new();
         for (s, mut cs) in sents.iter().zip(by_sent) {
             // Model spans that a gazetteer entry names exactly take its
-            // entry; weak gazetteer matches need the model.
+            // entry; weak gazetteer matches need the model (or, for an
+            // organization, the same word in a surer one of the document).
             let model: Vec<(usize, usize)> = cs
                 .iter()
                 .filter(|c| c.prio == 1)
@@ -569,6 +596,10 @@ impl Tagger {
                 c.prio != 0
                     || c.label == Label::Equipment && c.entry.is_none()
                     || model.iter().any(|&(a, b)| a == c.start && b == c.end)
+                    || c.label == Label::Org
+                        && c.entry.is_some()
+                        && c.end == c.start + 1
+                        && s.get(c.start).is_some_and(|t| org_words.contains(t.bare()))
             });
             // Longest first, then gazetteer over model, then earlier.
             cs.sort_by_key(|c| {

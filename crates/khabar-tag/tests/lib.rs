@@ -691,3 +691,35 @@ fn a_leading_sayyid_stays_in_the_span_but_not_in_the_key() {
     let ents = Tagger::global().tag("غنى سيد درويش في الإسكندرية.");
     assert_eq!(find(&ents, "سيد درويش").canonical, "سيد درويش");
 }
+
+#[test]
+fn a_one_word_organization_that_is_a_common_word_needs_context() {
+    // Written for this test. `فتح` ("opening"), `القاعدة` ("the base") and
+    // `الحياة` ("life") are mostly common words in ANERcorp train: alone
+    // they are no organization...
+    for text in [
+        "أعلنت النيابة العامة فتح تحقيق في الحادث.",
+        "فتح الجنود النار على المتظاهرين.",
+        "زار الوزير القاعدة العسكرية في الشمال.",
+        "تحدث التقرير عن الحياة اليومية في المدينة.",
+    ] {
+        let orgs: Vec<String> = Tagger::global()
+            .tag(text)
+            .into_iter()
+            .filter(|e| e.label == Label::Org)
+            .map(|e| e.text)
+            .collect();
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+    // ...while a document that names the organization in full makes its
+    // bare mentions that organization too.
+    let text = "قالت حركة فتح إن الانتخابات ستجري في موعدها. وانتقدت فتح قرار التأجيل.";
+    let orgs: Vec<(String, String)> = Tagger::global()
+        .tag(text)
+        .into_iter()
+        .filter(|e| e.label == Label::Org)
+        .map(|e| (e.text, e.canonical))
+        .collect();
+    let want = [("حركة فتح", "Fatah"), ("فتح", "Fatah")].map(|(t, c)| (t.to_owned(), c.to_owned()));
+    assert_eq!(orgs, want);
+}
