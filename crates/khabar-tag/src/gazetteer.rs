@@ -112,6 +112,10 @@ pub(crate) struct Gazetteer {
     /// Latin letters (`شركة Apple`). Not used for matching, so it adds no
     /// model feature.
     latin: FastMap<String, Entry>,
+    /// The countries that a stop word hides (`مالي`, "financial" far more
+    /// often than Mali), by the word: read only where a noun must stand
+    /// (see `Tagger::candidates`), never as a model feature.
+    shadowed: FastMap<String, Entry>,
 }
 
 /// A phrase of the gazetteer, a proper prefix of longer ones, or both.
@@ -144,6 +148,7 @@ impl Gazetteer {
     /// Parse the TSV data: `kind \t arabic \t english \t id`.
     pub fn parse(data: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
+        let mut stops = Vec::new();
         for line in data.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -162,6 +167,9 @@ impl Gazetteer {
                 continue;
             }
             let key = norm.join(" ");
+            if kind == Kind::Stop {
+                stops.push(key.clone());
+            }
             // A nisba stem ends in `ي`: add its inflections; a leading `ال` is
             // stripped at lookup time.
             if kind == Kind::Norp && norm.len() == 1 && key.ends_with('ي') {
@@ -196,7 +204,16 @@ impl Gazetteer {
             g.add(&key, Entry { kind, english, id }, n);
         }
         // `مالي` is "financial" far more often than "Malian": a stop word
-        // keeps only its cue role.
+        // keeps only its cue role; a country it names is kept aside.
+        for key in stops {
+            if let Some(e) = g
+                .get(&key)
+                .iter()
+                .find(|e| e.kind == Kind::Gpe && e.id.starts_with("iso:"))
+            {
+                g.shadowed.insert(key, e.clone());
+            }
+        }
         for v in g.phrases.values_mut().map(|n| &mut n.entries) {
             if v.iter().any(|e| e.kind == Kind::Stop) {
                 v.retain(|e| e.kind == Kind::Stop);
@@ -247,6 +264,12 @@ impl Gazetteer {
 
     /// The organization whose English name is `key` (normalized Latin
     /// tokens joined by one space).
+    /// The country that stop word `word` (search-normalized, bare) hides,
+    /// if any.
+    pub fn shadowed(&self, word: &str) -> Option<&Entry> {
+        self.shadowed.get(word)
+    }
+
     pub fn by_english(&self, key: &str) -> Option<&Entry> {
         self.latin.get(key)
     }

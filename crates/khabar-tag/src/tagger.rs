@@ -241,6 +241,30 @@ const FUNCTION_WORDS: [&str; 40] = [
 /// `مالي` "financial" (`قانون المالية`, the finance law).
 const NOT_ENTITIES: [(Kind, &str); 2] = [(Kind::Loc, "m49:001"), (Kind::Norp, "iso:ML")];
 
+/// Words after which a noun stands (search-normalized, bare):
+/// prepositions, and words of place and government that take a country
+/// (`شمال مالي`, `حكومة مالي`).
+const NOUN_BEFORE: [&str; 18] = [
+    "في",
+    "الي",
+    "من",
+    "عن",
+    "علي",
+    "مع",
+    "حول",
+    "داخل",
+    "خارج",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "حكومه",
+    "عاصمه",
+    "شعب",
+    "جمهوريه",
+];
+
 /// One-word titles that are also common nouns (`الفريق` "the team",
 /// `اللواء` "the brigade", `العميد` "the dean"): the title rule makes a
 /// person after them only when a given name follows.
@@ -515,6 +539,49 @@ impl Tagger {
                 i = end;
             } else {
                 i += 1;
+            }
+        }
+        // A country that a stop word hides (`مالي`, mostly "financial"),
+        // where only a noun can stand: after a preposition (`في مالي`), a
+        // proclitic preposition (`لمالي`), a word of place or government
+        // (`شمال مالي`, `حكومة مالي`), or joined by `و` to a country
+        // (`النيجر ومالي`). The adjective follows its noun (`دعم مالي`).
+        for (k, t) in s.iter().enumerate() {
+            if t.shape != Shape::Arabic || t.clitic.al {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|j| &s[j]);
+            let found = std::iter::once((t.clitic.sure as usize, t.bare()))
+                .chain(
+                    t.maybe_forms()
+                        .map(|(n, f)| (t.clitic.sure as usize + n, f)),
+                )
+                .find_map(|(n, f)| self.gaz.shadowed(f).map(|e| (n, e)));
+            let Some((letters, e)) = found else { continue };
+            let proclitics = t.norm.get(..2 * letters).unwrap_or("");
+            let and = proclitics.starts_with('و');
+            let noun_slot = proclitics.contains(['ل', 'ب'])
+                || prev.is_some_and(|p| {
+                    NOUN_BEFORE.contains(&p.bare())
+                        || and
+                            && [p.stem(), p.bare()]
+                                .iter()
+                                .any(|w| self.gaz.has(w, Kind::Gpe))
+                });
+            if noun_slot {
+                out.push((
+                    si,
+                    Cand {
+                        start: k,
+                        end: k + 1,
+                        label: Label::Gpe,
+                        score: 0.8,
+                        entry: Some(e),
+                        prio: 2,
+                        strip: u8::try_from(letters).ok(),
+                        of: None,
+                    },
+                ));
             }
         }
         // Latin model codes: `S300`, `F-16`, `MQ-9`.

@@ -723,3 +723,31 @@ fn a_one_word_organization_that_is_a_common_word_needs_context() {
     let want = [("حركة فتح", "Fatah"), ("فتح", "Fatah")].map(|(t, c)| (t.to_owned(), c.to_owned()));
     assert_eq!(orgs, want);
 }
+
+#[test]
+fn mali_where_a_noun_stands_and_financial_elsewhere() {
+    // Written for this test: `مالي` is mostly the adjective "financial",
+    // which follows its noun; after a preposition, a proclitic preposition,
+    // a word of place or government, or `و` after a country, it is Mali.
+    for text in [
+        "قتل ثلاثة جنود في مالي أمس.",
+        "أعلنت حكومة مالي حالة الطوارئ.",
+        "قدمت فرنسا مساعدات لمالي.",
+        "انسحبت القوات من النيجر ومالي.",
+    ] {
+        let ents = Tagger::global().tag(text);
+        let mali = find(&ents, "مالي");
+        assert_eq!(
+            (mali.label, mali.canonical.as_str()),
+            (Label::Gpe, "Mali"),
+            "{text}"
+        );
+    }
+    for text in [
+        "قدمت الدولة دعم مالي للمزارعين.",
+        "يعاني البلد من عجز مالي كبير.",
+    ] {
+        let ents = Tagger::global().tag(text);
+        assert!(ents.iter().all(|e| e.text != "مالي"), "{text}: {ents:?}");
+    }
+}
