@@ -68,7 +68,12 @@ fn main() {
     // against 76.94, chosen on those folds), and it also gains on the tail
     // alone (`--dev`: 72.9 against 72.6). `--bias X` replaces them by a
     // uniform X, `--per-type P,L,O,M` by others.
-    let mut per_type: Option<[f32; 5]> = Some([0.0, 8.0, 4.0, 8.0, 12.0]);
+    // (The default is `TrainOptions::default().bias`, what `Tagger::train`
+    // uses: [8, 4, 8, 12].)
+    let mut per_type: Option<[f32; 5]> = {
+        let [p, l, o, m] = khabar_tag::training::TrainOptions::default().bias;
+        Some([0.0, p, l, o, m])
+    };
     let mut folds: Vec<usize> = vec![9, 0, 3, 6];
     let mut it = args.iter();
     while let Some(a) = it.next() {

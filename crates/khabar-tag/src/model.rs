@@ -737,7 +737,9 @@ pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
         *b = r.f32()?;
     }
     let n = r.u32()? as usize;
-    let mut rows = Vec::with_capacity(n.min(1 << 24));
+    // A row takes at least 12 bytes: a count past the data is a bad file,
+    // not a reason to reserve gigabytes.
+    let mut rows = Vec::with_capacity(n.min(r.b.len().saturating_sub(r.p) / 12));
     for _ in 0..n {
         let h = r.u64()?;
         let mask = r.u32()?;

@@ -751,3 +751,105 @@ fn mali_where_a_noun_stands_and_financial_elsewhere() {
         assert!(ents.iter().all(|e| e.text != "مالي"), "{text}: {ents:?}");
     }
 }
+
+/// The first `n` sentences of the bundled ANERcorp train file.
+fn anercorp_train_head(n: usize) -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/anercorp/ANERCorp_CamelLab_train.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = String::new();
+    let mut sents = 0;
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if line.trim().is_empty() {
+            sents += 1;
+            if sents == n {
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_tagger_trained_on_conll_learns_its_names_and_round_trips() {
+    use khabar_tag::training::TrainOptions;
+    // A slice of ANERcorp train plus sentences written for this test, in
+    // which an invented surname is a person and an invented town a place.
+    let mut conll = anercorp_train_head(300);
+    for (name, town) in [
+        ("زرقوني", "قرطاسة"),
+        ("زرقوني", "قرطاسة"),
+        ("زرقوني", "قرطاسة"),
+    ] {
+        conll.push_str(&format!(
+            "وقال O\nالوزير O\nسليم B-PERS\n{name} I-PERS\nفي O\n{town} B-LOC\nإن O\nالمحادثات O\nمستمرة O\n. O\n\n"
+        ));
+    }
+    let options = TrainOptions {
+        epochs: 5,
+        bag: 2,
+        ..TrainOptions::default()
+    };
+    let tagger = Tagger::train(&conll, &options).unwrap();
+    let text = "وأكد سليم زرقوني أمس في قرطاسة أن الاتفاق قريب.";
+    let ents = tagger.tag(text);
+    for e in &ents {
+        assert_eq!(&text[e.span.start..e.span.end], e.text);
+    }
+    assert_eq!(find(&ents, "سليم زرقوني").label, Label::Person, "{ents:?}");
+    assert!(
+        ents.iter()
+            .any(|e| e.text == "قرطاسة" && matches!(e.label, Label::Gpe | Label::Loc)),
+        "{ents:?}"
+    );
+    // The same data, options and seed give the same model; the bytes give
+    // the same tagger back.
+    let bytes = tagger.to_bytes();
+    assert_eq!(Tagger::train(&conll, &options).unwrap().to_bytes(), bytes);
+    assert_eq!(Tagger::from_bytes(&bytes).unwrap().tag(text), ents);
+}
+
+#[test]
+fn bad_training_data_and_model_bytes_are_errors() {
+    use khabar_tag::training::{ModelError, TrainOptions};
+    let o = TrainOptions {
+        bag: 1,
+        epochs: 1,
+        ..TrainOptions::default()
+    };
+    let err = Tagger::train("زار O\nسامي B-NAME\n", &o).unwrap_err();
+    assert!(matches!(err, ModelError::Conll { line: 2, .. }), "{err}");
+    assert!(err.to_string().contains("B-NAME"), "{err}");
+    let err = Tagger::train("زار O\nسامي\n", &o).unwrap_err();
+    assert!(matches!(err, ModelError::Conll { line: 2, .. }), "{err}");
+    assert_eq!(
+        Tagger::train("\n\n-DOCSTART- O\n\n", &o).unwrap_err(),
+        ModelError::Empty
+    );
+    let zero = TrainOptions {
+        epochs: 0,
+        ..o.clone()
+    };
+    assert!(matches!(
+        Tagger::train("زار O\n", &zero),
+        Err(ModelError::Option(_))
+    ));
+    // CoNLL-2003 spellings: tabs, PER for PERS, -DOCSTART- lines.
+    assert!(Tagger::train("-DOCSTART- O\n\nسامي\tB-PER\nزار\tO\n", &o).is_ok());
+    // Anything but a whole model file is refused, never a panic.
+    let good = Tagger::global().to_bytes();
+    assert!(matches!(
+        Tagger::from_bytes(b"KTAG"),
+        Err(ModelError::Format { .. })
+    ));
+    for cut in [0, 3, 8, 100, good.len() / 2] {
+        assert!(Tagger::from_bytes(&good[..cut]).is_err(), "cut {cut}");
+    }
+    let mut bad = good.clone();
+    bad[4] ^= 0xff; // the version
+    assert!(Tagger::from_bytes(&bad).is_err());
+}

@@ -41,7 +41,7 @@ pub mod pipeline;
 pub use khabar_article as article;
 pub use khabar_normalize as normalize;
 pub use khabar_tag as tag;
-pub use pipeline::{analyze, analyze_batch, analyze_with, Document};
+pub use pipeline::{analyze, analyze_batch, analyze_batch_with, analyze_with, Document};
 
 use khabar_normalize::Normalizer;
 

@@ -107,6 +107,16 @@ pub fn analyze_batch<S: AsRef<str> + Sync>(
     hints: &Hints,
     threads: Option<usize>,
 ) -> Result<Vec<Document>, batch::Error> {
-    let tagger = Tagger::global();
+    analyze_batch_with(Tagger::global(), raws, hints, threads)
+}
+
+/// [`analyze_batch`] with a given tagger (one trained with
+/// [`Tagger::train`], say).
+pub fn analyze_batch_with<S: AsRef<str> + Sync>(
+    tagger: &Tagger,
+    raws: &[S],
+    hints: &Hints,
+    threads: Option<usize>,
+) -> Result<Vec<Document>, batch::Error> {
     batch::map_with(threads, raws, |r| analyze_with(tagger, r.as_ref(), hints))
 }
