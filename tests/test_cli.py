@@ -22,7 +22,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 def test_help_everywhere() -> None:
-    for args in ([], ["analyze"], ["normalize"], ["dates"]):
+    for args in ([], ["analyze"], ["normalize"], ["dates"], ["train"]):
         p = run(*args, "--help")
         assert p.returncode == 0 and "usage: khabar" in p.stdout
 
@@ -149,3 +149,45 @@ def test_table_has_a_column_for_every_label(tmp_path: pathlib.Path) -> None:
         counts = line[24 + 6 : 24 + 6 + 6 * len(labels)].split()
         assert counts == [row[label] for label in labels], (line, row)
         assert line.endswith(row["id"])
+
+
+def test_train_then_analyze_with_the_model(tmp_path: pathlib.Path) -> None:
+    root = pathlib.Path(__file__).resolve().parent.parent
+    lines = []
+    with open(root / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt", encoding="utf-8") as fh:
+        for line in fh:
+            lines.append(line)
+            if len(lines) >= 4000 and not line.strip():
+                break
+    conll = tmp_path / "small.conll"
+    conll.write_text("".join(lines), encoding="utf-8")
+    model = tmp_path / "small.ktag"
+    p = run("train", str(conll), "-o", str(model), "--epochs", "3", "--bag", "1")
+    assert p.returncode == 0, p.stderr
+    assert model.stat().st_size > 0 and "--model" in p.stderr
+    small = run("analyze", "--model", str(model), str(ARTICLES))
+    shipped = run("analyze", str(ARTICLES))
+    assert small.returncode == 0, small.stderr
+    records = [json.loads(line) for line in small.stdout.splitlines()]
+    assert len(records) == 5
+    for r in records:
+        raw = (ARTICLES / pathlib.Path(r["id"]).name).read_text(encoding="utf-8")
+        for e in r["entities"]:
+            assert raw[e["start"] : e["end"]] == e["text"]
+    # A model trained on 4,000 tokens is not the shipped one.
+    assert small.stdout != shipped.stdout
+
+
+def test_train_and_model_errors_are_one_line(tmp_path: pathlib.Path) -> None:
+    bad = tmp_path / "bad.conll"
+    bad.write_text("زار O\nسامي B-NAME\n", encoding="utf-8")
+    p = run("train", str(bad), "-o", str(tmp_path / "m"))
+    assert p.returncode == 1 and "line 2: unknown tag `B-NAME`" in _one_error_line(p)
+    p = run("analyze", "--model", str(bad), str(ARTICLES))
+    assert p.returncode == 1 and "not a khabar tagger model" in _one_error_line(p)
+    p = run("analyze", "--model", str(tmp_path / "missing"), str(ARTICLES))
+    assert p.returncode == 1 and "missing" in _one_error_line(p)
+    p = run("train", str(bad), "-o", str(tmp_path / "m"), "--bag", "0")
+    assert p.returncode == 2 and "--bag" in _one_error_line(p)
+    p = run("analyze", "--model", str(bad), "--format", "parquet", "-o", str(tmp_path / "x.parquet"), str(ARTICLES))
+    assert p.returncode == 2 and "--model" in _one_error_line(p)

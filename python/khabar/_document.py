@@ -151,29 +151,45 @@ class Document:
         )
 
 
-def analyze(raw: str, *, published: str | None = None, url: str | None = None) -> Document:
+def _check_tagger(tagger: object) -> None:
+    if tagger is not None and not isinstance(tagger, _khabar.Tagger):
+        raise TypeError(f"tagger must be a khabar.Tagger or None, not {type(tagger).__name__}")
+
+
+def analyze(
+    raw: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    tagger: _khabar.Tagger | None = None,
+) -> Document:
     """Parse a raw scraped article and tag its title, subtitle and body.
 
     `published` (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``, optionally with
     seconds and a UTC offset such as ``+03:00``) and `url`, when known,
     win over what the text says; dates in the text resolve against the
-    publication date.
+    publication date. `tagger` (a `khabar.Tagger`, say one trained on your
+    own CoNLL data) replaces the shipped one.
     """
-    article, entities, spans = _khabar._analyze(raw, published=published, url=url)
+    _check_tagger(tagger)
+    article, entities, spans = _khabar._analyze(raw, published=published, url=url, tagger=tagger)
     return Document._from_native(article, entities, spans)
 
 
-def analyze_batch(raws: Iterable[str], *, threads: int | None = None) -> list[Document]:
+def analyze_batch(
+    raws: Iterable[str], *, threads: int | None = None, tagger: _khabar.Tagger | None = None
+) -> list[Document]:
     """`analyze` over many raw articles on all cores (or `threads`), in order,
     with the GIL released while they are analyzed. With more than one thread,
     the calling thread builds the `Document`s of one chunk of the batch while
     the threads analyze the next. A document that cannot be analyzed (not a
     `str`, a lone surrogate) comes back with `error` set instead of sinking
-    the batch."""
+    the batch. `tagger` as in `analyze`."""
+    _check_tagger(tagger)
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, not {threads!r}")
     # `raws` goes to Rust as is: it refuses a single `str` (which would
     # otherwise be analyzed one character at a time) and takes any iterable.
     # The documents are built chunk by chunk while the next chunk is
     # analyzed: `_from_native` is called from Rust for each.
-    return _khabar._analyze_batch(raws, threads, Document._from_native)
+    return _khabar._analyze_batch(raws, threads, Document._from_native, tagger)

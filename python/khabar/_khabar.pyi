@@ -1,4 +1,5 @@
 # Stubs for the native module khabar._khabar (checked by mypy.stubtest in CI).
+import os
 from collections.abc import Callable, Iterable
 
 from typing import TypeVar, final
@@ -11,6 +12,7 @@ class KhabarError(Exception): ...
 class SpanError(KhabarError): ...
 class InputTooLargeError(KhabarError): ...
 class PanicError(KhabarError): ...
+class ModelError(KhabarError): ...
 
 # --- normalization -----------------------------------------------------------
 
@@ -99,6 +101,45 @@ def tag(text: str) -> list[Entity]: ...
 def tag_batch(texts: Iterable[str], threads: int | None = None) -> list[list[Entity]]:
     """`tag` over many texts (not one `str`: that is a `TypeError`) on all
     cores or `threads` (a positive int), in order."""
+
+_Bias = tuple[float, float, float, float]
+
+@final
+class Tagger:
+    """The shipped tagger (``Tagger()``), or one trained on your CoNLL data
+    (``Tagger.train(path)``) or loaded from a file (``Tagger.load(path)``).
+    Pass it to ``khabar.analyze``/``analyze_batch`` as ``tagger=``."""
+
+    def __new__(cls) -> Tagger: ...
+    @staticmethod
+    def train(
+        path: str | os.PathLike[str],
+        *,
+        epochs: int = 10,
+        seed: int = 42,
+        bag: int = 7,
+        bias: _Bias = (8.0, 4.0, 8.0, 12.0),
+    ) -> Tagger: ...
+    @staticmethod
+    def from_conll(
+        text: str,
+        *,
+        epochs: int = 10,
+        seed: int = 42,
+        bag: int = 7,
+        bias: _Bias = (8.0, 4.0, 8.0, 12.0),
+    ) -> Tagger: ...
+    @staticmethod
+    def load(path: str | os.PathLike[str]) -> Tagger: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> Tagger: ...
+    def save(self, path: str | os.PathLike[str]) -> None: ...
+    def to_bytes(self) -> bytes: ...
+    def tag(self, text: str) -> list[Entity]: ...
+    def tag_batch(self, texts: Iterable[str], threads: int | None = None) -> list[list[Entity]]: ...
+    @property
+    def shipped(self) -> bool: ...
+    def __reduce__(self) -> tuple[object, ...]: ...
 
 # --- article parsing and dates (crates/khabar-py/src/article.rs) ---
 
@@ -196,7 +237,7 @@ _Span = tuple[int, int]
 _Spans = tuple[_Span | None, _Span | None, list[_Span], _Span | None]
 
 def _analyze(
-    raw: str, *, published: str | None = None, url: str | None = None
+    raw: str, *, published: str | None = None, url: str | None = None, tagger: Tagger | None = None
 ) -> tuple[Article, list[Entity], _Spans]: ...
 _T = TypeVar("_T")
 
@@ -204,6 +245,7 @@ def _analyze_batch(
     raws: Iterable[str],
     threads: int | None,
     make: Callable[[Article | None, list[Entity], _Spans | None, str | None], _T],
+    tagger: Tagger | None = None,
 ) -> list[_T]: ...
 
 # --- Arrow (wrapped by khabar.arrow): (schema, array) PyCapsule pairs in and out ---

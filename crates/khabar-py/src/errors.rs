@@ -24,6 +24,12 @@ create_exception!(
 );
 create_exception!(
     khabar,
+    ModelError,
+    KhabarError,
+    "Training data or a model file that khabar cannot use (the message names the line or the problem)."
+);
+create_exception!(
+    khabar,
     PanicError,
     KhabarError,
     "An internal error caught at the boundary (a bug: please report it)."
@@ -98,5 +104,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SpanError", py.get_type::<SpanError>())?;
     m.add("InputTooLargeError", py.get_type::<InputTooLargeError>())?;
     m.add("PanicError", py.get_type::<PanicError>())?;
+    m.add("ModelError", py.get_type::<ModelError>())?;
     Ok(())
 }

@@ -11,6 +11,7 @@ mod arrow;
 mod article;
 mod batch;
 mod errors;
+mod model;
 mod normalize;
 mod pipeline;
 mod tag;
@@ -36,6 +37,7 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     normalize::register(m)?;
     article::register(m)?;
     tag::register(m)?;
+    model::register(m)?;
     pipeline::register(m)?;
     arrow::register(m)?;
     Ok(())

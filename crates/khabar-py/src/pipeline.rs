@@ -12,8 +12,10 @@ use pyo3::types::{PyList, PyString};
 
 use crate::article::PyArticle;
 use crate::batch::run_batch_overlapped;
+use crate::model::PyTagger;
 use crate::normalize::{not_one_str, run, text_arg};
 use crate::tag::PyEntity;
+use khabar::tag::Tagger;
 
 fn hints(published: Option<&str>, url: Option<&str>) -> PyResult<Hints> {
     let mut h = Hints::default();
@@ -55,31 +57,42 @@ fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>, Spans) {
     (PyArticle::from(doc.article), entities, spans)
 }
 
-/// _analyze(raw, *, published=None, url=None)
+/// The Rust tagger of an optional `khabar.Tagger` argument (the shipped one
+/// for `None`).
+fn tagger_of<'a>(tagger: Option<&'a Bound<'_, PyTagger>>) -> &'a Tagger {
+    match tagger {
+        Some(t) => t.get().get(),
+        None => Tagger::global(),
+    }
+}
+
+/// _analyze(raw, *, published=None, url=None, tagger=None)
 /// --
 ///
 /// `(Article, [Entity], (title_span, subtitle_span, [paragraph_span],
 /// dateline_place_span))` of one raw article; spans are code points into
 /// `raw`.
 #[pyfunction]
-#[pyo3(signature = (raw, *, published = None, url = None))]
+#[pyo3(signature = (raw, *, published = None, url = None, tagger = None))]
 pub(crate) fn _analyze(
     py: Python<'_>,
     raw: &Bound<'_, PyAny>,
     published: Option<&str>,
     url: Option<&str>,
+    tagger: Option<&Bound<'_, PyTagger>>,
 ) -> PyResult<(PyArticle, Vec<PyEntity>, Spans)> {
     let s = text_arg(raw, "raw")?.to_str()?;
     let h = hints(published, url)?;
+    let t = tagger_of(tagger);
     run(py, "analyze", s.len(), || {
-        convert(s, khabar::analyze(s, &h))
+        convert(s, khabar::analyze_with(t, s, &h))
     })
 }
 
 /// One batch item: its text, or why it has none.
 type Item<'a> = Result<&'a str, String>;
 
-/// _analyze_batch(raws, threads, make)
+/// _analyze_batch(raws, threads, make, tagger=None)
 /// --
 ///
 /// For each raw article, `make(Article, [Entity], spans, None)` or
@@ -87,13 +100,15 @@ type Item<'a> = Result<&'a str, String>;
 /// `make` (`Document._from_native`) is called while the next chunk is
 /// analyzed, so that building the Python objects overlaps the analysis.
 #[pyfunction]
-#[pyo3(signature = (raws, threads, make))]
+#[pyo3(signature = (raws, threads, make, tagger = None))]
 pub(crate) fn _analyze_batch<'py>(
     py: Python<'py>,
     raws: &Bound<'py, PyAny>,
     threads: Option<i64>,
     make: &Bound<'py, PyAny>,
+    tagger: Option<&Bound<'py, PyTagger>>,
 ) -> PyResult<Bound<'py, PyList>> {
+    let t = tagger_of(tagger);
     not_one_str(raws, "analyze_batch", "khabar.analyze(raw)")?;
     let objs: Vec<Bound<'py, PyAny>> = raws.try_iter()?.collect::<PyResult<_>>()?;
     let items: Vec<Item<'_>> = objs
@@ -121,7 +136,7 @@ pub(crate) fn _analyze_batch<'py>(
         |i| i.as_ref().map_or(0, |s| s.len()),
         |item| {
             item.as_ref()
-                .map(|s| convert(s, khabar::analyze(s, &h)))
+                .map(|s| convert(s, khabar::analyze_with(t, s, &h)))
                 .map_err(Clone::clone)
         },
         |_, done| {

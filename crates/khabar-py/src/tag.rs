@@ -192,7 +192,7 @@ impl PyEntity {
 
 /// Tag one document and convert byte spans to code points (one table per
 /// document).
-fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
+pub(crate) fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
     let co = CharOffsets::new(text);
     tagger
         .tag(text)
@@ -229,9 +229,18 @@ pub(crate) fn tag_batch<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyList>> {
+    tag_batch_with(py, Tagger::global(), texts, threads)
+}
+
+/// `tag_batch` with `tagger`.
+pub(crate) fn tag_batch_with<'py>(
+    py: Python<'py>,
+    tagger: &Tagger,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<i64>,
+) -> PyResult<Bound<'py, PyList>> {
     let items = str_list(texts, "tag_batch", "khabar.tag(text)")?;
     let strs: Vec<&str> = items.iter().map(|s| s.to_str()).collect::<PyResult<_>>()?;
-    let tagger = Tagger::global();
     let outs = run_batch(
         py,
         &strs,

@@ -8,6 +8,11 @@
 //!   spelling of the entity), `kb_id`, `title` (rank or honorific before a
 //!   person), `score`, and `value` for dates.
 //! - [`Label`]: PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, DATE, MISC.
+//! - [`Tagger::train`]: a tagger trained on your CoNLL data (BIO tags of
+//!   PERS, LOC, ORG, MISC) with the shipped gazetteers and rules
+//!   ([`training::TrainOptions`]; the defaults are the shipped model's
+//!   recipe), saved and loaded with [`Tagger::to_bytes`] and
+//!   [`Tagger::from_bytes`] (errors: [`training::ModelError`]).
 //! - [`eval`] and [`training`]: the CoNLL reader, the conlleval-style scorer
 //!   and the trainer behind `cargo run --release -p khabar-tag --example
 //!   train` (ANERcorp, CAMeL split).

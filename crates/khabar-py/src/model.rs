@@ -1,0 +1,247 @@
+//! `khabar.Tagger`: an entity tagger, the shipped one or one trained on the
+//! user's CoNLL data (`khabar_tag::Tagger::train`), saved and loaded as
+//! bytes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use khabar_tag::training::{ModelError as RustModelError, TrainOptions};
+use khabar_tag::Tagger;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyTuple};
+
+use crate::errors::{guard, ModelError};
+use crate::normalize::{run, text_arg};
+use crate::tag::{tag_batch_with, tag_one, PyEntity};
+
+/// The tagger of a `khabar.Tagger`: the process-wide shipped one, or an
+/// owned one.
+#[derive(Clone)]
+enum Inner {
+    Shipped,
+    Owned(Arc<Tagger>),
+}
+
+/// Tagger(): the shipped tagger; `Tagger.train(path)` trains one on CoNLL
+/// data, `Tagger.load(path)` reads a saved one.
+#[pyclass(name = "Tagger", module = "khabar", frozen)]
+#[derive(Clone)]
+pub(crate) struct PyTagger {
+    inner: Inner,
+}
+
+impl PyTagger {
+    /// The Rust tagger.
+    pub(crate) fn get(&self) -> &Tagger {
+        match &self.inner {
+            Inner::Shipped => Tagger::global(),
+            Inner::Owned(t) => t,
+        }
+    }
+
+    fn owned(t: Tagger) -> Self {
+        Self {
+            inner: Inner::Owned(Arc::new(t)),
+        }
+    }
+}
+
+fn model_error(e: &RustModelError) -> PyErr {
+    match e {
+        RustModelError::Option(_) => PyValueError::new_err(e.to_string()),
+        _ => ModelError::new_err(e.to_string()),
+    }
+}
+
+fn train_text(
+    py: Python<'_>,
+    conll: &str,
+    epochs: i64,
+    seed: u64,
+    bag: i64,
+    bias: (f32, f32, f32, f32),
+) -> PyResult<PyTagger> {
+    let count = |v: i64, name: &str| {
+        usize::try_from(v)
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or_else(|| PyValueError::new_err(format!("{name} must be a positive int, not {v}")))
+    };
+    let options = TrainOptions {
+        epochs: count(epochs, "epochs")?,
+        seed,
+        bag: count(bag, "bag")?,
+        bias: [bias.0, bias.1, bias.2, bias.3],
+    };
+    py.detach(|| guard("Tagger.train", || Tagger::train(conll, &options)))?
+        .map(PyTagger::owned)
+        .map_err(|e| model_error(&e))
+}
+
+/// A `ModelError` about the contents of `path` says which file it is.
+fn in_file(py: Python<'_>, e: PyErr, path: &std::path::Path) -> PyErr {
+    if e.is_instance_of::<ModelError>(py) {
+        ModelError::new_err(format!("{}: {}", path.display(), e.value(py)))
+    } else {
+        e
+    }
+}
+
+fn read(path: &PathBuf) -> PyResult<Vec<u8>> {
+    std::fs::read(path)
+        .map_err(|e| pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", path.display())))
+}
+
+#[pymethods]
+impl PyTagger {
+    #[new]
+    fn new() -> Self {
+        Self {
+            inner: Inner::Shipped,
+        }
+    }
+
+    /// train(path, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))
+    /// --
+    ///
+    /// A tagger trained on the CoNLL file at `path` (UTF-8; `token tag` per
+    /// line, a blank line after each sentence, BIO tags of PERS or PER,
+    /// LOC, ORG, MISC), with the shipped gazetteers and rules. The defaults
+    /// are the shipped model's recipe. `ModelError` names the first bad
+    /// line.
+    #[staticmethod]
+    #[pyo3(
+        signature = (path, *, epochs = 10, seed = 42, bag = 7, bias = (8.0, 4.0, 8.0, 12.0)),
+        text_signature = "(path, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))"
+    )]
+    fn train(
+        py: Python<'_>,
+        path: PathBuf,
+        epochs: i64,
+        seed: u64,
+        bag: i64,
+        bias: (f32, f32, f32, f32),
+    ) -> PyResult<Self> {
+        let bytes = read(&path)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| ModelError::new_err(format!("{}: not UTF-8 text: {e}", path.display())))?;
+        train_text(py, &text, epochs, seed, bag, bias).map_err(|e| in_file(py, e, &path))
+    }
+
+    /// from_conll(text, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))
+    /// --
+    ///
+    /// `Tagger.train` on CoNLL text instead of a file.
+    #[staticmethod]
+    #[pyo3(
+        signature = (text, *, epochs = 10, seed = 42, bag = 7, bias = (8.0, 4.0, 8.0, 12.0)),
+        text_signature = "(text, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))"
+    )]
+    fn from_conll(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        epochs: i64,
+        seed: u64,
+        bag: i64,
+        bias: (f32, f32, f32, f32),
+    ) -> PyResult<Self> {
+        let text = text_arg(text, "text")?.to_str()?;
+        train_text(py, text, epochs, seed, bag, bias)
+    }
+
+    /// load(path)
+    /// --
+    ///
+    /// A tagger saved with `Tagger.save` (`ModelError` for anything else).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        Self::from_bytes(&read(&path)?).map_err(|e| in_file(py, e, &path))
+    }
+
+    /// from_bytes(data)
+    /// --
+    ///
+    /// A tagger from `Tagger.to_bytes()`.
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        guard("Tagger.from_bytes", || Tagger::from_bytes(data))?
+            .map(Self::owned)
+            .map_err(|e| model_error(&e))
+    }
+
+    /// save(path)
+    /// --
+    ///
+    /// Write the model to `path` (a few MB), for `Tagger.load`.
+    fn save(&self, path: PathBuf) -> PyResult<()> {
+        std::fs::write(&path, self.get().to_bytes())
+            .map_err(|e| pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", path.display())))
+    }
+
+    /// to_bytes()
+    /// --
+    ///
+    /// The model file as bytes.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.get().to_bytes())
+    }
+
+    /// tag(text)
+    /// --
+    ///
+    /// `khabar.tag` with this tagger.
+    fn tag<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let s = text_arg(text, "text")?.to_str()?;
+        let tagger = self.get();
+        let ents: Vec<PyEntity> = run(py, "tag", s.len(), || tag_one(tagger, s))?;
+        PyList::new(py, ents)
+    }
+
+    /// tag_batch(texts, threads=None)
+    /// --
+    ///
+    /// `khabar.tag_batch` with this tagger.
+    #[pyo3(signature = (texts, threads = None))]
+    fn tag_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<i64>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        tag_batch_with(py, self.get(), texts, threads)
+    }
+
+    /// Whether this is the shipped tagger.
+    #[getter]
+    fn shipped(&self) -> bool {
+        matches!(self.inner, Inner::Shipped)
+    }
+
+    fn __repr__(&self) -> String {
+        if self.shipped() {
+            "Tagger()".to_owned()
+        } else {
+            "Tagger(<trained>)".to_owned()
+        }
+    }
+
+    /// Pickles as its model bytes (the shipped tagger as itself), so it can
+    /// go to worker processes.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let cls = slf.get_type();
+        if this.shipped() {
+            return PyTuple::new(py, [cls.into_any(), PyTuple::empty(py).into_any()]);
+        }
+        let make = cls.getattr("from_bytes")?;
+        let args = PyTuple::new(py, [this.to_bytes(py)])?;
+        PyTuple::new(py, [make, args.into_any()])
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyTagger>()?;
+    Ok(())
+}
