@@ -3,6 +3,7 @@ normalize return, row for row."""
 
 from __future__ import annotations
 
+import pathlib
 import random
 
 import pytest
@@ -273,3 +274,32 @@ def test_invalid_utf8_in_a_single_stage_is_a_clear_error(stage: str) -> None:
         getattr(khabar.arrow, stage)(arr)
     # A valid array right after works as usual.
     assert getattr(khabar.arrow, stage)(pa.array(["زار الرئيس طهران"])) is not None
+
+
+def small_tagger() -> khabar.Tagger:
+    """A tagger trained on the first 300 sentences of the bundled ANERcorp
+    train file (one perceptron, a second): not the shipped one."""
+    path = pathlib.Path(__file__).resolve().parent.parent / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
+    lines, n = [], 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            lines.append(line)
+            if not line.strip():
+                n += 1
+                if n == 300:
+                    break
+    return khabar.Tagger.from_conll("".join(lines), bag=1, epochs=3)
+
+
+def test_a_trained_tagger_runs_on_the_arrow_path() -> None:
+    tagger = small_tagger()
+    texts = [t for _, t in seed_texts()] + [None]
+    arr = pa.array(texts)
+    docs = iter(khabar.analyze_batch([t for t in texts if t is not None], threads=2, tagger=tagger))
+    want = [None if t is None else next(docs).to_dict() for t in texts]
+    assert rows(khabar.arrow.analyze(arr, threads=2, tagger=tagger)) == want
+    assert rows(khabar.arrow.analyze(arr, threads=2)) != want
+    tagged = khabar.arrow.tag(arr, tagger=tagger).to_pylist()
+    assert tagged[:-1] == [[e.to_dict() for e in tagger.tag(t)] for t in texts[:-1]] and tagged[-1] is None
+    with pytest.raises(TypeError, match="khabar.Tagger"):
+        khabar.arrow.analyze(arr, tagger="shipped")  # type: ignore[arg-type]

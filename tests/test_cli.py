@@ -176,6 +176,14 @@ def test_train_then_analyze_with_the_model(tmp_path: pathlib.Path) -> None:
             assert raw[e["start"] : e["end"]] == e["text"]
     # A model trained on 4,000 tokens is not the shipped one.
     assert small.stdout != shipped.stdout
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "small.parquet"
+    p = run("analyze", "--model", str(model), "--format", "parquet", "-o", str(out), str(ARTICLES))
+    assert p.returncode == 0, p.stderr
+    table = pq.read_table(out).to_pylist()
+    by_id = {r["id"]: r for r in records}
+    for row in table:
+        assert [e["text"] for e in row["entities"]] == [e["text"] for e in by_id[row["id"]]["entities"]]
 
 
 def test_train_and_model_errors_are_one_line(tmp_path: pathlib.Path) -> None:
@@ -190,4 +198,4 @@ def test_train_and_model_errors_are_one_line(tmp_path: pathlib.Path) -> None:
     p = run("train", str(bad), "-o", str(tmp_path / "m"), "--bag", "0")
     assert p.returncode == 2 and "--bag" in _one_error_line(p)
     p = run("analyze", "--model", str(bad), "--format", "parquet", "-o", str(tmp_path / "x.parquet"), str(ARTICLES))
-    assert p.returncode == 2 and "--model" in _one_error_line(p)
+    assert p.returncode == 1 and "not a khabar tagger model" in _one_error_line(p)

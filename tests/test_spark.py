@@ -20,7 +20,7 @@ pytest.importorskip("pyspark")
 import khabar.spark  # noqa: E402
 
 from conftest import ROOT, seed_texts  # noqa: E402
-from test_arrow import corpus  # noqa: E402
+from test_arrow import corpus, small_tagger  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings(
     # PySpark warns about pandas >= 3 whenever it checks for pandas; khabar.spark
@@ -100,6 +100,18 @@ def test_samples_row_for_row(spark: Any) -> None:
     # Nested columns are usable from Spark SQL.
     people = {r["canonical"] for r in out.selectExpr("explode(khabar_entities) AS e").where("e.label = 'PERSON'").select("e.canonical").collect()}
     assert "محمد رضا قرايي اشتياني" in people
+
+
+def test_a_trained_tagger_goes_to_the_executors(spark: Any) -> None:
+    tagger = small_tagger()
+    texts = [t for _, t in seed_texts()]
+    df = spark.createDataFrame(list(enumerate(texts)), "id long, text string").repartition(2)
+    got = analyzed_rows(khabar.spark.analyze(df, tagger=tagger))
+    want = [d.to_dict() for d in khabar.analyze_batch(texts, threads=2, tagger=tagger)]
+    assert [got[i] for i in range(len(texts))] == want
+    assert want != expected(texts)  # not the shipped tagger's output
+    with pytest.raises(TypeError, match="khabar.Tagger"):
+        khabar.spark.analyze(df, tagger=object())  # type: ignore[arg-type]
 
 
 def test_a_row_that_is_not_utf8_does_not_fail_the_task(spark: Any) -> None:

@@ -108,30 +108,38 @@ def entities_type() -> Any:
     return document_schema().field("entities").type
 
 
-def analyze(texts: Any, *, threads: int | None = None) -> Any:
+def _check_tagger(tagger: object) -> None:
+    if tagger is not None and not isinstance(tagger, _khabar.Tagger):
+        raise TypeError(f"tagger must be a khabar.Tagger or None, not {type(tagger).__name__}")
+
+
+def analyze(texts: Any, *, threads: int | None = None, tagger: _khabar.Tagger | None = None) -> Any:
     """Parse and tag every raw article of `texts` (a pyarrow ``Array`` or
     ``ChunkedArray`` of strings): a ``pyarrow.RecordBatch`` (a ``Table`` for a
     ``ChunkedArray``) of :func:`document_schema`, one row per input, in order.
     A null input gives a row of nulls; a document that cannot be analyzed has
-    its ``error`` set."""
+    its ``error`` set. `tagger` (a :class:`khabar.Tagger`) replaces the
+    shipped one."""
     _check_threads(threads)
+    _check_tagger(tagger)
     pa = _pa()
     chunks, chunked = _chunks(texts, "khabar.arrow.analyze")
-    batches = [pa.record_batch(_Exported(_khabar._arrow_analyze(*_capsules(c), threads))) for c in chunks]
+    batches = [pa.record_batch(_Exported(_khabar._arrow_analyze(*_capsules(c), threads, tagger))) for c in chunks]
     if not chunked:
         return batches[0]
     return pa.Table.from_batches(batches, schema=document_schema())
 
 
-def tag(texts: Any, *, threads: int | None = None) -> Any:
+def tag(texts: Any, *, threads: int | None = None, tagger: _khabar.Tagger | None = None) -> Any:
     """Tag every string of `texts` as one document (like :func:`khabar.tag`):
     a ``pyarrow.ListArray`` of entity structs (a ``ChunkedArray`` for a
     ``ChunkedArray``), null where the input is null. Offsets are code
-    points."""
+    points. `tagger` as in :func:`analyze`."""
     _check_threads(threads)
+    _check_tagger(tagger)
     pa = _pa()
     chunks, chunked = _chunks(texts, "khabar.arrow.tag")
-    out = [pa.array(_Exported(_khabar._arrow_tag(*_capsules(c), threads))) for c in chunks]
+    out = [pa.array(_Exported(_khabar._arrow_tag(*_capsules(c), threads, tagger))) for c in chunks]
     return pa.chunked_array(out, type=entities_type()) if chunked else out[0]
 
 

@@ -199,13 +199,15 @@ def _analyze_parquet(args: argparse.Namespace) -> int:
         return 2
     import khabar.arrow
 
+    tagger = khabar.Tagger.load(args.model) if args.model else None
     schema = pa.schema([pa.field("id", pa.string()), *khabar.arrow.document_schema()])
     progress = _Progress(not args.quiet)
     failures = 0
     try:
         with pq.ParquetWriter(args.output, schema) as writer:
             for chunk in _chunks(args.paths):
-                batch = khabar.arrow.analyze(pa.array([t for _, t, _ in chunk], pa.string()), threads=args.threads)
+                texts = pa.array([t for _, t, _ in chunk], pa.string())
+                batch = khabar.arrow.analyze(texts, threads=args.threads, tagger=tagger)
                 errors = batch.column("error").to_pylist()
                 for i, (path, _, err) in enumerate(chunk):
                     if err is not None:
@@ -225,8 +227,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if not args.output:
             print("khabar: --format parquet needs -o FILE", file=sys.stderr)
             return 2
-        if args.model:
-            raise UsageError("--model works with --format jsonl, csv and table (the Parquet path runs the shipped tagger)")
         return _analyze_parquet(args)
     tagger = khabar.Tagger.load(args.model) if args.model else None
     out: IO[str] = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout

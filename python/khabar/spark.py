@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
     from pyspark.sql.types import StructType
 
+    from ._khabar import Tagger
+
 __all__ = ["analyze", "local_session", "schema"]
 
 
@@ -85,10 +87,12 @@ class _AnalyzeBatches:
     it by reference (``khabar.spark._AnalyzeBatches``) and the executors run
     their own installed khabar."""
 
-    def __init__(self, text_col: str, names: list[str], threads: int | None) -> None:
+    def __init__(self, text_col: str, names: list[str], threads: int | None, tagger: Any = None) -> None:
         self.text_col = text_col
         self.names = names
         self.threads = threads
+        # A trained khabar.Tagger goes to the executors as its model bytes.
+        self.tagger = tagger
 
     def __call__(self, batches: Iterator[Any]) -> Iterator[Any]:
         import pyarrow as pa
@@ -96,14 +100,21 @@ class _AnalyzeBatches:
         import khabar.arrow
 
         for batch in batches:
-            docs = khabar.arrow.analyze(batch.column(self.text_col), threads=self.threads)
+            docs = khabar.arrow.analyze(batch.column(self.text_col), threads=self.threads, tagger=self.tagger)
             yield pa.RecordBatch.from_arrays(
                 [*batch.columns, *docs.columns],
                 names=[*batch.schema.names, *self.names],
             )
 
 
-def analyze(df: DataFrame, text_col: str = "text", prefix: str = "khabar_", *, threads: int | None = 1) -> DataFrame:
+def analyze(
+    df: DataFrame,
+    text_col: str = "text",
+    prefix: str = "khabar_",
+    *,
+    threads: int | None = 1,
+    tagger: Tagger | None = None,
+) -> DataFrame:
     """`df` with the analysis of its string column `text_col` added as
     columns named `prefix` + each name of :func:`khabar.arrow.document_schema`
     (``khabar_title``, ``khabar_entities``, ...), row for row. A null text
@@ -111,6 +122,8 @@ def analyze(df: DataFrame, text_col: str = "text", prefix: str = "khabar_", *, t
 
     `threads` is per Spark task: Spark already runs one task per core, so the
     default is 1; raise it when executors have more cores than task slots.
+    `tagger` (a :class:`khabar.Tagger` trained on your data) replaces the
+    shipped one; it travels to the executors with the job, as its model bytes.
     """
     _pyspark()
     from pyspark.sql.types import StringType, StructType
@@ -118,6 +131,7 @@ def analyze(df: DataFrame, text_col: str = "text", prefix: str = "khabar_", *, t
     from . import arrow
 
     arrow._check_threads(threads)
+    arrow._check_tagger(tagger)
     if text_col not in df.columns:
         raise ValueError(f"no column {text_col!r} in the DataFrame (columns: {df.columns})")
     if not isinstance(df.schema[text_col].dataType, StringType):
@@ -127,4 +141,4 @@ def analyze(df: DataFrame, text_col: str = "text", prefix: str = "khabar_", *, t
     if clash:
         raise ValueError(f"the DataFrame already has columns {clash}: choose another prefix")
     out = StructType([*df.schema.fields, *added.fields])
-    return df.mapInArrow(_AnalyzeBatches(text_col, added.fieldNames(), threads), out)
+    return df.mapInArrow(_AnalyzeBatches(text_col, added.fieldNames(), threads, tagger), out)

@@ -17,13 +17,13 @@ use arrow_schema::DataType;
 use khabar::arrow::{self as ka, DocumentBatchBuilder};
 use khabar::article::Hints;
 use khabar::normalize::{Normalizer, Profile};
-use khabar::tag::Tagger;
 use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
 use crate::batch::{all_or_panic, run_batch, run_batch_overlapped};
 use crate::errors::{guard, normalize_error};
+use crate::model::{tagger_of, PyTagger};
 
 /// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
 /// between chunks, a fraction of a second apart.
@@ -126,24 +126,25 @@ fn text_len(t: &Option<&str>) -> usize {
     t.map_or(0, str::len)
 }
 
-/// _arrow_analyze(schema, array, threads=None)
+/// _arrow_analyze(schema, array, threads=None, tagger=None)
 /// --
 ///
 /// Analyze every string of an Arrow array (capsules of
 /// `__arrow_c_array__()`); a record batch (as a struct array's capsules),
 /// one row per input, with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (schema, array, threads = None))]
+#[pyo3(signature = (schema, array, threads = None, tagger = None))]
 fn _arrow_analyze<'py>(
     py: Python<'py>,
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
     threads: Option<i64>,
+    tagger: Option<&Bound<'py, PyTagger>>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.analyze";
     let input = import_rows(schema, array)?;
     let rows = ka::text_rows(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let tagger = Tagger::global();
+    let tagger = tagger_of(tagger);
     let hints = Hints::default();
     let mut builder = DocumentBatchBuilder::new();
     // The pool analyzes the next chunk while this thread appends the last
@@ -187,24 +188,25 @@ fn _arrow_analyze<'py>(
     export(py, &StructArray::from(out))
 }
 
-/// _arrow_tag(schema, array, threads=None)
+/// _arrow_tag(schema, array, threads=None, tagger=None)
 /// --
 ///
 /// Tag every string of an Arrow array (each one document): the capsules of
 /// a `list<struct<text, label, start, end, canonical, title, value, score,
 /// kb_id>>` array, null where the input is null.
 #[pyfunction]
-#[pyo3(signature = (schema, array, threads = None))]
+#[pyo3(signature = (schema, array, threads = None, tagger = None))]
 fn _arrow_tag<'py>(
     py: Python<'py>,
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
     threads: Option<i64>,
+    tagger: Option<&Bound<'py, PyTagger>>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.tag";
     let input = import(schema, array)?;
     let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let tagger = Tagger::global();
+    let tagger = tagger_of(tagger);
     let results = run_batch(py, &texts, threads, ANALYZE_CHUNK, text_len, |t| {
         t.map(|s| tagger.tag(s))
     })?;

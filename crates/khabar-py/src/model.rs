@@ -47,6 +47,15 @@ impl PyTagger {
     }
 }
 
+/// The Rust tagger of an optional `tagger=` argument (the shipped one for
+/// `None`).
+pub(crate) fn tagger_of<'a>(tagger: Option<&'a Bound<'_, PyTagger>>) -> &'a Tagger {
+    match tagger {
+        Some(t) => t.get().get(),
+        None => Tagger::global(),
+    }
+}
+
 fn model_error(e: &RustModelError) -> PyErr {
     match e {
         RustModelError::Option(_) => PyValueError::new_err(e.to_string()),

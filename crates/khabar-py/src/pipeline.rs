@@ -12,10 +12,9 @@ use pyo3::types::{PyList, PyString};
 
 use crate::article::PyArticle;
 use crate::batch::run_batch_overlapped;
-use crate::model::PyTagger;
+use crate::model::{tagger_of, PyTagger};
 use crate::normalize::{not_one_str, run, text_arg};
 use crate::tag::PyEntity;
-use khabar::tag::Tagger;
 
 fn hints(published: Option<&str>, url: Option<&str>) -> PyResult<Hints> {
     let mut h = Hints::default();
@@ -55,15 +54,6 @@ fn convert(raw: &str, doc: Document) -> (PyArticle, Vec<PyEntity>, Spans) {
         .map(|e| PyEntity::from_entity(e, &co))
         .collect();
     (PyArticle::from(doc.article), entities, spans)
-}
-
-/// The Rust tagger of an optional `khabar.Tagger` argument (the shipped one
-/// for `None`).
-fn tagger_of<'a>(tagger: Option<&'a Bound<'_, PyTagger>>) -> &'a Tagger {
-    match tagger {
-        Some(t) => t.get().get(),
-        None => Tagger::global(),
-    }
 }
 
 /// _analyze(raw, *, published=None, url=None, tagger=None)
