@@ -176,6 +176,10 @@ def test_train_then_analyze_with_the_model(tmp_path: pathlib.Path) -> None:
             assert raw[e["start"] : e["end"]] == e["text"]
     # A model trained on 4,000 tokens is not the shipped one.
     assert small.stdout != shipped.stdout
+    report = tmp_path / "report.html"
+    p = run("report", "--model", str(model), "-o", str(report), str(ARTICLES))
+    assert p.returncode == 0, p.stderr
+    assert report.stat().st_size > 0
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "small.parquet"
     p = run("analyze", "--model", str(model), "--format", "parquet", "-o", str(out), str(ARTICLES))

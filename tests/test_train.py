@@ -71,6 +71,8 @@ def test_the_pipeline_runs_a_given_tagger(trained: khabar.Tagger):
         batch = khabar.analyze_batch(raws, threads=threads, tagger=trained)
         assert [d.entities for d in batch] == [d.entities for d in one]
     assert trained.tag_batch(raws, threads=2) == [trained.tag(r) for r in raws]
+    assert khabar.tag_batch(raws, threads=2, tagger=trained) == [khabar.tag(r, tagger=trained) for r in raws]
+    assert [khabar.tag(r, tagger=trained) for r in raws] == [trained.tag(r) for r in raws]
     # A model trained on 300 sentences is not the shipped one.
     assert [d.entities for d in one] != [khabar.analyze(r).entities for r in raws]
 

@@ -1,7 +1,7 @@
 """The ``khabar`` command.
 
     khabar analyze PATH... [--format jsonl|csv|table|parquet] [-o FILE] [--threads N] [--model FILE]
-    khabar report PATH... [-o report.html]
+    khabar report PATH... [-o report.html] [--model FILE]
     khabar train CONLL -o MODEL [--epochs N] [--seed N] [--bag N]
     khabar normalize [--profile search|display] [--summary] PATH...
     khabar dates [--reference YYYY-MM-DD] TEXT|-
@@ -282,10 +282,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     items: list[tuple[str, str, khabar.Document]] = []
     failures = 0
+    tagger = khabar.Tagger.load(args.model) if args.model else None
     # Opened first: a bad -o fails before the analysis, not after it.
     with open(args.output, "w", encoding="utf-8") as fh:
         for chunk in _chunks(args.paths):
-            for path, text, doc in _documents(chunk, args.threads):
+            for path, text, doc in _documents(chunk, args.threads, tagger):
                 failures += _failed(path, doc.error)
                 items.append((path, text or "", doc))
         fh.write(render(items, title=args.title))
@@ -344,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", metavar="FILE", default="report.html", help="where to write (default: report.html)")
     r.add_argument("--title", default="khabar", help="page title")
     r.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
+    r.add_argument("--model", metavar="FILE", help="a tagger saved by 'khabar train' (default: the shipped one)")
     r.set_defaults(func=_cmd_report)
 
     t = sub.add_parser(

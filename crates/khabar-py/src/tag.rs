@@ -12,6 +12,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::batch::{all_or_panic, run_batch};
 use crate::errors::index_arg;
+use crate::model::{tagger_of, PyTagger};
 use crate::normalize::{run, str_list, text_arg};
 use crate::py_repr;
 
@@ -201,15 +202,21 @@ pub(crate) fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
         .collect()
 }
 
-/// tag(text)
+/// tag(text, *, tagger=None)
 /// --
 ///
-/// Named entities of `text` (one document), in order, without overlaps.
+/// Named entities of `text` (one document), in order, without overlaps;
+/// `tagger` (a `khabar.Tagger`) replaces the shipped one.
 #[pyfunction]
-pub(crate) fn tag<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+#[pyo3(signature = (text, *, tagger = None))]
+pub(crate) fn tag<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    tagger: Option<&Bound<'py, PyTagger>>,
+) -> PyResult<Bound<'py, PyList>> {
     let input = text_arg(text, "text")?;
     let s = input.to_str()?;
-    let tagger = Tagger::global();
+    let tagger = tagger_of(tagger);
     let ents = run(py, "tag", s.len(), || tag_one(tagger, s))?;
     PyList::new(py, ents)
 }
@@ -217,19 +224,20 @@ pub(crate) fn tag<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bo
 /// Text per chunk of a tagging batch (Ctrl-C is honoured between chunks).
 const TAG_CHUNK: usize = 256 * 1024;
 
-/// tag_batch(texts, threads=None)
+/// tag_batch(texts, threads=None, *, tagger=None)
 /// --
 ///
 /// `tag` over a list of documents on all cores (or `threads`), with the GIL
 /// released; results in input order.
 #[pyfunction]
-#[pyo3(signature = (texts, threads = None))]
+#[pyo3(signature = (texts, threads = None, *, tagger = None))]
 pub(crate) fn tag_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
+    tagger: Option<&Bound<'py, PyTagger>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    tag_batch_with(py, Tagger::global(), texts, threads)
+    tag_batch_with(py, tagger_of(tagger), texts, threads)
 }
 
 /// `tag_batch` with `tagger`.
