@@ -902,6 +902,23 @@ enum Role {
 ///            ["moved_to_metadata", "share", "comment_form"]);
 /// ```
 pub fn parse(raw: &str, hints: &Hints) -> Article {
+    parse_inner(raw, hints, None)
+}
+
+/// [`parse`], and the date expressions of the article's body paragraphs
+/// that its date pass found, with byte spans into `raw`, in order. They
+/// are resolved against the publication date, or the update date when
+/// there is none (what [`find_dates`] gives on each paragraph's text with
+/// that reference): a caller that tags the body need not scan it again.
+pub fn parse_with_dates(raw: &str, hints: &Hints) -> (Article, Vec<DateMention>) {
+    let mut dates = Vec::new();
+    // The date pass is the last pass over the paragraphs (near-duplicates
+    // after it are flagged, not dropped), so these are the final ones.
+    let a = parse_inner(raw, hints, Some(&mut dates));
+    (a, dates)
+}
+
+fn parse_inner(raw: &str, hints: &Hints, dates: Option<&mut Vec<DateMention>>) -> Article {
     let lines = split_lines(raw);
     let doc = DocScript::of(&lines);
     let mut a = Article {
@@ -1027,7 +1044,7 @@ pub fn parse(raw: &str, hints: &Hints) -> Article {
 
     a.dateline_place = find_dateline_place(&a, raw);
     a.language = language(&lines, &a.paragraphs);
-    let words = date_flags(&mut a, &dateline_mentions, raw);
+    let words = date_flags(&mut a, &dateline_mentions, raw, dates);
     near_duplicates(&mut a, words);
     a
 }
@@ -1988,6 +2005,7 @@ fn date_flags(
     a: &mut Article,
     dateline_mentions: &[(usize, DateMention)],
     raw: &str,
+    mut keep: Option<&mut Vec<DateMention>>,
 ) -> Vec<Vec<u64>> {
     // The update date anchors relative dates when there is no publication
     // date (`آخر تحديث: 10 مارس 2023` and `اليوم الجمعة` in the body).
@@ -2017,6 +2035,13 @@ fn date_flags(
         let found =
             crate::dates::find_dates_and_words(&p.text, reference, keep_words.then_some(&mut w));
         words.push(w);
+        if let Some(out) = keep.as_deref_mut() {
+            out.extend(found.iter().map(|m| {
+                let mut m = m.clone();
+                m.span = Span::new(p.span.start + m.span.start, p.span.start + m.span.end);
+                m
+            }));
+        }
         for m in found {
             let text = || p.text.get(m.span.range()).unwrap_or("").to_owned();
             if m.weekday_mismatch {

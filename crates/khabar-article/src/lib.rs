@@ -88,8 +88,8 @@ pub mod dates;
 mod error;
 
 pub use article::{
-    parse, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata, Paragraph,
-    ParagraphKind, Published,
+    parse, parse_with_dates, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata,
+    Paragraph, ParagraphKind, Published,
 };
 pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
 pub use error::{Error, ErrorKind};

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use khabar_article::dates::find_dates;
+use khabar_article::dates::{find_dates, DateMention};
 use khabar_article::Date;
 use khabar_normalize::Span;
 
@@ -401,6 +401,13 @@ impl Tagger {
     /// Like [`Tagger::tag`], resolving relative dates (`أمس`, `22 يناير`)
     /// against `reference` (the publication date).
     pub fn tag_with_reference(&self, text: &str, reference: Option<Date>) -> Vec<Entity> {
+        self.tag_with_dates(text, find_dates(text, reference))
+    }
+
+    /// Like [`Tagger::tag`], with the date expressions of `text` found
+    /// already (`khabar_article::dates::find_dates`, spans into `text`): a
+    /// caller that has scanned the text need not scan it twice.
+    pub fn tag_with_dates(&self, text: &str, dates: Vec<DateMention>) -> Vec<Entity> {
         let toks = tokenize(text);
         // Sentences: split at final punctuation and at line breaks; cap the
         // length so that one huge line stays linear.
@@ -434,7 +441,7 @@ impl Tagger {
             self.candidates(s, si, labels, emis, &mut cands);
         }
         let mut ents = self.resolve(text, &sents, cands);
-        Self::add_dates(text, reference, &mut ents);
+        Self::add_dates(text, dates, &mut ents);
         link(&mut ents, &sents);
         amman_or_oman(text, &mut ents);
         ents.into_iter().map(|(e, _)| e).collect()
@@ -1307,8 +1314,7 @@ impl Tagger {
         0
     }
 
-    fn add_dates(text: &str, reference: Option<Date>, ents: &mut Vec<(Entity, Vec<String>)>) {
-        let dates = find_dates(text, reference);
+    fn add_dates(text: &str, dates: Vec<DateMention>, ents: &mut Vec<(Entity, Vec<String>)>) {
         if dates.is_empty() {
             return;
         }
@@ -1336,7 +1342,7 @@ impl Tagger {
         } else {
             for d in dates {
                 ents.retain(|(e, _)| !overlaps(e.span, d.span));
-                kept.retain(|k: &khabar_article::dates::DateMention| !overlaps(k.span, d.span));
+                kept.retain(|k: &DateMention| !overlaps(k.span, d.span));
                 kept.push(d);
             }
         }

@@ -12,7 +12,8 @@
 //! to `محمد حسين باقري` three paragraphs up) see the whole article; spans are
 //! then mapped back to byte offsets of the raw input.
 
-use khabar_article::{parse, Article, Hints};
+use khabar_article::dates::{find_dates, DateMention};
+use khabar_article::{parse_with_dates, Article, Hints};
 use khabar_normalize::Span;
 use khabar_tag::{Entity, Tagger};
 
@@ -49,7 +50,7 @@ pub fn analyze(raw: &str, hints: &Hints) -> Document {
 
 /// [`analyze`] with a given tagger.
 pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
-    let article = parse(raw, hints);
+    let (article, body_dates) = parse_with_dates(raw, hints);
     let spans = article
         .title
         .iter()
@@ -77,8 +78,9 @@ pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
         .published
         .as_ref()
         .and_then(khabar_article::Published::date);
+    let dates = joined_dates(&article, raw, &joined, &pieces, reference, body_dates);
     let mut entities: Vec<Entity> = tagger
-        .tag_with_reference(&joined, reference)
+        .tag_with_dates(&joined, dates)
         .into_iter()
         .filter_map(|mut e| {
             let k = pieces
@@ -98,6 +100,51 @@ pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
         .collect();
     entities.sort_by_key(|e| (e.span.start, e.span.end));
     Document { article, entities }
+}
+
+/// The date expressions of the joined text: the parser's for the body (it
+/// scanned the paragraphs already, against the same reference unless the
+/// article has only an update date) and a scan of the title and subtitle.
+fn joined_dates(
+    article: &Article,
+    raw: &str,
+    joined: &str,
+    pieces: &[Piece],
+    reference: Option<khabar_article::Date>,
+    body: Vec<DateMention>,
+) -> Vec<DateMention> {
+    // The parser resolved against the update date when there is no
+    // publication date; the tagger resolves against the publication date.
+    if article.published.is_none() && article.updated.is_some() {
+        return find_dates(joined, reference);
+    }
+    let heads = article.title.iter().chain(article.subtitle.iter()).count();
+    let mut out = Vec::with_capacity(body.len());
+    for p in &pieces[..heads.min(pieces.len())] {
+        let Some(text) = raw.get(p.raw.start..p.raw.end) else {
+            return find_dates(joined, reference);
+        };
+        out.extend(find_dates(text, reference).into_iter().map(|mut m| {
+            m.span = Span::new(p.joined + m.span.start, p.joined + m.span.end);
+            m
+        }));
+    }
+    let body_pieces = &pieces[heads.min(pieces.len())..];
+    for mut m in body {
+        let k = body_pieces.partition_point(|p| p.raw.start <= m.span.start);
+        let Some(p) = k.checked_sub(1).map(|k| &body_pieces[k]) else {
+            return find_dates(joined, reference);
+        };
+        if m.span.end > p.raw.end {
+            return find_dates(joined, reference);
+        }
+        m.span = Span::new(
+            p.joined + (m.span.start - p.raw.start),
+            p.joined + (m.span.end - p.raw.start),
+        );
+        out.push(m);
+    }
+    out
 }
 
 /// [`analyze`] over many articles on `threads` threads (`None`: all cores),

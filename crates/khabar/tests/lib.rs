@@ -110,3 +110,63 @@ fn empty_and_odd_input() {
         }
     }
 }
+
+/// The dates of a document as the pipeline reported them before it reused
+/// the parser's scan: every kept piece (title, subtitle, paragraphs)
+/// scanned on its own against the publication date.
+fn dates_by_scanning_each_piece(
+    raw: &str,
+    doc: &khabar::Document,
+) -> Vec<(usize, usize, Option<String>)> {
+    use khabar::article::dates::find_dates;
+    let a = &doc.article;
+    let reference = a
+        .published
+        .as_ref()
+        .and_then(khabar::article::Published::date);
+    let spans = a
+        .title
+        .iter()
+        .chain(a.subtitle.iter())
+        .map(|f| f.span)
+        .chain(a.paragraphs.iter().map(|p| p.span));
+    let mut out = Vec::new();
+    for s in spans {
+        for m in find_dates(&raw[s.start..s.end], reference) {
+            if !m.span.is_empty() {
+                out.push((s.start + m.span.start, s.start + m.span.end, m.iso()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn body_dates_come_from_the_parsers_scan_unchanged() {
+    // The samples as they are, without their datelines (no reference), and
+    // with only an update line (the parser then resolves against it, so the
+    // pipeline scans again against the publication date, which is none).
+    let mut raws: Vec<String> = SEEDS.iter().map(|t| (*t).to_owned()).collect();
+    for t in SEEDS {
+        let body: Vec<&str> = t
+            .lines()
+            .filter(|l| !l.contains("2022") && !l.contains("2021"))
+            .collect();
+        raws.push(body.join("\n"));
+        raws.push(format!("آخر تحديث: 10 مارس 2023\n{}", body.join("\n")));
+    }
+    let mut dated = 0;
+    for raw in &raws {
+        let doc = analyze(raw, &Hints::default());
+        let got: Vec<(usize, usize, Option<String>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.label == khabar::tag::Label::Date)
+            .map(|e| (e.span.start, e.span.end, e.value.clone()))
+            .collect();
+        let want = dates_by_scanning_each_piece(raw, &doc);
+        assert_eq!(got, want, "{}", &raw[..raw.len().min(200)]);
+        dated += got.len();
+    }
+    assert!(dated > 40, "{dated}");
+}
