@@ -22,7 +22,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 def test_help_everywhere() -> None:
-    for args in ([], ["analyze"], ["normalize"], ["dates"], ["train"]):
+    for args in ([], ["analyze"], ["normalize"], ["dates"], ["train"], ["evaluate"]):
         p = run(*args, "--help")
         assert p.returncode == 0 and "usage: khabar" in p.stdout
 
@@ -176,6 +176,12 @@ def test_train_then_analyze_with_the_model(tmp_path: pathlib.Path) -> None:
             assert raw[e["start"] : e["end"]] == e["text"]
     # A model trained on 4,000 tokens is not the shipped one.
     assert small.stdout != shipped.stdout
+    p = run("evaluate", str(conll), "--model", str(model))
+    assert p.returncode == 0, p.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in p.stdout.splitlines()[1:]}
+    assert "all" in rows and "PERS" in rows and 0 < float(rows["all"][2]) <= 100
+    p = run("evaluate", str(conll))
+    assert p.returncode == 0 and float(p.stdout.splitlines()[-1].split()[3]) > float(rows["all"][2])
     report = tmp_path / "report.html"
     p = run("report", "--model", str(model), "-o", str(report), str(ARTICLES))
     assert p.returncode == 0, p.stderr

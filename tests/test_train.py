@@ -143,3 +143,22 @@ def test_model_files_that_are_not_whole_are_refused(tmp_path: pathlib.Path):
     path.write_bytes(b"\x00" * 64)
     with pytest.raises(khabar.ModelError):
         khabar.Tagger.load(path)
+
+
+def test_evaluate_scores_a_conll_file(trained: khabar.Tagger, tmp_path: pathlib.Path):
+    path = tmp_path / "head.conll"
+    path.write_text(conll_head(200), encoding="utf-8")
+    shipped = khabar.Tagger().evaluate(path)
+    assert set(shipped) >= {"PERS", "LOC", "all"}
+    total = shipped["all"]
+    assert total["support"] == sum(v["support"] for k, v in shipped.items() if k != "all")
+    assert 0.85 < total["f1"] <= 1.0  # its own training data
+    p, r = total["precision"], total["recall"]
+    assert abs(total["f1"] - 2 * p * r / (p + r)) < 1e-9
+    assert total["correct"] <= min(total["predicted"], total["support"])
+    # The small tagger saw these sentences too, but is weaker.
+    assert trained.evaluate(path)["all"]["f1"] < total["f1"]
+    bad = tmp_path / "bad.conll"
+    bad.write_text("زار B-NAME\n", encoding="utf-8")
+    with pytest.raises(khabar.ModelError, match="bad.conll: line 1"):
+        khabar.Tagger().evaluate(bad)

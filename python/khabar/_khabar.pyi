@@ -131,6 +131,9 @@ class Tagger:
         bag: int = 7,
         bias: _Bias = (8.0, 4.0, 8.0, 12.0),
     ) -> Tagger: ...
+    def evaluate(self, path: str | os.PathLike[str]) -> dict[str, dict[str, float]]:
+        """Exact-span precision, recall, F1 (0 to 1), support, predicted and
+        correct counts per type and for "all", on a CoNLL file."""
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Tagger: ...
     @staticmethod

@@ -3,6 +3,7 @@
     khabar analyze PATH... [--format jsonl|csv|table|parquet] [-o FILE] [--threads N] [--model FILE]
     khabar report PATH... [-o report.html] [--model FILE]
     khabar train CONLL -o MODEL [--epochs N] [--seed N] [--bag N]
+    khabar evaluate CONLL [--model MODEL]
     khabar normalize [--profile search|display] [--summary] PATH...
     khabar dates [--reference YYYY-MM-DD] TEXT|-
 
@@ -277,6 +278,15 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    tagger = khabar.Tagger.load(args.model) if args.model else khabar.Tagger()
+    scores = tagger.evaluate(args.conll)
+    print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    for ty, s in scores.items():
+        print(f"{ty:<6} {100 * s['precision']:6.1f} {100 * s['recall']:6.1f} {100 * s['f1']:6.1f} {int(s['support']):8d}")
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import render
 
@@ -361,6 +371,16 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=42, help="seed of the sentence orders (default: 42)")
     t.add_argument("--bag", type=int, default=7, help="perceptrons averaged (default: 7)")
     t.set_defaults(func=_cmd_train)
+
+    e = sub.add_parser(
+        "evaluate",
+        help="score a tagger on CoNLL data",
+        description="Exact-span precision, recall and F1 per type (conlleval rules) of the shipped tagger, or of "
+        "--model, on a CoNLL file (the format of 'khabar train').",
+    )
+    e.add_argument("conll", metavar="CONLL", help="test data")
+    e.add_argument("--model", metavar="FILE", help="a tagger saved by 'khabar train' (default: the shipped one)")
+    e.set_defaults(func=_cmd_evaluate)
 
     d = sub.add_parser("dates",
  help="find Arabic date expressions", description="Find and resolve Arabic date expressions in TEXT ('-' reads stdin).")

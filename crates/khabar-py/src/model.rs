@@ -9,7 +9,7 @@ use khabar_tag::training::{ModelError as RustModelError, TrainOptions};
 use khabar_tag::Tagger;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{guard, ModelError};
 use crate::normalize::{run, text_arg};
@@ -157,6 +157,40 @@ impl PyTagger {
     ) -> PyResult<Self> {
         let text = text_arg(text, "text")?.to_str()?;
         train_text(py, text, epochs, seed, bag, bias)
+    }
+
+    /// evaluate(path)
+    /// --
+    ///
+    /// Score the tagger on the CoNLL file at `path` (the format of
+    /// `Tagger.train`): exact-span precision, recall and F1 (0 to 1) and the
+    /// gold count per type (PERS, LOC, ORG, MISC) and for "all" types
+    /// (micro-averaged), conlleval rules, the statistical layer on the
+    /// file's own tokens.
+    fn evaluate<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {
+        let bytes = read(&path)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| ModelError::new_err(format!("{}: not UTF-8 text: {e}", path.display())))?;
+        let tagger = self.get();
+        let score = py
+            .detach(|| guard("Tagger.evaluate", || tagger.evaluate(&text)))?
+            .map_err(|e| in_file(py, model_error(&e), &path))?;
+        let out = PyDict::new(py);
+        let row = |c: &khabar_tag::eval::Counts| -> PyResult<Bound<'py, PyDict>> {
+            let d = PyDict::new(py);
+            d.set_item("precision", c.precision() / 100.0)?;
+            d.set_item("recall", c.recall() / 100.0)?;
+            d.set_item("f1", c.f1() / 100.0)?;
+            d.set_item("support", c.gold)?;
+            d.set_item("predicted", c.pred)?;
+            d.set_item("correct", c.tp)?;
+            Ok(d)
+        };
+        for (ty, c) in &score.by_type {
+            out.set_item(ty, row(c)?)?;
+        }
+        out.set_item("all", row(&score.total())?)?;
+        Ok(out)
     }
 
     /// load(path)

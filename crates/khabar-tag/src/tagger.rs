@@ -372,6 +372,25 @@ impl Tagger {
         Ok(Self::from_models(p1, p2))
     }
 
+    /// Score the tagger's statistical layer on CoNLL data (the format of
+    /// [`Tagger::train`]): exact-span precision, recall and F1 per type
+    /// (PERS, LOC, ORG, MISC), conlleval rules, on the data's own tokens.
+    /// This is the headline ANERcorp figure in BENCHMARKS.md. Rule layers
+    /// and the NORP, GPE/LOC, EQUIPMENT and DATE labels are left out,
+    /// because CoNLL data has no tags for them.
+    pub fn evaluate(&self, conll: &str) -> Result<crate::eval::Score, crate::training::ModelError> {
+        let sents = crate::training::read_training_conll(conll)?;
+        let corpus =
+            crate::training::Corpus::new(&sents, crate::training::Config::default().doc_size);
+        let all: Vec<usize> = (0..corpus.len()).collect();
+        Ok(crate::training::evaluate(
+            &corpus,
+            &all,
+            &self.p1,
+            self.p2.as_ref(),
+        ))
+    }
+
     /// The tagger's model in the model file format (what
     /// [`Tagger::from_bytes`] reads; the shipped model is such a file).
     pub fn to_bytes(&self) -> Vec<u8> {

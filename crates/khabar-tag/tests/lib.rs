@@ -853,3 +853,31 @@ fn bad_training_data_and_model_bytes_are_errors() {
     bad[4] ^= 0xff; // the version
     assert!(Tagger::from_bytes(&bad).is_err());
 }
+
+#[test]
+fn evaluate_scores_the_statistical_layer_on_conll() {
+    // The shipped model on a slice of its own training data scores high;
+    // a tagger trained on other sentences scores lower on it; per type
+    // counts add up to the total.
+    let head = anercorp_train_head(200);
+    let shipped = Tagger::global().evaluate(&head).unwrap();
+    let t = shipped.total();
+    assert!(t.gold > 100 && t.f1() > 85.0, "{}", shipped.table());
+    let sum: usize = shipped.by_type.values().map(|c| c.gold).sum();
+    assert_eq!(sum, t.gold);
+    let other = anercorp_train_head(600);
+    let tail: String = other
+        .split("\n\n")
+        .skip(200)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let options = khabar_tag::training::TrainOptions {
+        bag: 1,
+        epochs: 3,
+        ..Default::default()
+    };
+    let small = Tagger::train(&tail, &options).unwrap();
+    let s = small.evaluate(&head).unwrap().total();
+    assert!(s.f1() < t.f1(), "{} !< {}", s.f1(), t.f1());
+    assert!(Tagger::global().evaluate("زار B-NAME\n").is_err());
+}
