@@ -26,6 +26,20 @@ def seed_texts() -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
 
 
+def anercorp_train_head(sentences: int) -> str:
+    """The first `sentences` sentences of the bundled ANERcorp train file, as
+    CoNLL text (for training small taggers in tests)."""
+    out, n = [], 0
+    with open(ROOT / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt", encoding="utf-8") as fh:
+        for line in fh:
+            out.append(line)
+            if not line.strip():
+                n += 1
+                if n == sentences:
+                    break
+    return "".join(out)
+
+
 @pytest.fixture(scope="session")
 def seeds() -> list[tuple[str, str]]:
     return seed_texts()

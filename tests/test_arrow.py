@@ -3,7 +3,6 @@ normalize return, row for row."""
 
 from __future__ import annotations
 
-import pathlib
 import random
 
 import pytest
@@ -13,7 +12,7 @@ import khabar
 pa = pytest.importorskip("pyarrow")
 import khabar.arrow  # noqa: E402
 
-from conftest import interrupt_latency, seed_texts  # noqa: E402
+from conftest import anercorp_train_head, interrupt_latency, seed_texts  # noqa: E402
 
 
 def corpus(n: int, seed: int = 7) -> list[str]:
@@ -279,16 +278,7 @@ def test_invalid_utf8_in_a_single_stage_is_a_clear_error(stage: str) -> None:
 def small_tagger() -> khabar.Tagger:
     """A tagger trained on the first 300 sentences of the bundled ANERcorp
     train file (one perceptron, a second): not the shipped one."""
-    path = pathlib.Path(__file__).resolve().parent.parent / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
-    lines, n = [], 0
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            lines.append(line)
-            if not line.strip():
-                n += 1
-                if n == 300:
-                    break
-    return khabar.Tagger.from_conll("".join(lines), bag=1, epochs=3)
+    return khabar.Tagger.from_conll(anercorp_train_head(300), bag=1, epochs=3)
 
 
 def test_a_trained_tagger_runs_on_the_arrow_path() -> None:

@@ -7,9 +7,9 @@ import pickle
 import pytest
 
 import khabar
+from conftest import anercorp_train_head
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-TRAIN = ROOT / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 ARTICLES = sorted((ROOT / "examples" / "articles").glob("*.txt"))
 
 # Sentences written for these tests: an invented surname that is a person
@@ -21,23 +21,10 @@ INVENTED = "".join(
 )
 
 
-def conll_head(sentences: int) -> str:
-    """The first `sentences` sentences of the bundled ANERcorp train file."""
-    out, n = [], 0
-    with open(TRAIN, encoding="utf-8") as fh:
-        for line in fh:
-            out.append(line)
-            if not line.strip():
-                n += 1
-                if n == sentences:
-                    break
-    return "".join(out)
-
-
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> khabar.Tagger:
     path = tmp_path_factory.mktemp("conll") / "train.conll"
-    path.write_text(conll_head(300) + INVENTED, encoding="utf-8")
+    path.write_text(anercorp_train_head(300) + INVENTED, encoding="utf-8")
     return khabar.Tagger.train(path, epochs=5, bag=2)
 
 
@@ -97,7 +84,7 @@ def test_save_load_bytes_and_pickle_round_trip(trained: khabar.Tagger, tmp_path:
 
 
 def test_training_is_deterministic():
-    conll = conll_head(60) + INVENTED
+    conll = anercorp_train_head(60) + INVENTED
     a = khabar.Tagger.from_conll(conll, epochs=2, bag=1, seed=7)
     b = khabar.Tagger.from_conll(conll, epochs=2, bag=1, seed=7)
     assert a.to_bytes() == b.to_bytes()
@@ -147,7 +134,7 @@ def test_model_files_that_are_not_whole_are_refused(tmp_path: pathlib.Path):
 
 def test_evaluate_scores_a_conll_file(trained: khabar.Tagger, tmp_path: pathlib.Path):
     path = tmp_path / "head.conll"
-    path.write_text(conll_head(200), encoding="utf-8")
+    path.write_text(anercorp_train_head(200), encoding="utf-8")
     shipped = khabar.Tagger().evaluate(path)
     assert set(shipped) >= {"PERS", "LOC", "all"}
     total = shipped["all"]
