@@ -111,6 +111,8 @@ def test_bad_options_and_arguments():
     for kw in ({"epochs": 0}, {"bag": 0}, {"bag": -1}):
         with pytest.raises(ValueError, match="positive int"):
             khabar.Tagger.from_conll("زار O\n", **kw)
+    with pytest.raises(ValueError, match="bag must be at most 64"):
+        khabar.Tagger.from_conll("زار O\n", bag=10_000)
     with pytest.raises(ValueError, match="finite"):
         khabar.Tagger.from_conll("زار O\n", bag=1, epochs=1, bias=(float("nan"), 4.0, 8.0, 12.0))
     with pytest.raises(TypeError):

@@ -483,7 +483,7 @@ pub struct TrainOptions {
     /// give the same model.
     pub seed: u64,
     /// Perceptrons trained on different sentence orders and averaged (7;
-    /// they train on their own threads).
+    /// each trains on a thread of its own; at most [`MAX_BAG`]).
     pub bag: usize,
     /// Bonus on the entity labels of the last pass, per type: PERS, LOC,
     /// ORG, MISC (`[8, 4, 8, 12]`, chosen by cross-validation on ANERcorp
@@ -585,6 +585,9 @@ pub fn read_training_conll(text: &str) -> Result<Vec<Sentence>, ModelError> {
     Ok(out)
 }
 
+/// The largest [`TrainOptions::bag`]: one thread per perceptron.
+pub const MAX_BAG: usize = 64;
+
 /// Train pass 1 and pass 2 on `sents` with `options` (the shipped
 /// model's recipe by default), the last pass's entity bias set.
 pub fn train_models(
@@ -595,6 +598,13 @@ pub fn train_models(
         return Err(ModelError::Option(format!(
             "epochs and bag must be at least 1 (got epochs {}, bag {})",
             options.epochs, options.bag
+        )));
+    }
+    // Each perceptron of the bag trains on a thread of its own.
+    if options.bag > MAX_BAG {
+        return Err(ModelError::Option(format!(
+            "bag must be at most {MAX_BAG} (got {})",
+            options.bag
         )));
     }
     if let Some(b) = options.bias.iter().find(|b| !b.is_finite()) {
