@@ -538,8 +538,9 @@ const TYPES: [(&str, &str); 5] = [
     ("MISC", "MISC"),
 ];
 
-/// Read CoNLL training data strictly: `token tag` per line (space or tab
-/// before the tag), a blank line after each sentence, `-DOCSTART-` lines
+/// Read CoNLL training data strictly: `token tag` per line (spaces or tabs
+/// between; with more columns, as in CoNLL-2003, the first is the token and
+/// the last the tag), a blank line after each sentence, `-DOCSTART-` lines
 /// skipped. Tags are `O` or `B-`/`I-` of PERS (or PER), LOC, ORG, MISC;
 /// anything else is an error naming the line, never a silent `O`.
 pub fn read_training_conll(text: &str) -> Result<Vec<Sentence>, ModelError> {
@@ -557,10 +558,12 @@ pub fn read_training_conll(text: &str) -> Result<Vec<Sentence>, ModelError> {
             line: k + 1,
             message,
         };
-        let Some((word, tag)) = line.rsplit_once([' ', '\t']) else {
+        // The token is the first column and the tag the last: CoNLL-2003
+        // files have POS and chunk columns in between.
+        let mut fields = line.split_whitespace();
+        let (Some(word), Some(tag)) = (fields.next(), fields.next_back()) else {
             return Err(bad(format!("expected `token tag`, got `{line}`")));
         };
-        let word = word.trim_end();
         let tag = if tag == "O" {
             "O".to_owned()
         } else {

@@ -838,8 +838,18 @@ fn bad_training_data_and_model_bytes_are_errors() {
         Tagger::train("زار O\n", &zero),
         Err(ModelError::Option(_))
     ));
-    // CoNLL-2003 spellings: tabs, PER for PERS, -DOCSTART- lines.
+    // CoNLL-2003 spellings: tabs, PER for PERS, -DOCSTART- lines, POS and
+    // chunk columns between the token and the tag.
     assert!(Tagger::train("-DOCSTART- O\n\nسامي\tB-PER\nزار\tO\n", &o).is_ok());
+    let four =
+        khabar_tag::training::read_training_conll("سامي NNP B-NP B-PER\nزار VBD B-VP O\n").unwrap();
+    assert_eq!(
+        four,
+        [vec![
+            ("سامي".to_owned(), "B-PERS".to_owned()),
+            ("زار".to_owned(), "O".to_owned())
+        ]]
+    );
     // Anything but a whole model file is refused, never a panic.
     let good = Tagger::global().to_bytes();
     assert!(matches!(
