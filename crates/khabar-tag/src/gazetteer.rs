@@ -262,14 +262,21 @@ impl Gazetteer {
         })
     }
 
-    /// The organization whose English name is `key` (normalized Latin
-    /// tokens joined by one space).
     /// The country that stop word `word` (search-normalized, bare) hides,
     /// if any.
     pub fn shadowed(&self, word: &str) -> Option<&Entry> {
         self.shadowed.get(word)
     }
 
+    /// Whether normalized word `norm` ends with a stop word that hides a
+    /// country: a byte comparison against the few such words, before any
+    /// of `norm`'s forms (all suffixes of it) is looked up.
+    pub fn may_shadow(&self, norm: &str) -> bool {
+        self.shadowed.keys().any(|w| norm.ends_with(w.as_str()))
+    }
+
+    /// The organization whose English name is `key` (normalized Latin
+    /// tokens joined by one space).
     pub fn by_english(&self, key: &str) -> Option<&Entry> {
         self.latin.get(key)
     }

@@ -613,7 +613,7 @@ impl Tagger {
         // (`شمال مالي`, `حكومة مالي`), or joined by `و` to a country
         // (`النيجر ومالي`). The adjective follows its noun (`دعم مالي`).
         for (k, t) in s.iter().enumerate() {
-            if t.shape != Shape::Arabic || t.clitic.al {
+            if t.shape != Shape::Arabic || t.clitic.al || !self.gaz.may_shadow(&t.norm) {
                 continue;
             }
             let prev = k.checked_sub(1).map(|j| &s[j]);
