@@ -308,15 +308,18 @@ pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 
 /// Whether the train lexicon `lex` has word `w` mostly outside names.
 pub(crate) fn common_word(lex: &FastMap<u64, u16>, w: &str) -> bool {
-    lex.get(&crate::model::lex_key(w))
-        .is_some_and(|b| b & 1 != 0)
+    lex_word(lex, w).is_some_and(|b| b & 1 != 0)
 }
 
 /// Whether the train lexicon `lex` has word `w` more than once, mostly
 /// outside names.
 pub(crate) fn common_word_seen_twice(lex: &FastMap<u64, u16>, w: &str) -> bool {
-    lex.get(&crate::model::lex_key(w))
-        .is_some_and(|b| b & 1 != 0 && b & (1 << 9) == 0)
+    lex_word(lex, w).is_some_and(|b| b & 1 != 0 && b & (1 << 9) == 0)
+}
+
+/// The train lexicon's bits of word `w` (see `training::lexicon`).
+fn lex_word(lex: &FastMap<u64, u16>, w: &str) -> Option<u16> {
+    lex.get(&crate::model::lex_key(w)).copied()
 }
 
 /// Whether `w` is a word model `m` knows: it has a word feature, or train
