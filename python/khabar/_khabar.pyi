@@ -117,19 +117,19 @@ class Tagger:
     def train(
         path: str | os.PathLike[str],
         *,
-        epochs: int = 10,
-        seed: int = 42,
-        bag: int = 7,
-        bias: _Bias = (8.0, 4.0, 8.0, 12.0),
+        epochs: int | None = None,
+        seed: int | None = None,
+        bag: int | None = None,
+        bias: _Bias | None = None,
     ) -> Tagger: ...
     @staticmethod
     def from_conll(
         text: str,
         *,
-        epochs: int = 10,
-        seed: int = 42,
-        bag: int = 7,
-        bias: _Bias = (8.0, 4.0, 8.0, 12.0),
+        epochs: int | None = None,
+        seed: int | None = None,
+        bag: int | None = None,
+        bias: _Bias | None = None,
     ) -> Tagger: ...
     def evaluate(self, path: str | os.PathLike[str]) -> dict[str, dict[str, float]]:
         """Exact-span precision, recall, F1 (0 to 1), support, predicted and

@@ -200,7 +200,7 @@ def _analyze_parquet(args: argparse.Namespace) -> int:
         return 2
     import khabar.arrow
 
-    tagger = khabar.Tagger.load(args.model) if args.model else None
+    tagger = _tagger(args)
     schema = pa.schema([pa.field("id", pa.string()), *khabar.arrow.document_schema()])
     progress = _Progress(not args.quiet)
     failures = 0
@@ -229,7 +229,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             print("khabar: --format parquet needs -o FILE", file=sys.stderr)
             return 2
         return _analyze_parquet(args)
-    tagger = khabar.Tagger.load(args.model) if args.model else None
+    tagger = _tagger(args)
     out: IO[str] = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     progress = _Progress(not args.quiet)
     failures = 0
@@ -260,14 +260,25 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _tagger(args: argparse.Namespace) -> khabar.Tagger | None:
+    """The tagger of ``--model``, or None for the shipped one."""
+    return khabar.Tagger.load(args.model) if args.model else None
+
+
+def _add_model_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="FILE", help="a tagger saved by 'khabar train' (default: the shipped one)")
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     import time
 
+    # Options not given keep the library's defaults (the shipped recipe).
+    options = {name: getattr(args, name) for name in ("epochs", "seed", "bag") if getattr(args, name) is not None}
     for name in ("epochs", "bag"):
-        if getattr(args, name) < 1:
-            raise UsageError(f"--{name} must be a positive number, not {getattr(args, name)}")
+        if options.get(name, 1) < 1:
+            raise UsageError(f"--{name} must be a positive number, not {options[name]}")
     start = time.perf_counter()
-    tagger = khabar.Tagger.train(args.conll, epochs=args.epochs, seed=args.seed, bag=args.bag)
+    tagger = khabar.Tagger.train(args.conll, **options)
     tagger.save(args.output)
     size = os.path.getsize(args.output)
     print(
@@ -279,7 +290,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    tagger = khabar.Tagger.load(args.model) if args.model else khabar.Tagger()
+    tagger = _tagger(args) or khabar.Tagger()
     scores = tagger.evaluate(args.conll)
     print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
     for ty, s in scores.items():
@@ -292,7 +303,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     items: list[tuple[str, str, khabar.Document]] = []
     failures = 0
-    tagger = khabar.Tagger.load(args.model) if args.model else None
+    tagger = _tagger(args)
     # Opened first: a bad -o fails before the analysis, not after it.
     with open(args.output, "w", encoding="utf-8") as fh:
         for chunk in _chunks(args.paths):
@@ -342,7 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     a.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
     a.add_argument("-q", "--quiet", action="store_true", help="no progress counter")
-    a.add_argument("--model", metavar="FILE", help="a tagger saved by 'khabar train' (default: the shipped one)")
+    _add_model_argument(a)
     a.set_defaults(func=_cmd_analyze)
 
     r = sub.add_parser(
@@ -355,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", metavar="FILE", default="report.html", help="where to write (default: report.html)")
     r.add_argument("--title", default="khabar", help="page title")
     r.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
-    r.add_argument("--model", metavar="FILE", help="a tagger saved by 'khabar train' (default: the shipped one)")
+    _add_model_argument(r)
     r.set_defaults(func=_cmd_report)
 
     t = sub.add_parser(
@@ -367,9 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("conll", metavar="CONLL", help="training data")
     t.add_argument("-o", "--output", metavar="MODEL", required=True, help="where to write the model")
-    t.add_argument("--epochs", type=int, default=10, help="perceptron epochs (default: 10)")
-    t.add_argument("--seed", type=int, default=42, help="seed of the sentence orders (default: 42)")
-    t.add_argument("--bag", type=int, default=7, help="perceptrons averaged (default: 7)")
+    t.add_argument("--epochs", type=int, help="perceptron epochs (default: the shipped recipe's, 10)")
+    t.add_argument("--seed", type=int, help="seed of the sentence orders (default: 42)")
+    t.add_argument("--bag", type=int, help="perceptrons averaged, one thread each (default: 7)")
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser(
@@ -379,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--model, on a CoNLL file (the format of 'khabar train').",
     )
     e.add_argument("conll", metavar="CONLL", help="test data")
-    e.add_argument("--model", metavar="FILE", help="a tagger saved by 'khabar train' (default: the shipped one)")
+    _add_model_argument(e)
     e.set_defaults(func=_cmd_evaluate)
 
     d = sub.add_parser("dates",

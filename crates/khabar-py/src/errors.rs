@@ -72,14 +72,21 @@ pub(crate) fn index_arg(value: i64, name: &str) -> PyResult<usize> {
 /// `ValueError` (the message `khabar.analyze_batch` and `khabar.arrow` give).
 pub(crate) fn threads_arg(threads: Option<i64>) -> PyResult<Option<usize>> {
     threads
-        .map(|t| {
-            usize::try_from(t).ok().filter(|&n| n >= 1).ok_or_else(|| {
-                pyo3::exceptions::PyValueError::new_err(format!(
-                    "threads must be a positive int or None, not {t}"
-                ))
-            })
-        })
+        .map(|t| positive_arg(t, "threads", " or None"))
         .transpose()
+}
+
+/// `value` as a count of at least 1, or `ValueError` naming `name` (what
+/// else it may be, such as `" or None"`, in `or`).
+pub(crate) fn positive_arg(value: i64, name: &str, or: &str) -> PyResult<usize> {
+    usize::try_from(value)
+        .ok()
+        .filter(|&n| n >= 1)
+        .ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "{name} must be a positive int{or}, not {value}"
+            ))
+        })
 }
 
 /// Run `f`, turning a Rust panic into a `PanicError` instead of a crash.

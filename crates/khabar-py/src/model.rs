@@ -11,7 +11,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
-use crate::errors::{guard, ModelError};
+use crate::errors::{guard, positive_arg, ModelError};
 use crate::normalize::{run, text_arg};
 use crate::tag::{tag_batch_with, tag_one, PyEntity};
 
@@ -63,29 +63,40 @@ fn model_error(e: &RustModelError) -> PyErr {
     }
 }
 
-fn train_text(
-    py: Python<'_>,
-    conll: &str,
-    epochs: i64,
-    seed: u64,
-    bag: i64,
-    bias: (f32, f32, f32, f32),
-) -> PyResult<PyTagger> {
-    let count = |v: i64, name: &str| {
-        usize::try_from(v)
-            .ok()
-            .filter(|&n| n >= 1)
-            .ok_or_else(|| PyValueError::new_err(format!("{name} must be a positive int, not {v}")))
-    };
-    let options = TrainOptions {
-        epochs: count(epochs, "epochs")?,
-        seed,
-        bag: count(bag, "bag")?,
-        bias: [bias.0, bias.1, bias.2, bias.3],
-    };
-    py.detach(|| guard("Tagger.train", || Tagger::train(conll, &options)))?
+/// Training options from the keyword arguments; the ones not given keep
+/// the shipped recipe ([`TrainOptions::default`]).
+fn train_options(
+    epochs: Option<i64>,
+    seed: Option<u64>,
+    bag: Option<i64>,
+    bias: Option<(f32, f32, f32, f32)>,
+) -> PyResult<TrainOptions> {
+    let mut o = TrainOptions::default();
+    if let Some(v) = epochs {
+        o.epochs = positive_arg(v, "epochs", "")?;
+    }
+    if let Some(v) = bag {
+        o.bag = positive_arg(v, "bag", "")?;
+    }
+    if let Some(v) = seed {
+        o.seed = v;
+    }
+    if let Some((p, l, g, m)) = bias {
+        o.bias = [p, l, g, m];
+    }
+    Ok(o)
+}
+
+fn train_text(py: Python<'_>, conll: &str, options: &TrainOptions) -> PyResult<PyTagger> {
+    py.detach(|| guard("Tagger.train", || Tagger::train(conll, options)))?
         .map(PyTagger::owned)
         .map_err(|e| model_error(&e))
+}
+
+/// The UTF-8 text of the file at `path` (`ModelError` if it is not UTF-8).
+fn read_text(path: &PathBuf) -> PyResult<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|e| ModelError::new_err(format!("{}: not UTF-8 text: {e}", path.display())))
 }
 
 /// A `ModelError` about the contents of `path` says which file it is.
@@ -111,53 +122,47 @@ impl PyTagger {
         }
     }
 
-    /// train(path, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))
+    /// train(path, *, epochs=None, seed=None, bag=None, bias=None)
     /// --
     ///
     /// A tagger trained on the CoNLL file at `path` (UTF-8; `token tag` per
     /// line, a blank line after each sentence, BIO tags of PERS or PER,
-    /// LOC, ORG, MISC), with the shipped gazetteers and rules. The defaults
-    /// are the shipped model's recipe (about 15 s for ANERcorp's 125,000
-    /// tokens on two cores; the GIL is released, and Ctrl-C waits for the
-    /// end). `ModelError` names the first bad line.
+    /// LOC, ORG, MISC), with the shipped gazetteers and rules. Options not
+    /// given keep the shipped model's recipe (10 epochs, seed 42, a bag of
+    /// 7, bias (8, 4, 8, 12) for PERS, LOC, ORG, MISC): about 15 s for
+    /// ANERcorp's 125,000 tokens on two cores; the GIL is released, and
+    /// Ctrl-C waits for the end. `ModelError` names the first bad line.
     #[staticmethod]
-    #[pyo3(
-        signature = (path, *, epochs = 10, seed = 42, bag = 7, bias = (8.0, 4.0, 8.0, 12.0)),
-        text_signature = "(path, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))"
-    )]
+    #[pyo3(signature = (path, *, epochs = None, seed = None, bag = None, bias = None))]
     fn train(
         py: Python<'_>,
         path: PathBuf,
-        epochs: i64,
-        seed: u64,
-        bag: i64,
-        bias: (f32, f32, f32, f32),
+        epochs: Option<i64>,
+        seed: Option<u64>,
+        bag: Option<i64>,
+        bias: Option<(f32, f32, f32, f32)>,
     ) -> PyResult<Self> {
-        let bytes = read(&path)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| ModelError::new_err(format!("{}: not UTF-8 text: {e}", path.display())))?;
-        train_text(py, &text, epochs, seed, bag, bias).map_err(|e| in_file(py, e, &path))
+        let options = train_options(epochs, seed, bag, bias)?;
+        let text = read_text(&path)?;
+        train_text(py, &text, &options).map_err(|e| in_file(py, e, &path))
     }
 
-    /// from_conll(text, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))
+    /// from_conll(text, *, epochs=None, seed=None, bag=None, bias=None)
     /// --
     ///
     /// `Tagger.train` on CoNLL text instead of a file.
     #[staticmethod]
-    #[pyo3(
-        signature = (text, *, epochs = 10, seed = 42, bag = 7, bias = (8.0, 4.0, 8.0, 12.0)),
-        text_signature = "(text, *, epochs=10, seed=42, bag=7, bias=(8.0, 4.0, 8.0, 12.0))"
-    )]
+    #[pyo3(signature = (text, *, epochs = None, seed = None, bag = None, bias = None))]
     fn from_conll(
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
-        epochs: i64,
-        seed: u64,
-        bag: i64,
-        bias: (f32, f32, f32, f32),
+        epochs: Option<i64>,
+        seed: Option<u64>,
+        bag: Option<i64>,
+        bias: Option<(f32, f32, f32, f32)>,
     ) -> PyResult<Self> {
         let text = text_arg(text, "text")?.to_str()?;
-        train_text(py, text, epochs, seed, bag, bias)
+        train_text(py, text, &train_options(epochs, seed, bag, bias)?)
     }
 
     /// evaluate(path)
@@ -169,9 +174,7 @@ impl PyTagger {
     /// (micro-averaged), conlleval rules, the statistical layer on the
     /// file's own tokens.
     fn evaluate<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {
-        let bytes = read(&path)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| ModelError::new_err(format!("{}: not UTF-8 text: {e}", path.display())))?;
+        let text = read_text(&path)?;
         let tagger = self.get();
         let score = py
             .detach(|| guard("Tagger.evaluate", || tagger.evaluate(&text)))?
