@@ -151,11 +151,6 @@ class Document:
         )
 
 
-def _check_tagger(tagger: object) -> None:
-    if tagger is not None and not isinstance(tagger, _khabar.Tagger):
-        raise TypeError(f"tagger must be a khabar.Tagger or None, not {type(tagger).__name__}")
-
-
 def analyze(
     raw: str,
     *,
@@ -171,7 +166,6 @@ def analyze(
     publication date. `tagger` (a `khabar.Tagger`, say one trained on your
     own CoNLL data) replaces the shipped one.
     """
-    _check_tagger(tagger)
     article, entities, spans = _khabar._analyze(raw, published=published, url=url, tagger=tagger)
     return Document._from_native(article, entities, spans)
 
@@ -185,7 +179,6 @@ def analyze_batch(
     the threads analyze the next. A document that cannot be analyzed (not a
     `str`, a lone surrogate) comes back with `error` set instead of sinking
     the batch. `tagger` as in `analyze`."""
-    _check_tagger(tagger)
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive int or None, not {threads!r}")
     # `raws` goes to Rust as is: it refuses a single `str` (which would

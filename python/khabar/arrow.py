@@ -108,11 +108,6 @@ def entities_type() -> Any:
     return document_schema().field("entities").type
 
 
-def _check_tagger(tagger: object) -> None:
-    if tagger is not None and not isinstance(tagger, _khabar.Tagger):
-        raise TypeError(f"tagger must be a khabar.Tagger or None, not {type(tagger).__name__}")
-
-
 def analyze(texts: Any, *, threads: int | None = None, tagger: _khabar.Tagger | None = None) -> Any:
     """Parse and tag every raw article of `texts` (a pyarrow ``Array`` or
     ``ChunkedArray`` of strings): a ``pyarrow.RecordBatch`` (a ``Table`` for a
@@ -121,7 +116,6 @@ def analyze(texts: Any, *, threads: int | None = None, tagger: _khabar.Tagger | 
     its ``error`` set. `tagger` (a :class:`khabar.Tagger`) replaces the
     shipped one."""
     _check_threads(threads)
-    _check_tagger(tagger)
     pa = _pa()
     chunks, chunked = _chunks(texts, "khabar.arrow.analyze")
     batches = [pa.record_batch(_Exported(_khabar._arrow_analyze(*_capsules(c), threads, tagger))) for c in chunks]
@@ -136,7 +130,6 @@ def tag(texts: Any, *, threads: int | None = None, tagger: _khabar.Tagger | None
     ``ChunkedArray``), null where the input is null. Offsets are code
     points. `tagger` as in :func:`analyze`."""
     _check_threads(threads)
-    _check_tagger(tagger)
     pa = _pa()
     chunks, chunked = _chunks(texts, "khabar.arrow.tag")
     out = [pa.array(_Exported(_khabar._arrow_tag(*_capsules(c), threads, tagger))) for c in chunks]

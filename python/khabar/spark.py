@@ -128,10 +128,12 @@ def analyze(
     _pyspark()
     from pyspark.sql.types import StringType, StructType
 
-    from . import arrow
+    from . import _khabar, arrow
 
     arrow._check_threads(threads)
-    arrow._check_tagger(tagger)
+    # Checked here, on the driver: the executors would only fail later.
+    if tagger is not None and not isinstance(tagger, _khabar.Tagger):
+        raise TypeError(f"tagger must be a khabar.Tagger or None, not {type(tagger).__name__}")
     if text_col not in df.columns:
         raise ValueError(f"no column {text_col!r} in the DataFrame (columns: {df.columns})")
     if not isinstance(df.schema[text_col].dataType, StringType):

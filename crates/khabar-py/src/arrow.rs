@@ -23,7 +23,7 @@ use pyo3::types::PyCapsule;
 
 use crate::batch::{all_or_panic, run_batch, run_batch_overlapped};
 use crate::errors::{guard, normalize_error};
-use crate::model::{tagger_of, PyTagger};
+use crate::model::tagger_of;
 
 /// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
 /// between chunks, a fraction of a second apart.
@@ -139,12 +139,12 @@ fn _arrow_analyze<'py>(
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
     threads: Option<i64>,
-    tagger: Option<&Bound<'py, PyTagger>>,
+    tagger: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.analyze";
     let input = import_rows(schema, array)?;
     let rows = ka::text_rows(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let tagger = tagger_of(tagger);
+    let tagger = tagger_of(tagger)?;
     let hints = Hints::default();
     let mut builder = DocumentBatchBuilder::new();
     // The pool analyzes the next chunk while this thread appends the last
@@ -201,12 +201,12 @@ fn _arrow_tag<'py>(
     schema: &Bound<'py, PyCapsule>,
     array: &Bound<'py, PyCapsule>,
     threads: Option<i64>,
-    tagger: Option<&Bound<'py, PyTagger>>,
+    tagger: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Capsules<'py>> {
     const WHAT: &str = "khabar.arrow.tag";
     let input = import(schema, array)?;
     let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let tagger = tagger_of(tagger);
+    let tagger = tagger_of(tagger)?;
     let results = run_batch(py, &texts, threads, ANALYZE_CHUNK, text_len, |t| {
         t.map(|s| tagger.tag(s))
     })?;

@@ -48,12 +48,21 @@ impl PyTagger {
 }
 
 /// The Rust tagger of an optional `tagger=` argument (the shipped one for
-/// `None`).
-pub(crate) fn tagger_of<'a>(tagger: Option<&'a Bound<'_, PyTagger>>) -> &'a Tagger {
-    match tagger {
-        Some(t) => t.get().get(),
-        None => Tagger::global(),
-    }
+/// `None`), or `TypeError` for anything but a `khabar.Tagger`.
+pub(crate) fn tagger_of<'a>(tagger: Option<&'a Bound<'_, PyAny>>) -> PyResult<&'a Tagger> {
+    let Some(t) = tagger else {
+        return Ok(Tagger::global());
+    };
+    let t = t.cast::<PyTagger>().map_err(|_| {
+        let ty = t
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "tagger must be a khabar.Tagger or None, not {ty}"
+        ))
+    })?;
+    Ok(t.get().get())
 }
 
 fn model_error(e: &RustModelError) -> PyErr {

@@ -12,7 +12,7 @@ use pyo3::types::{PyList, PyString};
 
 use crate::article::PyArticle;
 use crate::batch::run_batch_overlapped;
-use crate::model::{tagger_of, PyTagger};
+use crate::model::tagger_of;
 use crate::normalize::{not_one_str, run, text_arg};
 use crate::tag::PyEntity;
 
@@ -69,11 +69,11 @@ pub(crate) fn _analyze(
     raw: &Bound<'_, PyAny>,
     published: Option<&str>,
     url: Option<&str>,
-    tagger: Option<&Bound<'_, PyTagger>>,
+    tagger: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(PyArticle, Vec<PyEntity>, Spans)> {
     let s = text_arg(raw, "raw")?.to_str()?;
     let h = hints(published, url)?;
-    let t = tagger_of(tagger);
+    let t = tagger_of(tagger)?;
     run(py, "analyze", s.len(), || {
         convert(s, khabar::analyze_with(t, s, &h))
     })
@@ -96,9 +96,9 @@ pub(crate) fn _analyze_batch<'py>(
     raws: &Bound<'py, PyAny>,
     threads: Option<i64>,
     make: &Bound<'py, PyAny>,
-    tagger: Option<&Bound<'py, PyTagger>>,
+    tagger: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let t = tagger_of(tagger);
+    let t = tagger_of(tagger)?;
     not_one_str(raws, "analyze_batch", "khabar.analyze(raw)")?;
     let objs: Vec<Bound<'py, PyAny>> = raws.try_iter()?.collect::<PyResult<_>>()?;
     let items: Vec<Item<'_>> = objs

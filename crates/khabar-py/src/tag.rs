@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::batch::{all_or_panic, run_batch};
 use crate::errors::index_arg;
-use crate::model::{tagger_of, PyTagger};
+use crate::model::tagger_of;
 use crate::normalize::{run, str_list, text_arg};
 use crate::py_repr;
 
@@ -212,11 +212,11 @@ pub(crate) fn tag_one(tagger: &Tagger, text: &str) -> Vec<PyEntity> {
 pub(crate) fn tag<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
-    tagger: Option<&Bound<'py, PyTagger>>,
+    tagger: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let input = text_arg(text, "text")?;
     let s = input.to_str()?;
-    let tagger = tagger_of(tagger);
+    let tagger = tagger_of(tagger)?;
     let ents = run(py, "tag", s.len(), || tag_one(tagger, s))?;
     PyList::new(py, ents)
 }
@@ -235,9 +235,9 @@ pub(crate) fn tag_batch<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
-    tagger: Option<&Bound<'py, PyTagger>>,
+    tagger: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    tag_batch_with(py, tagger_of(tagger), texts, threads)
+    tag_batch_with(py, tagger_of(tagger)?, texts, threads)
 }
 
 /// `tag_batch` with `tagger`.
