@@ -23,11 +23,10 @@
 
 use std::sync::LazyLock;
 
-use fst::raw::{Fst, Node, Output};
 use fst::Map;
 
 use crate::gazetteer::FastMap;
-use crate::hash::hash_bytes;
+use crate::hash::{chain, hash_bytes};
 use crate::token::Token;
 
 /// Membership bits of a word (the low 32 bits of `words.fst`'s values; the
@@ -92,7 +91,20 @@ pub(crate) struct Names {
     /// Word bits by [`hash_bytes`] of the word: tokens carry these hashes
     /// already ([`Token::hash`]), so a feature lookup is one probe.
     by_hash: FastMap<u64, u32>,
+    /// Phrases and their proper prefixes by [`phrase_key`]: the kind bits
+    /// of the phrase (0 for a prefix only) and whether it is a proper
+    /// prefix of a longer one. Walking the FST costs ~600 ns a token
+    /// (two-byte Arabic letters), a probe per word ~30 ns.
+    phrase_index: FastMap<u64, (u32, bool)>,
     likeness: Likeness,
+}
+
+/// The seed of [`phrase_key`].
+const PHRASE: u64 = 0x243f_6a88_85a3_08d3;
+
+/// The key of a phrase: its words' [`hash_bytes`] chained in order.
+fn phrase_key(words: impl IntoIterator<Item = u64>) -> u64 {
+    words.into_iter().fold(PHRASE, chain)
 }
 
 static NAMES: LazyLock<Names> = LazyLock::new(|| {
@@ -104,8 +116,8 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
 });
 
 impl Names {
-    /// The process-wide tables (built on first use: about 2 ms, for the
-    /// hash index of the 40k words).
+    /// The process-wide tables (built on first use: the hash indexes of the
+    /// 40k words and 70k phrases, about 20 ms).
     pub fn global() -> &'static Names {
         &NAMES
     }
@@ -123,10 +135,26 @@ impl Names {
                 by_hash.insert(hash_bytes(k), v as u32);
             }
         }
+        let mut phrase_index: FastMap<u64, (u32, bool)> = FastMap::default();
+        if let Some(m) = &phrases {
+            phrase_index.reserve(2 * m.len());
+            let mut s = m.stream();
+            while let Some((k, v)) = fst::Streamer::next(&mut s) {
+                let mut h = PHRASE;
+                for (j, w) in k.split(|&b| b == b' ').enumerate() {
+                    if j > 0 {
+                        phrase_index.entry(h).or_default().1 = true;
+                    }
+                    h = chain(h, hash_bytes(w));
+                }
+                phrase_index.entry(h).or_default().0 |= v as u32;
+            }
+        }
         Names {
             words,
             phrases,
             by_hash,
+            phrase_index,
             likeness: Likeness::parse(likeness).unwrap_or_default(),
         }
     }
@@ -178,25 +206,42 @@ impl Names {
     }
 
     /// The longest listed phrase of two words or more that starts at token
-    /// `i`: `(number of tokens, kind bits)`. The first token is read by its
-    /// bare form and its unsure-proclitic forms (`وعباس كيارستمي`), the
-    /// others as they are.
+    /// `i`: `(number of tokens, kind bits)`. The first token is read as it
+    /// is, by its bare form and by its unsure-proclitic forms (`وعباس
+    /// كيارستمي`), the others as they are.
     pub fn phrase_at(&self, toks: &[Token], i: usize) -> Option<(usize, u32)> {
-        let fst = self.phrases.as_ref()?.as_fst();
         let t = toks.get(i)?;
         let mut best: Option<(usize, u32)> = None;
-        let mut firsts = [""; 3];
-        firsts[0] = t.bare();
-        for (slot, (_, f)) in firsts[1..].iter_mut().zip(t.maybe_forms()) {
-            *slot = f;
+        // The word itself (`فالنسيا` is a city, not `ف` + `النسيا`), its
+        // bare form, and its unsure-proclitic forms.
+        let mut firsts = [t.hash[0], 0, 0];
+        let mut k = 1;
+        if t.clitic.sure > 0 {
+            firsts[1] = hash_bytes(t.bare().as_bytes());
+            k = 2;
         }
-        for first in firsts {
-            if first.is_empty() {
-                continue;
+        for (_, f) in t.maybe_forms() {
+            if k < firsts.len() {
+                firsts[k] = hash_bytes(f.as_bytes());
+                k += 1;
             }
-            if let Some(m) = walk(fst, first, &toks[i + 1..]) {
-                if best.is_none_or(|b| m.0 > b.0) {
-                    best = Some(m);
+        }
+        for &first in &firsts[..k] {
+            let mut h = phrase_key([first]);
+            for (j, next) in toks[i + 1..].iter().enumerate() {
+                match self.phrase_index.get(&h) {
+                    Some(&(_, true)) => {}
+                    _ => break,
+                }
+                h = chain(h, next.hash[0]);
+                match self.phrase_index.get(&h) {
+                    Some(&(kind, _)) if kind != 0 => {
+                        if best.is_none_or(|b| j + 2 > b.0) {
+                            best = Some((j + 2, kind));
+                        }
+                    }
+                    Some(_) => {}
+                    None => break,
                 }
             }
         }
@@ -214,45 +259,6 @@ impl Names {
     pub fn token_likeness(&self, t: &Token) -> f32 {
         self.likeness.score(t.bare())
     }
-}
-
-/// Follow `first`, then ` ` and each next token's word, through the phrase
-/// FST; the longest phrase of two words or more that ends on a word.
-fn walk(fst: &Fst<&'static [u8]>, first: &str, rest: &[Token]) -> Option<(usize, u32)> {
-    /// Follow `bytes` from `node`, adding up the outputs.
-    fn step<'f>(
-        fst: &'f Fst<&'static [u8]>,
-        node: &mut Node<'f>,
-        out: &mut Output,
-        bytes: &[u8],
-    ) -> bool {
-        for &b in bytes {
-            let Some(k) = node.find_input(b) else {
-                return false;
-            };
-            let tr = node.transition(k);
-            *out = out.cat(tr.out);
-            *node = fst.node(tr.addr);
-        }
-        true
-    }
-    let mut node = fst.root();
-    let mut out = Output::zero();
-    if !step(fst, &mut node, &mut out, first.as_bytes()) {
-        return None;
-    }
-    let mut best = None;
-    for (j, t) in rest.iter().enumerate() {
-        if !step(fst, &mut node, &mut out, b" ")
-            || !step(fst, &mut node, &mut out, t.norm.as_bytes())
-        {
-            break;
-        }
-        if node.is_final() {
-            best = Some((j + 2, out.cat(node.final_output()).value() as u32));
-        }
-    }
-    best
 }
 
 /// The countries of the sources (names.py), to give back a `&'static str`.
@@ -288,15 +294,8 @@ struct Likeness {
 }
 
 /// FNV-1a, 32 bits: the n-gram hash of likeness.py.
-#[inline]
-fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
 
 /// Longest word scored, in bytes; longer words score as if cut there.
 const MAX_WORD: usize = 120;
@@ -348,14 +347,18 @@ impl Likeness {
         len += 1;
         nchars += 1;
         starts[nchars] = len as u8;
+        // FNV-1a streams: the hash of the n-gram at `i` extends that of
+        // the (n-1)-gram at `i`, one pass per start.
         let mut total: i32 = 0;
-        for n in self.nmin..=self.nmax {
-            for i in 0..=nchars.saturating_sub(n) {
-                if i + n > nchars {
-                    break;
+        for i in 0..nchars {
+            let mut h: u32 = FNV_OFFSET;
+            for n in 1..=self.nmax.min(nchars - i) {
+                for &b in &buf[starts[i + n - 1] as usize..starts[i + n] as usize] {
+                    h = (h ^ u32::from(b)).wrapping_mul(FNV_PRIME);
                 }
-                let g = &buf[starts[i] as usize..starts[i + n] as usize];
-                total += i32::from(self.weights[(fnv1a(g) & self.mask) as usize] as i8);
+                if n >= self.nmin {
+                    total += i32::from(self.weights[(h & self.mask) as usize] as i8);
+                }
             }
         }
         let z = self.bias + self.scale * total as f32;
@@ -477,6 +480,25 @@ mod tests {
         );
     }
 
+    /// Every listed phrase, written as text, is found at its first token,
+    /// with its kind when nothing longer starts there.
+    #[test]
+    fn every_phrase_is_found() {
+        let n = names();
+        let m = n.phrases.as_ref().unwrap();
+        let mut s = m.stream();
+        let mut count = 0;
+        while let Some((k, v)) = fst::Streamer::next(&mut s) {
+            let text = std::str::from_utf8(k).unwrap();
+            let toks = tokenize(text);
+            let (len, kind) = n.phrase_at(&toks, 0).unwrap_or((0, 0));
+            assert_eq!(len, toks.len(), "{text}");
+            assert_eq!(kind, v as u32, "{text}");
+            count += 1;
+        }
+        assert_eq!(count, m.len());
+    }
+
     /// Foreign names in no list and not in ANERcorp, and news words.
     const LIKELY: [&str; 5] = [
         "ستانيسلافسكي",
@@ -508,7 +530,10 @@ mod tests {
         }
         // A token is scored by its bare form.
         let t = &tokenize("والانتخابات")[0];
-        assert_eq!(n.token_likeness(t), n.name_likeness("الانتخابات"));
+        assert_eq!(
+            n.token_likeness(t).to_bits(),
+            n.name_likeness("الانتخابات").to_bits()
+        );
         // Any input scores in [0, 1], long words and non-Arabic ones too.
         let long = "ب".repeat(500);
         for w in ["", "a", "S-300", long.as_str(), "😀"] {
