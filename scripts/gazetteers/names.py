@@ -22,6 +22,11 @@ the sample articles, ANERcorp or test data):
 - mimesis 22.2.0 (MIT): given names and surnames of 13 Arab locales,
   university names.
 - faker 40.54.0 (MIT): given and family names of ar_AA, ar_SA, ar_PS, ar_DZ.
+- Debian packages (bookworm), unpacked by generate.sh into target/names-deb:
+  libgeonames-common 0.3.0-1, `locale/ar/LC_MESSAGES/geonames.mo` (GeoNames
+  data, CC BY 4.0: Arabic names of 7.6k places) and unicode-cldr-core
+  41-0.1, `common/subdivisions/ar.xml` (Unicode licence: 4.3k Arabic names
+  of provinces and regions). Places only; measured in names-coverage.md.
 - wordfreq 3.1.1 (Apache-2.0; word lists CC BY-SA 4.0, used only to decide
   what to drop, nothing of it is shipped): the common-word filter and the
   negatives of the likeness model.
@@ -30,12 +35,13 @@ beside this script.
 """
 
 import collections
-import glob
+import gettext
 import importlib
 import importlib.util
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 
@@ -164,6 +170,35 @@ def arwikicats_places():
     return out
 
 
+DEB = os.environ.get(
+    "NAMES_DEB_DIR",
+    os.path.join(os.path.dirname(os.path.dirname(HERE)), "target", "names-deb"),
+)
+
+
+def debian_places():
+    """GeoNames' Arabic place names (libgeonames-common) and CLDR's
+    subdivisions (unicode-cldr-core), from the unpacked Debian packages."""
+    mo = os.path.join(DEB, "usr", "share", "locale", "ar", "LC_MESSAGES", "geonames.mo")
+    xml = os.path.join(DEB, "usr", "share", "unicode", "cldr", "common", "subdivisions", "ar.xml")
+    for path in (mo, xml):
+        if not os.path.exists(path):
+            raise SystemExit(f"{path} is missing: run scripts/gazetteers/generate.sh")
+    out = []
+    with open(mo, "rb") as f:
+        catalog = gettext.GNUTranslations(f)._catalog
+    for key, ar in sorted(catalog.items()):
+        ws = words(ar) if key else None
+        if ws:
+            out.append(Rec(ws, "place"))
+    with open(xml, encoding="utf-8") as f:
+        for ar in re.findall(r"<subdivision type=\"[^\"]+\"[^>]*>([^<]+)<", f.read()):
+            ws = words(ar)
+            if ws:
+                out.append(Rec(ws, "place"))
+    return out
+
+
 MIMESIS_COUNTRY = {
     "ar-ae": "AE", "ar-dz": "DZ", "ar-eg": "EG", "ar-jo": "JO", "ar-kw": "KW",
     "ar-ma": "MA", "ar-om": "OM", "ar-qa": "QA", "ar-sa": "SA", "ar-sy": "SY",
@@ -240,6 +275,7 @@ def collect(with_arabnamer=False):
     src["arwikicats_people"] = arwikicats_people(arab_parts)
     src["arwikicats_orgs"] = arwikicats_orgs()
     src["arwikicats_places"] = arwikicats_places()
+    src["debian_places"] = debian_places()
     if with_arabnamer:
         src["arabnamer"] = arabnamer_names()
     return src
