@@ -185,6 +185,9 @@ def score(model, word):
 
 
 def auc(pos, neg):
+    """Mann-Whitney AUC (ties count one half)."""
+    if not pos or not neg:
+        return float("nan")
     allv = sorted([(s, 1) for s in pos] + [(s, 0) for s in neg])
     rank_sum, i = 0.0, 0
     while i < len(allv):

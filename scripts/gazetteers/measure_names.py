@@ -216,7 +216,7 @@ def main():
     ns = [likeness.score(model, w) for w in neg]
     print(f"positives (unseen person tokens in no list, incl. arabnamer): {len(ps)}; "
           f"negatives (distinct rare O tokens in no list, Zipf < 3): {len(ns)}")
-    print(f"AUC {auc(ps, ns):.3f}")
+    print(f"AUC {likeness.auc(ps, ns):.3f}")
     for thr in (0.5, 0.7, 0.9):
         tp = sum(s >= thr for s in ps) / max(len(ps), 1)
         fp = sum(s >= thr for s in ns) / max(len(ns), 1)
@@ -225,7 +225,7 @@ def main():
             if all("\u0621" <= c <= "\u064a" for c in w) and len(w) >= 2]
     allp = [likeness.score(model, bare(w)) for w in unseen
             if all("\u0621" <= c <= "\u064a" for c in w) and len(w) >= 2]
-    print(f"AUC all unseen person tokens vs all Arabic O tokens: {auc(allp, allo):.3f} "
+    print(f"AUC all unseen person tokens vs all Arabic O tokens: {likeness.auc(allp, allo):.3f} "
           f"({len(allp)} / {len(allo)})")
     # The lists and the model together: a token is a name candidate when it
     # is in a list (all forms) or its bare form scores at least t.
@@ -237,23 +237,6 @@ def main():
         oh = 100.0 * sum(map(cand, o_tokens)) / len(o_tokens)
         print(f"union (shipped) or likeness >= {thr}: covers {cov:.1f}% of unseen person tokens, "
               f"hits {oh:.1f}% of O tokens")
-
-
-def auc(pos, neg):
-    """Mann-Whitney AUC (ties count one half)."""
-    if not pos or not neg:
-        return float("nan")
-    allv = sorted([(s, 1) for s in pos] + [(s, 0) for s in neg])
-    rank_sum, i = 0.0, 0
-    while i < len(allv):
-        j = i
-        while j < len(allv) and allv[j][0] == allv[i][0]:
-            j += 1
-        r = (i + j + 1) / 2.0
-        rank_sum += r * sum(1 for k in range(i, j) if allv[k][1] == 1)
-        i = j
-    n1, n0 = len(pos), len(neg)
-    return (rank_sum - n1 * (n1 + 1) / 2.0) / (n1 * n0)
 
 
 if __name__ == "__main__":
