@@ -56,7 +56,7 @@ UNKNOWN = 1 << 2  # a name part of unknown role
 FULL_START = 1 << 3  # the first word of a listed full name
 FULL_INSIDE = 1 << 4  # a later word of a listed full name
 FOREIGN = 1 << 5  # a part of non-Arab names only (IR/AF/PK, foreign people)
-ORG = 1 << 6  # a one-word organization name (`الاهلي` of `نادي الاهلي`)
+ORG = 1 << 6  # a one-word organization name (`كوشيتسه` of `نادي كوشيتسه`)
 PLACE = 1 << 7  # a one-word place name
 PERSON_BITS = GIVEN | SURNAME | UNKNOWN | FULL_START | FULL_INSIDE | FOREIGN
 
