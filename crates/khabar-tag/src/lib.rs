@@ -100,6 +100,7 @@ mod gazetteer;
 mod hash;
 mod link;
 mod model;
+mod names;
 mod seq;
 mod tagger;
 mod token;
