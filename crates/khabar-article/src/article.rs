@@ -14,8 +14,8 @@ use std::collections::HashMap;
 
 use khabar_normalize::Span;
 
-use crate::calendar::Date;
-use crate::dates::{find_dates, Calendar, DateMention, Precision, Value};
+use khabar_dates::{find_dates, Calendar, Date, DateMention, Precision, Value};
+
 use crate::error::Error;
 
 /// What the caller already knows about the article.
@@ -63,8 +63,12 @@ impl Hints {
 
 fn parse_iso_value(iso: &str) -> Result<(Value, Option<i16>), Error> {
     let s = iso.trim();
-    let date: Date = s.parse()?;
-    let ymd = crate::dates::Ymd {
+    let date: Date = s.parse().map_err(|_| {
+        Error::new(crate::error::ErrorKind::InvalidDate {
+            value: s.to_owned(),
+        })
+    })?;
+    let ymd = khabar_dates::Ymd {
         year: Some(date.year),
         month: date.month,
         day: date.day,
@@ -106,7 +110,7 @@ fn parse_iso_value(iso: &str) -> Result<(Value, Option<i16>), Error> {
         None
     } else {
         let (minutes, used) =
-            crate::dates::numeric_offset(rest.trim_start(), true).ok_or_else(bad)?;
+            khabar_dates::numeric_offset(rest.trim_start(), true).ok_or_else(bad)?;
         if used != rest.trim_start().len() {
             return Err(bad());
         }
@@ -354,7 +358,7 @@ impl Published {
     pub fn iso(&self) -> String {
         let mut s = self.value.iso();
         if let (Some(m), Value::DateTime { .. }) = (self.utc_offset, self.value) {
-            crate::dates::push_offset(&mut s, m);
+            khabar_dates::push_offset(&mut s, m);
         }
         s
     }
@@ -521,17 +525,17 @@ impl<'a> Line<'a> {
                     words += 1;
                     in_word = true;
                 }
-                match crate::dates::arabic_script(cp) {
-                    crate::dates::Script::Persian => {
+                match khabar_dates::arabic_script(cp) {
+                    khabar_dates::Script::Persian => {
                         letters += 1;
                         persian += 1;
                     }
-                    crate::dates::Script::ArabicOnly => {
+                    khabar_dates::Script::ArabicOnly => {
                         letters += 1;
                         arabic_only += 1;
                     }
-                    crate::dates::Script::Letter => letters += 1,
-                    crate::dates::Script::Other => {}
+                    khabar_dates::Script::Letter => letters += 1,
+                    khabar_dates::Script::Other => {}
                 }
                 continue;
             }
@@ -566,7 +570,7 @@ impl<'a> Line<'a> {
                 words += 1;
                 in_word = true;
             }
-            if crate::dates::is_letter(c) || crate::dates::is_digit(c) {
+            if khabar_dates::is_letter(c) || khabar_dates::is_digit(c) {
                 letters += 1;
             }
         }
@@ -605,7 +609,7 @@ impl<'a> Line<'a> {
 
     /// Search-normalized text of a short line, for phrase matching.
     fn folded(&self) -> Option<Cow<'a, str>> {
-        (self.text.len() <= SHORT).then(|| Cow::Owned(crate::dates::fold_line(self.text)))
+        (self.text.len() <= SHORT).then(|| Cow::Owned(khabar_dates::fold_line(self.text)))
     }
 }
 
@@ -857,13 +861,13 @@ const CREDITS: &[&str] = &[
 fn starts_with_phrase(folded: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
         folded.strip_prefix(p).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with(|c: char| !crate::dates::is_word_char(c))
+            rest.is_empty() || rest.starts_with(|c: char| !khabar_dates::is_word_char(c))
         })
     })
 }
 
 fn is_phrase_line(folded: &str, phrases: &[&str]) -> bool {
-    let f = folded.trim_end_matches(|c: char| !crate::dates::is_word_char(c));
+    let f = folded.trim_end_matches(|c: char| !khabar_dates::is_word_char(c));
     phrases.contains(&f)
 }
 
@@ -1167,11 +1171,11 @@ fn place_in(text: &str, kind: PlaceLine) -> Option<(usize, usize)> {
         || head.chars().count() > 30
         || !head
             .chars()
-            .all(|c| c.is_whitespace() || crate::dates::is_letter(c))
+            .all(|c| c.is_whitespace() || khabar_dates::is_letter(c))
     {
         return None;
     }
-    if NOT_PLACE.contains(&crate::dates::fold_line(words[0]).as_str())
+    if NOT_PLACE.contains(&khabar_dates::fold_line(words[0]).as_str())
         || !find_dates(head, None).is_empty()
     {
         return None;
@@ -1236,7 +1240,7 @@ fn place_after_min(text: &str) -> Option<(usize, usize)> {
         || words[1] != "من"
         || !text
             .chars()
-            .all(|c| c.is_whitespace() || crate::dates::is_letter(c))
+            .all(|c| c.is_whitespace() || khabar_dates::is_letter(c))
     {
         return None;
     }
@@ -1255,11 +1259,11 @@ fn is_credit(s: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > 4 {
         return false;
     }
-    let f = crate::dates::fold_line(t);
-    let f = f.trim_matches(|c: char| !crate::dates::is_word_char(c));
+    let f = khabar_dates::fold_line(t);
+    let f = f.trim_matches(|c: char| !khabar_dates::is_word_char(c));
     CREDITS.contains(&f)
         || AGENCIES.contains(&f)
-        || (t.contains('.') && !t.contains(' ') && t.chars().any(crate::dates::is_letter))
+        || (t.contains('.') && !t.contains(' ') && t.chars().any(khabar_dates::is_letter))
 }
 
 /// News agencies that sign datelines (search-folded), beside [`CREDITS`].
@@ -1697,7 +1701,7 @@ fn is_date_only(text: &str, found: &[DateMention]) -> bool {
 }
 
 fn letters(s: &str) -> usize {
-    let f = crate::dates::fold_line(s);
+    let f = khabar_dates::fold_line(s);
     f.split_whitespace()
         .filter(|w| {
             !matches!(
@@ -1712,7 +1716,7 @@ fn letters(s: &str) -> usize {
                     | "utc"
             )
         })
-        .map(|w| w.chars().filter(|&c| crate::dates::is_word_char(c)).count())
+        .map(|w| w.chars().filter(|&c| khabar_dates::is_word_char(c)).count())
         .sum()
 }
 
@@ -1788,7 +1792,7 @@ fn raw_may_be_boilerplate(text: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut buf = String::with_capacity(first.len());
-    crate::dates::fold_word_into(first, &mut buf);
+    khabar_dates::fold_word_into(first, &mut buf);
     BOILER_FIRST.contains(buf.as_str())
 }
 
@@ -1797,7 +1801,7 @@ fn is_share(f: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = f
-        .split(|c: char| !crate::dates::is_word_char(c))
+        .split(|c: char| !khabar_dates::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     // Whole words only (`email` but not `emails`); two-word names
@@ -2033,7 +2037,7 @@ fn date_flags(
         // cost linear, but a 10 MB line is no one's near-duplicate).
         let keep_words = p.text.len() <= 20_000;
         let found =
-            crate::dates::find_dates_and_words(&p.text, reference, keep_words.then_some(&mut w));
+            khabar_dates::find_dates_and_words(&p.text, reference, keep_words.then_some(&mut w));
         words.push(w);
         if let Some(out) = keep.as_deref_mut() {
             out.extend(found.iter().map(|m| {

@@ -83,13 +83,18 @@
 #![deny(missing_docs)]
 
 mod article;
-mod calendar;
-pub mod dates;
 mod error;
+
+/// The date crate, re-exported: the article's API speaks its types
+/// ([`Hints::published`] is a [`dates::Value`], [`Published::date`] a
+/// [`Date`], [`parse_with_dates`] returns [`dates::DateMention`]s), so a user
+/// of this crate alone can name them, and `khabar_article::dates::find_dates`
+/// keeps working.
+pub use khabar_dates as dates;
 
 pub use article::{
     parse, parse_with_dates, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata,
     Paragraph, ParagraphKind, Published,
 };
-pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
 pub use error::{Error, ErrorKind};
+pub use khabar_dates::{days_in_month, hijri_to_gregorian, Date, Weekday};

@@ -13,8 +13,7 @@
 //! # Example
 //!
 //! ```
-//! use khabar_article::dates::{find_dates, Precision};
-//! use khabar_article::Date;
+//! use khabar_dates::{find_dates, Date, Precision};
 //!
 //! let text = "التقى الوزيران يوم السبت 22 كانون الثاني \\ يناير بتأخير يوم واحد";
 //! let found = find_dates(text, Date::new(2022, 1, 25));
@@ -24,17 +23,28 @@
 //! assert_eq!(found[0].precision(), Precision::Day);
 //! assert!(!found[0].weekday_mismatch);
 //! ```
-
+//!
+//! # Crate features
+//!
+//! - `serde`: derives `Serialize` for [`DateMention`], [`Date`] and the
+//!   types they contain.
+#![deny(missing_docs)]
 // Date arithmetic reads best with the usual one-letter names (y, m, d), and
 // every number the grammar reads has at most four digits, so `u32 as i32`
 // cannot wrap.
 #![allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
 
+mod calendar;
+mod error;
+
+pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
+pub use error::{Error, ErrorKind};
+
 use std::fmt::Write as _;
 
 use khabar_normalize::{Normalizer, Profile, Span};
 
-use crate::calendar::{days_in_month, hijri_month_len, hijri_to_gregorian, Date, Weekday};
+use crate::calendar::hijri_month_len;
 
 /// Which calendar the text used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -274,7 +284,7 @@ const MAX_OFFSET: i32 = 14 * 60;
 /// A numeric UTC offset at the start of `s`: `Z` (when `z` allows it),
 /// `+03:00`, `+0300`, `+03`, `+3`, `-05:30` (ASCII, Arabic-Indic or Persian
 /// digits; `−` for minus). (minutes east of UTC, bytes read).
-pub(crate) fn numeric_offset(s: &str, z: bool) -> Option<(i16, usize)> {
+pub fn numeric_offset(s: &str, z: bool) -> Option<(i16, usize)> {
     if z && s.starts_with(['Z', 'z']) && !s[1..].starts_with(|c: char| c.is_alphanumeric()) {
         return Some((0, 1));
     }
@@ -420,7 +430,7 @@ fn offset_after_mention(text: &str, span: Span) -> Option<i16> {
 }
 
 /// Append a UTC offset in minutes as ISO 8601 `+HH:MM` / `-HH:MM`.
-pub(crate) fn push_offset(s: &mut String, minutes: i16) {
+pub fn push_offset(s: &mut String, minutes: i16) {
     use std::fmt::Write as _;
     let sign = if minutes < 0 { '-' } else { '+' };
     let m = minutes.unsigned_abs();
@@ -2259,7 +2269,7 @@ fn day_value(year: Option<i32>, month: u8, day: u8) -> Option<Value> {
 /// `char::is_alphabetic`. Harakat and tatweel count as letters so that
 /// `أَكْتُوبَر` and `أكـتوبر` stay one word.
 #[inline]
-pub(crate) fn is_letter(c: char) -> bool {
+pub fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0000}'..='\u{007F}' => false,
@@ -2268,8 +2278,9 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// An ASCII, Arabic-Indic or Persian digit.
 #[inline]
-pub(crate) fn is_digit(c: char) -> bool {
+pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
         || ('\u{0660}'..='\u{0669}').contains(&c)
         || ('\u{06F0}'..='\u{06F9}').contains(&c)
@@ -2277,14 +2288,14 @@ pub(crate) fn is_digit(c: char) -> bool {
 
 /// A letter or a digit.
 #[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     is_letter(c) || is_digit(c)
 }
 
 /// Fold one word the way the search profile would (no harakat or tatweel,
 /// bare alef, `ة` → `ه`, `ى ی ئ` → `ي`, Latin lowercase), into `buf`.
 /// [`fold_word`] for the article parser.
-pub(crate) fn fold_word_into(word: &str, buf: &mut String) {
+pub fn fold_word_into(word: &str, buf: &mut String) {
     fold_word(word, buf);
 }
 
@@ -2312,7 +2323,7 @@ fn fold_char(c: char) -> Option<char> {
 /// Arabic punctuation to ASCII (`،` → `,`, `؟` → `?`), whitespace runs to one
 /// space. Cheaper than the full search profile (no NFC), and enough for
 /// labels such as `آخر تحديث:` or `اترك تعليقاً`.
-pub(crate) fn fold_line(text: &str) -> String {
+pub fn fold_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -2724,16 +2735,20 @@ fn classify_at(text: &str, i: usize) -> Option<(Class, usize)> {
 /// Persian uses (`ی ک پ چ ژ گ ۀ`), letters only Arabic uses (`ي ك ة ى`), other
 /// letters and digits, and the rest.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Script {
+pub enum Script {
+    /// `ی ک پ چ ژ گ ۀ`.
     Persian,
+    /// `ي ك ة ى`.
     ArabicOnly,
+    /// Any other letter or digit.
     Letter,
+    /// The rest.
     Other,
 }
 
 /// The [`Script`] of the Arabic-block code point `cp`.
 #[inline]
-pub(crate) fn arabic_script(cp: u32) -> Script {
+pub fn arabic_script(cp: u32) -> Script {
     match cp {
         0x6CC | 0x6A9 | 0x67E | 0x686 | 0x698 | 0x6AF | 0x6C0 => Script::Persian,
         0x64A | 0x643 | 0x629 | 0x649 => Script::ArabicOnly,
@@ -2873,7 +2888,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
 /// [`find_dates`], also pushing the folded hash of every word it reads into
 /// `words` (the article parser compares paragraphs with them, so the text is
 /// read once for both).
-pub(crate) fn find_dates_and_words(
+pub fn find_dates_and_words(
     text: &str,
     reference: Option<Date>,
     mut words: Option<&mut Vec<u64>>,
