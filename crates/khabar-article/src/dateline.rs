@@ -4,6 +4,7 @@
 //! …`, `هسبريس من الرباط`).
 
 use khabar_dates::{find_dates, Calendar, DateMention, Precision, Value};
+use khabar_normalize::chars::{fold_line, is_letter_or_mark, is_word_char};
 use khabar_normalize::Span;
 
 use crate::line::{floor_char_boundary, Line};
@@ -61,7 +62,7 @@ pub(crate) fn is_date_only(text: &str, found: &[DateMention]) -> bool {
 }
 
 fn letters(s: &str) -> usize {
-    let f = khabar_dates::fold_line(s);
+    let f = fold_line(s);
     f.split_whitespace()
         .filter(|w| {
             !matches!(
@@ -76,7 +77,7 @@ fn letters(s: &str) -> usize {
                     | "utc"
             )
         })
-        .map(|w| w.chars().filter(|&c| khabar_dates::is_word_char(c)).count())
+        .map(|w| w.chars().filter(|&c| is_word_char(c)).count())
         .sum()
 }
 
@@ -184,13 +185,11 @@ fn place_in(text: &str, kind: PlaceLine) -> Option<(usize, usize)> {
         || head.chars().count() > 30
         || !head
             .chars()
-            .all(|c| c.is_whitespace() || khabar_dates::is_letter(c))
+            .all(|c| c.is_whitespace() || is_letter_or_mark(c))
     {
         return None;
     }
-    if NOT_PLACE.contains(&khabar_dates::fold_line(words[0]).as_str())
-        || !find_dates(head, None).is_empty()
-    {
+    if NOT_PLACE.contains(&fold_line(words[0]).as_str()) || !find_dates(head, None).is_empty() {
         return None;
     }
     let mut rest = &text[cut..];
@@ -253,7 +252,7 @@ fn place_after_min(text: &str) -> Option<(usize, usize)> {
         || words[1] != "من"
         || !text
             .chars()
-            .all(|c| c.is_whitespace() || khabar_dates::is_letter(c))
+            .all(|c| c.is_whitespace() || is_letter_or_mark(c))
     {
         return None;
     }
@@ -272,9 +271,9 @@ fn is_credit(s: &str) -> bool {
     if t.is_empty() || t.split_whitespace().count() > 4 {
         return false;
     }
-    let f = khabar_dates::fold_line(t);
-    let f = f.trim_matches(|c: char| !khabar_dates::is_word_char(c));
+    let f = fold_line(t);
+    let f = f.trim_matches(|c: char| !is_word_char(c));
     CREDITS.contains(&f)
         || AGENCIES.contains(&f)
-        || (t.contains('.') && !t.contains(' ') && t.chars().any(khabar_dates::is_letter))
+        || (t.contains('.') && !t.contains(' ') && t.chars().any(is_letter_or_mark))
 }

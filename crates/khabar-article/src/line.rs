@@ -3,6 +3,9 @@
 
 use std::borrow::Cow;
 
+use khabar_normalize::chars::{
+    arabic_block_class, fold_line, is_digit, is_letter_or_mark, WordClass,
+};
 use khabar_normalize::Span;
 
 /// A non-empty line of the input, trimmed, and its features.
@@ -94,7 +97,7 @@ impl<'a> Line<'a> {
 
     /// Search-normalized text of a short line, for phrase matching.
     pub(crate) fn folded(&self) -> Option<Cow<'a, str>> {
-        (self.text.len() <= SHORT).then(|| Cow::Owned(khabar_dates::fold_line(self.text)))
+        (self.text.len() <= SHORT).then(|| Cow::Owned(fold_line(self.text)))
     }
 }
 
@@ -129,17 +132,17 @@ impl Counts {
                     words += 1;
                     in_word = true;
                 }
-                match khabar_dates::arabic_script(cp) {
-                    khabar_dates::Script::Persian => {
+                match arabic_script(cp) {
+                    Script::Persian => {
                         letters += 1;
                         persian += 1;
                     }
-                    khabar_dates::Script::ArabicOnly => {
+                    Script::ArabicOnly => {
                         letters += 1;
                         arabic_only += 1;
                     }
-                    khabar_dates::Script::Letter => letters += 1,
-                    khabar_dates::Script::Other => {}
+                    Script::Letter => letters += 1,
+                    Script::Other => {}
                 }
                 continue;
             }
@@ -174,7 +177,7 @@ impl Counts {
                 words += 1;
                 in_word = true;
             }
-            if khabar_dates::is_letter(c) || khabar_dates::is_digit(c) {
+            if is_letter_or_mark(c) || is_digit(c) {
                 letters += 1;
             }
         }
@@ -223,4 +226,28 @@ pub(crate) fn is_heading_shape(line: &Line<'_>) -> bool {
 /// Whether a line is short and title-like (an item of a related block).
 pub(crate) fn is_title_shape(line: &Line<'_>) -> bool {
     line.words <= 20 && !line.text.ends_with('.') && !line.text.ends_with(':')
+}
+
+/// What a line counts of an Arabic-block letter: letters only Persian uses
+/// (`ی ک پ چ ژ گ ۀ`), letters only Arabic uses (`ي ك ة ى`), other letters
+/// and digits, and the rest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Persian,
+    ArabicOnly,
+    Letter,
+    Other,
+}
+
+/// The [`Script`] of the Arabic-block code point `cp`.
+#[inline]
+fn arabic_script(cp: u32) -> Script {
+    match cp {
+        0x6CC | 0x6A9 | 0x67E | 0x686 | 0x698 | 0x6AF | 0x6C0 => Script::Persian,
+        0x64A | 0x643 | 0x629 | 0x649 => Script::ArabicOnly,
+        _ => match arabic_block_class(cp) {
+            WordClass::OTHER => Script::Other,
+            _ => Script::Letter,
+        },
+    }
 }

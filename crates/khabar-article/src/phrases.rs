@@ -4,6 +4,8 @@
 //! captions, photo credits and agencies; and the tests that match a folded
 //! line against them.
 
+use khabar_normalize::chars::{fold_word, is_word_char};
+
 use crate::line::Line;
 
 pub(crate) const PUBLISH_LABELS: &[&str] = &[
@@ -344,14 +346,14 @@ pub(crate) fn after_label<'s>(folded: &'s str, labels: &[&str]) -> Option<&'s st
 
 pub(crate) fn starts_with_phrase(folded: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
-        folded.strip_prefix(p).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with(|c: char| !khabar_dates::is_word_char(c))
-        })
+        folded
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !is_word_char(c)))
     })
 }
 
 pub(crate) fn is_phrase_line(folded: &str, phrases: &[&str]) -> bool {
-    let f = folded.trim_end_matches(|c: char| !khabar_dates::is_word_char(c));
+    let f = folded.trim_end_matches(|c: char| !is_word_char(c));
     phrases.contains(&f)
 }
 
@@ -417,7 +419,7 @@ pub(crate) fn raw_may_be_boilerplate(text: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut buf = String::with_capacity(first.len());
-    khabar_dates::fold_word_into(first, &mut buf);
+    fold_word(first, &mut buf);
     BOILER_FIRST.contains(buf.as_str())
 }
 
@@ -426,7 +428,7 @@ pub(crate) fn is_share(f: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = f
-        .split(|c: char| !khabar_dates::is_word_char(c))
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect();
     // Whole words only (`email` but not `emails`); two-word names

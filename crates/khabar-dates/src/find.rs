@@ -2,10 +2,10 @@
 //! one, run the grammar there, and map the match back to the original
 //! bytes.
 
+use khabar_normalize::chars::fold_word;
 use khabar_normalize::{Normalizer, Profile, Span};
 
 use crate::calendar::Date;
-use crate::chars::fold_word;
 use crate::grammar::{Cx, Hit};
 use crate::hash::{mix, FNV_SEED};
 use crate::offsets::offset_after_mention;

@@ -91,7 +91,6 @@
 #![allow(clippy::many_single_char_names, clippy::cast_possible_wrap)]
 
 mod calendar;
-mod chars;
 mod error;
 mod find;
 mod grammar;
@@ -105,10 +104,6 @@ mod triggers;
 mod types;
 
 pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
-#[doc(hidden)]
-pub use chars::{
-    arabic_script, fold_line, fold_word_into, is_digit, is_letter, is_word_char, Script,
-};
 pub use error::{Error, ErrorKind};
 pub use find::{find_dates, find_dates_and_words};
 pub use offsets::{numeric_offset, push_offset};

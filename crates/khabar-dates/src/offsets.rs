@@ -2,9 +2,8 @@
 //! `بتوقيت غرينتش +3`), and their ISO 8601 form. An offset is never guessed
 //! from a place (`بتوقيت مكة`).
 
+use khabar_normalize::chars::{digit_value, fold_line};
 use khabar_normalize::Span;
-
-use crate::chars::fold_line;
 
 /// The largest UTC offset in use (UTC+14, Kiribati), in minutes.
 const MAX_OFFSET: i32 = 14 * 60;
@@ -60,16 +59,6 @@ pub fn numeric_offset(s: &str, z: bool) -> Option<(i16, usize)> {
     }
     let total = i16::try_from(if neg { -total } else { total }).ok()?;
     Some((total, pos))
-}
-
-/// The value of an ASCII, Arabic-Indic or Persian digit.
-fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
-        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
-        _ => None,
-    }
 }
 
 /// An explicit UTC offset right after a time of day: `+03:00`

@@ -2,8 +2,9 @@
 //! text, each word with the hash of its light fold, read without decoding
 //! the Arabic block through `str::chars`.
 
-use crate::chars::{classify_at, Class, ARABIC_CLASS, ASCII_CLASS};
-use crate::hash::FNV_SEED;
+use khabar_normalize::chars::{arabic_block_class, ascii_class, word_class_at, WordClass};
+
+use crate::hash::{FNV_PRIME, FNV_SEED};
 
 /// Raw tokens of the original text: runs of letters, runs of digits.
 pub(crate) struct RawScan<'t> {
@@ -36,10 +37,10 @@ impl RawScan<'_> {
         let mut i = self.pos;
         // Skip to the first letter or digit.
         let (start, digit) = loop {
-            let (class, len) = classify_at(self.text, i)?;
+            let (class, len) = word_class_at(self.text, i)?;
             match class {
-                Class::OTHER => i += len,
-                Class::DIGIT => break (i, true),
+                WordClass::OTHER => i += len,
+                WordClass::DIGIT => break (i, true),
                 _ => break (i, false),
             }
         };
@@ -54,25 +55,26 @@ impl RawScan<'_> {
             // The two-byte Arabic block inline: `cp - 0x600` is the low two
             // bits of the lead byte and the six of the second.
             let (class, step) = if (0xD8..=0xDB).contains(&b) && end + 1 < len {
-                let idx = ((usize::from(b) & 0x03) << 6) | (usize::from(bytes[end + 1]) & 0x3F);
-                (ARABIC_CLASS[idx], 2)
+                let low = ((u32::from(b) & 0x03) << 6) | (u32::from(bytes[end + 1]) & 0x3F);
+                (arabic_block_class(0x600 | low), 2)
             } else if b < 0x80 {
-                (ASCII_CLASS[usize::from(b)], 1)
+                (ascii_class(b), 1)
             } else {
-                match classify_at(self.text, end) {
+                match word_class_at(self.text, end) {
                     Some(x) => x,
                     None => break,
                 }
             };
             match (digit, class) {
-                (true, Class::DIGIT) | (false, Class::MARK) => {}
-                (false, Class(f)) if f > 2 => {
+                (true, WordClass::DIGIT) | (false, WordClass::MARK) => {}
+                (false, class) if class.code() > 2 => {
                     // The folded code point itself feeds the hash.
-                    hash = (hash ^ u64::from(f)).wrapping_mul(0x0100_0000_01b3);
+                    let f = class.code();
+                    hash = (hash ^ u64::from(f)).wrapping_mul(FNV_PRIME);
                     if letters == 0 {
                         waw = f == u32::from('و');
                     } else if waw {
-                        rest = (rest ^ u64::from(f)).wrapping_mul(0x0100_0000_01b3);
+                        rest = (rest ^ u64::from(f)).wrapping_mul(FNV_PRIME);
                     }
                     letters += 1;
                 }

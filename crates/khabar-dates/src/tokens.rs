@@ -2,7 +2,8 @@
 //! breaks, with whether whitespace precedes each one. The grammar reads
 //! these.
 
-use crate::chars::is_letter;
+use khabar_normalize::chars::is_letter_or_mark;
+
 use crate::triggers::{trigger, Trigger};
 
 /// What a token of the normalized window is.
@@ -61,10 +62,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
                 continue;
             };
-            if is_letter(c) {
+            if is_letter_or_mark(c) {
                 i += c.len_utf8();
                 while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                    if is_letter(c) {
+                    if is_letter_or_mark(c) {
                         i += c.len_utf8();
                     } else {
                         break;

@@ -2,7 +2,8 @@
 //! scanner asks about every word of the text, so most words are turned away
 //! by a Bloom filter over their folded hash before any string is built.
 
-use crate::chars::{fold_word, is_digit};
+use khabar_normalize::chars::{fold_word, is_digit};
+
 use crate::hash::{mix, Fnv, FNV_SEED};
 use crate::lexicon::{
     dir_word, month_word, number_word, ordinal_next_ok, ordinal_word, unit_word, MONTH_WORDS,

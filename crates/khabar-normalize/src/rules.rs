@@ -4,6 +4,7 @@
 //! neighbours of a character (whitespace runs, tatweel before a digit, decimal
 //! separators, joiners) answer [`Action::Ctx`] and are decided by the engine.
 
+use crate::chars::arabic_mark;
 use crate::error::{Error, ErrorKind};
 
 /// A named set of rules.
@@ -236,19 +237,6 @@ pub(crate) enum Ctx {
     Lower,
 }
 
-/// Is `c` an Arabic-script letter (not a mark, digit or punctuation)?
-pub(crate) fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}'
-        | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
-}
-
-/// Is `c` in one of the Arabic blocks?
-pub(crate) fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
-}
-
 /// Decide what `rules` do to `c`, ignoring context.
 #[allow(clippy::match_same_arms)]
 pub(crate) fn classify(c: char, r: &Rules) -> Action {
@@ -297,19 +285,7 @@ pub(crate) fn classify(c: char, r: &Rules) -> Action {
             C(Ctx::Presentation)
         }
         '\u{0640}' if r.remove_tatweel => C(Ctx::Tatweel),
-        '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08E1}'
-        | '\u{08E3}'..='\u{08FF}'
-            if r.remove_diacritics =>
-        {
-            DeleteAttach
-        }
+        arabic_mark!() if r.remove_diacritics => DeleteAttach,
         // End of ayah is a format character that carries a number; Quranic
         // cleanup removes it too.
         '\u{06DD}' if r.remove_diacritics => Delete,
