@@ -61,6 +61,7 @@ mod align;
 pub mod chars;
 mod engine;
 mod error;
+mod names;
 mod offsets;
 mod rules;
 mod span;

@@ -6,6 +6,7 @@
 
 use crate::chars::arabic_mark;
 use crate::error::{Error, ErrorKind};
+use crate::names;
 
 /// A named set of rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -22,7 +23,7 @@ pub enum Profile {
 
 impl Profile {
     /// The names accepted by [`Profile::from_name`].
-    pub const NAMES: &'static [&'static str] = &["display", "search"];
+    pub const NAMES: &'static [&'static str] = names::PROFILES;
 
     /// The profile called `name` (`"display"` or `"search"`).
     pub fn from_name(name: &str) -> Result<Self, Error> {
@@ -142,23 +143,7 @@ impl Default for Rules {
 impl Rules {
     /// Every rule name, as accepted by [`Rules::set`] and the Python keyword
     /// arguments.
-    pub const NAMES: &'static [&'static str] = &[
-        "nfc",
-        "remove_tatweel",
-        "remove_controls",
-        "unify_whitespace",
-        "decompose_presentation_forms",
-        "remove_zwnj",
-        "remove_diacritics",
-        "fold_alef",
-        "fold_alef_maqsura",
-        "fold_teh_marbuta",
-        "fold_hamza_carriers",
-        "fold_persian_letters",
-        "fold_digits",
-        "fold_punctuation",
-        "fold_case",
-    ];
+    pub const NAMES: &'static [&'static str] = names::RULES;
 
     /// Switch the rule called `name` on or off.
     pub fn set(&mut self, name: &str, on: bool) -> Result<(), Error> {
