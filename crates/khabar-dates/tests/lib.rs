@@ -6,4 +6,5 @@
 
 mod properties;
 mod regressions;
+mod spelling;
 mod table;

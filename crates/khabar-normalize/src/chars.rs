@@ -6,7 +6,8 @@
 //!   [`is_letter_or_mark`], [`is_word_char`], [`is_arabic_letter`],
 //!   [`is_arabic_script`].
 //! - The light fold, for lexicon lookups: [`fold_char`], [`fold_word`],
-//!   [`fold_line`]. It drops harakat and tatweel and folds the letters that
+//!   [`fold_line`]. It drops the marks the search profile drops (harakat,
+//!   Quranic and Extended-A marks) and tatweel, and folds the letters that
 //!   spell one word several ways (`أ إ آ ٱ` → `ا`, `ة` → `ه`, `ى ی ئ` → `ي`,
 //!   `ؤ` → `و`, `ک` → `ك`, ASCII case), one character at a time: no NFC, no
 //!   context, so it costs a table lookup per character. Words of a lexicon
@@ -153,6 +154,8 @@ pub fn fold_char(c: char) -> Option<char> {
                 Some(class.folded().unwrap_or(c))
             }
         }
+        // Arabic Extended-A marks.
+        _ if is_arabic_mark(c) => None,
         _ => Some(c),
     }
 }
@@ -250,6 +253,8 @@ pub fn word_class(c: char) -> WordClass {
     match c {
         '\0'..='\x7F' => ASCII_CLASS[c as usize],
         '\u{0600}'..='\u{06FF}' => arabic_block_class(c as u32),
+        // Arabic Extended-A marks.
+        _ if is_arabic_mark(c) => WordClass::MARK,
         _ if c.is_alphabetic() => WordClass::letter(c),
         _ => WordClass::OTHER,
     }
@@ -321,9 +326,14 @@ static ARABIC_CLASS: [WordClass; 256] = {
 /// The class of an Arabic-block code point: the one definition of the
 /// light fold of the block.
 const fn arabic_class(cp: u32) -> WordClass {
+    // Every mark the search profile drops, and tatweel.
+    if let Some(c) = char::from_u32(cp) {
+        if c == TATWEEL || matches!(c, arabic_mark!()) {
+            return WordClass::MARK;
+        }
+    }
     let folded = match cp {
         0x660..=0x669 | 0x6F0..=0x6F9 => return WordClass::DIGIT,
-        0x64B..=0x65F | 0x670 | 0x640 | 0x610..=0x61A => return WordClass::MARK,
         0x623 | 0x625 | 0x622 | 0x671 => 0x627,
         0x629 => 0x647,
         0x649 | 0x6CC | 0x626 => 0x64A,
@@ -355,7 +365,7 @@ mod tests {
             let class = arabic_block_class(cp);
             // Every Unicode letter of the block is a letter or a mark here,
             // and the digits are digits.
-            if c.is_alphabetic() && !matches!(cp, 0x6D6..=0x6DC | 0x6DF..=0x6E8 | 0x6ED) {
+            if c.is_alphabetic() {
                 assert!(class.in_word(), "help: U+{cp:04X}");
             }
             assert_eq!(class == WordClass::DIGIT, is_digit(c), "help: U+{cp:04X}");
