@@ -7,10 +7,11 @@
 //!   [`is_arabic_script`].
 //! - The light fold, for lexicon lookups: [`fold_char`], [`fold_word`],
 //!   [`fold_line`]. It drops the marks the search profile drops (harakat,
-//!   Quranic and Extended-A marks) and tatweel, and folds the letters that
-//!   spell one word several ways (`أ إ آ ٱ` → `ا`, `ة` → `ه`, `ى ی ئ` → `ي`,
-//!   `ؤ` → `و`, `ک` → `ك`, ASCII case), one character at a time: no NFC, no
-//!   context, so it costs a table lookup per character. Words of a lexicon
+//!   Quranic and Extended-A marks) and tatweel, and folds the letters the
+//!   search profile folds (`أ إ آ ٱ` → `ا`, `ة ۀ ہ` → `ه`, `ى ی ئ ے` → `ي`,
+//!   `ؤ` → `و`, `ک ڪ` → `ك`, ASCII case), one character at a time: no NFC,
+//!   no context, no digits or punctuation, so it costs a table lookup per
+//!   character. Words of a lexicon
 //!   are written in this fold (`اكتوبر`, `الاثنين`).
 //! - A scanner's view of a character in one integer: [`WordClass`],
 //!   [`word_class`], [`word_class_at`], and for loops that decode UTF-8
@@ -141,7 +142,8 @@ pub fn is_token_char(c: char) -> bool {
 
 /// The light fold of one character: `None` for a mark or a tatweel, else
 /// the letter a lexicon spells it with (`أ` → `ا`, `ة` → `ه`, `ی` → `ي`,
-/// `A` → `a`), or the character itself.
+/// `A` → `a`: what the search profile makes of it), or the character
+/// itself.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
     match c {
@@ -334,11 +336,14 @@ const fn arabic_class(cp: u32) -> WordClass {
     }
     let folded = match cp {
         0x660..=0x669 | 0x6F0..=0x6F9 => return WordClass::DIGIT,
-        0x623 | 0x625 | 0x622 | 0x671 => 0x627,
-        0x629 => 0x647,
-        0x649 | 0x6CC | 0x626 => 0x64A,
+        // The single-letter folds of the search profile (fold_alef,
+        // fold_teh_marbuta, fold_alef_maqsura, fold_hamza_carriers,
+        // fold_persian_letters).
+        0x623 | 0x625 | 0x622 | 0x671 | 0x672 | 0x673 | 0x675 => 0x627,
+        0x629 | 0x6C0 | 0x6C1 | 0x6C2 | 0x6C3 | 0x6D5 => 0x647,
+        0x649 | 0x6CC | 0x626 | 0x678 | 0x6D0 | 0x6D2 | 0x6D3 => 0x64A,
         0x624 => 0x648,
-        0x6A9 => 0x643,
+        0x6A9 | 0x6AA => 0x643,
         0x620..=0x63F
         | 0x641..=0x64A
         | 0x66E..=0x66F

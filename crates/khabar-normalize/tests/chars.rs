@@ -1,6 +1,6 @@
 //! The light fold of `chars` agrees with the search profile on the marks
-//! of every Arabic block: what the profile drops from inside a word, the
-//! fold drops, and the rest it keeps.
+//! and letters of every Arabic block: what the profile drops from inside a
+//! word, the fold drops, and a letter folds to what the profile makes of it.
 
 use khabar_normalize::chars::{fold_char, is_arabic_mark, word_class, WordClass, TATWEEL};
 use khabar_normalize::{normalize, Profile};
@@ -33,5 +33,22 @@ fn the_fold_drops_the_marks_search_drops() {
                 c as u32
             );
         }
+    }
+}
+
+#[test]
+fn the_fold_folds_the_letters_search_folds() {
+    for c in arabic_blocks() {
+        let Some(folded) = word_class(c).folded() else {
+            continue;
+        };
+        assert_eq!(fold_char(c), Some(folded), "help: U+{:04X}", c as u32);
+        let s = format!("ب{c}ب");
+        assert_eq!(
+            normalize(&s, Profile::Search),
+            format!("ب{folded}ب"),
+            "help: U+{:04X}",
+            c as u32
+        );
     }
 }
