@@ -14,7 +14,10 @@
 //!
 //! The building blocks (a word, a number, a month name, a year) are in
 //! `cx.rs`; the words in [`crate::lexicon`], the arithmetic against the
-//! reference in [`crate::resolve`].
+//! reference in [`crate::resolve`]. A production that starts with a word
+//! no other one starts with needs that word in [`crate::triggers`] too:
+//! the scanner opens a window only at a trigger. Its cases go in
+//! `tests/data/dates.toml`.
 
 mod absolute;
 mod cx;
