@@ -55,7 +55,7 @@ def khabar_results() -> list[list[dict]]:
     env = dict(os.environ)
     env.setdefault("CARGO_TARGET_DIR", str(ROOT / "target"))
     out = subprocess.run(
-        ["cargo", "run", "--quiet", "--release", "-p", "khabar-article", "--example", "dates_json", "--", str(TABLE)],
+        ["cargo", "run", "--quiet", "--release", "-p", "khabar-dates", "--example", "dates_json", "--", str(TABLE)],
         cwd=ROOT,
         env=env,
         check=True,

@@ -1,4 +1,4 @@
-//! Raw scraped Arabic news articles to fields, and Arabic date expressions.
+//! Raw scraped Arabic news articles to fields.
 //!
 //! Analysts get articles as scraped plain text: a headline, a dateline, a
 //! URL, the body, and whatever the page had around it (share bars, comment
@@ -9,24 +9,33 @@
 //! - [`parse`] → [`Article`]: title, subtitle, byline, publication and update
 //!   dates ([`Published`], with the UTC offset the text states, if any), the
 //!   dateline place (`الرياض` in `الرياض - قال …`), URL, language, typed
-//!   [`Paragraph`]s (lead,
-//!   paragraph, heading), related titles, [`Dropped`] lines with a
-//!   [`DropReason`], and [`Flag`]s (near-duplicate paragraphs, weekday
+//!   [`Paragraph`]s (lead, paragraph, heading), related titles, [`Dropped`]
+//!   lines with a [`DropReason`], and [`Flag`]s (reworded paragraphs, weekday
 //!   contradictions, no or unresolved dates). [`Hints`] carry what the caller
 //!   already knows.
-//! - [`dates::find_dates`] → [`dates::DateMention`]: every date expression of
-//!   a text with its byte span, value ([`dates::Value`]) and precision,
-//!   resolved against an optional reference date. Month names of every
-//!   region, dual forms (`كانون الثاني \ يناير`), weekdays, numeric and ISO
-//!   dates, times, relative forms (`أمس`, `فبراير الماضي`, `منذ 3 أيام`,
-//!   `خلال يومين`, `نهاية العام`) and
-//!   Hijri dates (converted with Umm al-Qura, see [`hijri_to_gregorian`]).
-//! - [`Date`], [`Weekday`]: a small proleptic Gregorian date type.
+//! - [`parse_with_dates`]: the same, and the date expressions of the body.
+//!
+//! Dates are found and resolved by the crate khabar-dates, re-exported as
+//! [`dates`] ([`dates::find_dates`], [`Date`], [`Weekday`]).
 //!
 //! Every non-empty line of the input is in exactly one of title, subtitle,
 //! paragraphs, related or dropped ([`Article::line_roles`]); spans are byte
-//! spans of the input, on character boundaries. Neither function panics on
-//! any input.
+//! spans of the input, on character boundaries. No input makes [`parse`]
+//! panic.
+//!
+//! # How the code is laid out
+//!
+//! | file | what |
+//! |---|---|
+//! | `parse.rs` | [`parse`]: the passes over the lines |
+//! | `line.rs` | a line and its features (words, letters by script, sentence end) |
+//! | `classify.rs` | the role of each line: the classifier and the order of its rules |
+//! | `phrases.rs` | the phrase lexicons (labels, share bars, comment forms, credits…) |
+//! | `dateline.rs` | dates of header lines and the dateline place |
+//! | `body_dates.rs` | the date pass over the body (flags, dates, word hashes) |
+//! | `repeats.rs` | exact repeats and reworded paragraphs |
+//! | `language.rs` | the language of a text and of a block of lines |
+//! | `types.rs`, `hints.rs` | the public types |
 //!
 //! # Example: an article
 //!
@@ -59,37 +68,36 @@
 //! assert!(a.flags.is_empty());
 //! ```
 //!
-//! # Example: dates, with and without a reference
-//!
-//! ```
-//! use khabar_article::dates::{find_dates, Precision};
-//! use khabar_article::Date;
-//!
-//! let text = "أعلنت الشهر الماضي، وفي 21 فبراير/شباط الماضي، لمدة 30 عاماً";
-//! let with_ref = find_dates(text, Date::new(2022, 3, 10));
-//! let values: Vec<_> = with_ref.iter().map(|m| m.iso().unwrap()).collect();
-//! assert_eq!(values, ["2022-02", "2022-02-21"]); // the duration is not a date
-//!
-//! let without = find_dates(text, None);
-//! assert_eq!(without[0].precision(), Precision::Unresolved); // never "today"
-//! assert_eq!(without[1].iso().as_deref(), Some("--02-21"));
-//! assert_eq!(&text[without[1].span], "21 فبراير/شباط الماضي");
-//! ```
-//!
 //! # Crate features
 //!
-//! - `serde`: derives `Serialize` for [`Article`], [`dates::DateMention`] and
-//!   the types they contain.
+//! - `serde`: derives `Serialize` for [`Article`] and the types it contains
+//!   (and, through khabar-dates, the date types).
 #![deny(missing_docs)]
 
-mod article;
-mod calendar;
-pub mod dates;
+mod body_dates;
+mod classify;
+mod dateline;
 mod error;
+mod hints;
+mod language;
+mod line;
+mod parse;
+mod phrases;
+mod repeats;
+mod types;
 
-pub use article::{
-    parse, parse_with_dates, Article, DropReason, Dropped, Field, Flag, Hints, LineRole, Metadata,
-    Paragraph, ParagraphKind, Published,
-};
-pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
+/// The date crate, re-exported: the article's API speaks its types
+/// ([`Hints::published`] is a [`dates::Value`], [`Published::date`] a
+/// [`Date`], [`parse_with_dates`] returns [`dates::DateMention`]s), so a user
+/// of this crate alone can name them, and `khabar_article::dates::find_dates`
+/// (and the facade's `khabar::article::dates`) keeps working.
+pub use khabar_dates as dates;
+
 pub use error::{Error, ErrorKind};
+pub use hints::Hints;
+pub use khabar_dates::{days_in_month, hijri_to_gregorian, Date, Weekday};
+pub use parse::{parse, parse_with_dates};
+pub use types::{
+    Article, DropReason, Dropped, Field, Flag, LineRole, Metadata, Paragraph, ParagraphKind,
+    Published,
+};

@@ -1,10 +1,9 @@
-//! Integration tests: the shared date table, article fixtures, properties.
+//! Integration tests: article fixtures, properties, the body dates.
 
 // Tests fail loudly on a broken fixture.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod articles;
-mod dates_table;
 mod properties;
 
 #[test]

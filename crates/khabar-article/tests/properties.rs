@@ -1,8 +1,8 @@
-//! No input makes `parse` or `find_dates` panic; every non-empty line is
-//! accounted for; every span is valid and points at its text.
+//! No input makes `parse` panic; every non-empty line is accounted for;
+//! every span is valid and points at its text. (The properties of
+//! `find_dates` are tested in khabar-dates.)
 
-use khabar_article::dates::find_dates;
-use khabar_article::{parse, Date, Hints};
+use khabar_article::{parse, Hints};
 use proptest::prelude::*;
 
 fn non_empty_lines(raw: &str) -> Vec<usize> {
@@ -36,24 +36,6 @@ fn check_article(raw: &str) {
         if let Some(s) = p.span {
             assert!(s.is_valid_in(raw));
         }
-    }
-}
-
-fn check_dates(text: &str, reference: Option<Date>) {
-    let found = find_dates(text, reference);
-    let mut last_end = 0;
-    for m in &found {
-        assert!(
-            m.span.is_valid_in(text),
-            "help: span {:?} invalid in {text:?}",
-            m.span
-        );
-        assert!(!m.span.is_empty());
-        assert!(
-            m.span.start >= last_end,
-            "help: overlapping or unordered spans in {text:?}"
-        );
-        last_end = m.span.end;
     }
 }
 
@@ -123,18 +105,6 @@ proptest! {
     fn parse_binary_looking(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         let s = String::from_utf8_lossy(&bytes).into_owned();
         check_article(&s);
-        check_dates(&s, None);
-    }
-
-    #[test]
-    fn dates_any_string(s in "\\PC{0,400}", days in 0i64..40_000) {
-        check_dates(&s, Some(Date::new(1970, 1, 1).unwrap().add_days(days)));
-    }
-
-    #[test]
-    fn dates_arabic_pieces(s in article_text(), days in 0i64..40_000) {
-        check_dates(&s, Some(Date::new(1970, 1, 1).unwrap().add_days(days)));
-        check_dates(&s, None);
     }
 }
 
@@ -151,7 +121,6 @@ fn only_whitespace_only_dots_empty() {
         "\r\r\r",
     ] {
         check_article(raw);
-        check_dates(raw, None);
         let a = parse(raw, &Hints::default());
         assert!(
             a.title.is_none() && a.paragraphs.is_empty(),
@@ -168,8 +137,6 @@ fn ten_megabyte_single_line() {
         line.push_str(unit);
     }
     check_article(&line);
-    let found = find_dates(&line, Date::new(2022, 1, 25));
-    assert!(found.len() > 100_000);
 }
 
 #[test]
@@ -177,6 +144,5 @@ fn ten_megabyte_of_digits_and_separators() {
     // A trigger every two bytes (1 MB): windows stay bounded, so this is
     // linear; at 10 MB it is only slow in debug builds.
     let line: String = "1/".repeat(1 << 19);
-    check_dates(&line, None);
     check_article(&line);
 }

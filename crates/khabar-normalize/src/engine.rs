@@ -9,7 +9,8 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::align::Entry;
-use crate::rules::{classify, invisible, is_arabic_letter, is_arabic_script, Action, Ctx, Rules};
+use crate::chars::{is_arabic_letter, is_arabic_script};
+use crate::rules::{classify, invisible, Action, Ctx, Rules};
 
 /// Size of the precomputed table: every code point with a 1- or 2-byte UTF-8
 /// encoding.

@@ -56,12 +56,12 @@ impl fmt::Display for Error {
             ErrorKind::UnknownProfile { name } => write!(
                 f,
                 "unknown normalization profile {name:?}; valid profiles: {}",
-                crate::Profile::NAMES.join(", ")
+                crate::names::PROFILES.join(", ")
             ),
             ErrorKind::UnknownRule { name } => write!(
                 f,
                 "unknown normalization rule {name:?}; valid rules: {}",
-                crate::Rules::NAMES.join(", ")
+                crate::names::RULES.join(", ")
             ),
             ErrorKind::InvalidSpan { start, end, len } => write!(
                 f,

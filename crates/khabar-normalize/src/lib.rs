@@ -13,6 +13,9 @@
 //!   the normalized text back to the original.
 //! - [`CharOffsets`]: converts byte offsets to code-point offsets, for
 //!   bindings whose strings count code points.
+//! - [`chars`]: the character classes (a mark, a digit, a word character)
+//!   and the light fold used for lexicon lookups, shared by the crates
+//!   above this one.
 //!
 //! # Example: search normalization
 //!
@@ -55,8 +58,10 @@
 #![deny(missing_docs)]
 
 mod align;
+pub mod chars;
 mod engine;
 mod error;
+mod names;
 mod offsets;
 mod rules;
 mod span;

@@ -4,7 +4,9 @@
 //! neighbours of a character (whitespace runs, tatweel before a digit, decimal
 //! separators, joiners) answer [`Action::Ctx`] and are decided by the engine.
 
+use crate::chars::arabic_mark;
 use crate::error::{Error, ErrorKind};
+use crate::names;
 
 /// A named set of rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,7 +23,7 @@ pub enum Profile {
 
 impl Profile {
     /// The names accepted by [`Profile::from_name`].
-    pub const NAMES: &'static [&'static str] = &["display", "search"];
+    pub const NAMES: &'static [&'static str] = names::PROFILES;
 
     /// The profile called `name` (`"display"` or `"search"`).
     pub fn from_name(name: &str) -> Result<Self, Error> {
@@ -141,23 +143,7 @@ impl Default for Rules {
 impl Rules {
     /// Every rule name, as accepted by [`Rules::set`] and the Python keyword
     /// arguments.
-    pub const NAMES: &'static [&'static str] = &[
-        "nfc",
-        "remove_tatweel",
-        "remove_controls",
-        "unify_whitespace",
-        "decompose_presentation_forms",
-        "remove_zwnj",
-        "remove_diacritics",
-        "fold_alef",
-        "fold_alef_maqsura",
-        "fold_teh_marbuta",
-        "fold_hamza_carriers",
-        "fold_persian_letters",
-        "fold_digits",
-        "fold_punctuation",
-        "fold_case",
-    ];
+    pub const NAMES: &'static [&'static str] = names::RULES;
 
     /// Switch the rule called `name` on or off.
     pub fn set(&mut self, name: &str, on: bool) -> Result<(), Error> {
@@ -236,19 +222,6 @@ pub(crate) enum Ctx {
     Lower,
 }
 
-/// Is `c` an Arabic-script letter (not a mark, digit or punctuation)?
-pub(crate) fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}'
-        | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
-}
-
-/// Is `c` in one of the Arabic blocks?
-pub(crate) fn is_arabic_script(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
-        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
-}
-
 /// Decide what `rules` do to `c`, ignoring context.
 #[allow(clippy::match_same_arms)]
 pub(crate) fn classify(c: char, r: &Rules) -> Action {
@@ -297,19 +270,7 @@ pub(crate) fn classify(c: char, r: &Rules) -> Action {
             C(Ctx::Presentation)
         }
         '\u{0640}' if r.remove_tatweel => C(Ctx::Tatweel),
-        '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08E1}'
-        | '\u{08E3}'..='\u{08FF}'
-            if r.remove_diacritics =>
-        {
-            DeleteAttach
-        }
+        arabic_mark!() if r.remove_diacritics => DeleteAttach,
         // End of ayah is a format character that carries a number; Quranic
         // cleanup removes it too.
         '\u{06DD}' if r.remove_diacritics => Delete,

@@ -1,5 +1,6 @@
 //! Integration tests: the shared behaviour table and properties.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+mod chars;
 mod props;
 mod table;
 

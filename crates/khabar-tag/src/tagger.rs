@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use khabar_article::dates::{find_dates, DateMention};
-use khabar_article::Date;
+use khabar_dates::Date;
+use khabar_dates::{find_dates, DateMention};
 use khabar_normalize::Span;
 
 use crate::gazetteer::{Entry, FastSet, Gazetteer, Kind};

@@ -5,6 +5,9 @@
 //! is `أذربيجان`, in `بالعراق` it is `العراق` (the article stays inside), and
 //! in `للأمم المتحدة` it starts at `أمم` because the alef of `ال` is elided.
 
+use khabar_normalize::chars::{
+    is_arabic_or_supplement as is_arabic, is_in_word_invisible, is_token_char as is_word_char,
+};
 use khabar_normalize::{normalize, Profile, Span};
 
 /// What a token looks like.
@@ -172,28 +175,6 @@ pub(crate) fn analyze(norm: &str) -> Clitic {
         stem: 0,
         maybe_stem: byte_of(m),
     }
-}
-
-/// Characters that belong to words: letters, digits, combining marks,
-/// tatweel and joiners.
-/// Invisible characters that sit inside words in scraped text: zero-width
-/// space, word joiner, soft hyphen.
-fn is_in_word_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{2060}' | '\u{00AD}')
-}
-
-fn is_word_char(c: char) -> bool {
-    // Fast path: Arabic letters, marks and digits (U+0621–U+0669).
-    if ('\u{0621}'..='\u{0669}').contains(&c) || c.is_ascii_alphanumeric() {
-        return true;
-    }
-    c.is_alphanumeric()
-        || matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
-        || (('\u{0300}'..='\u{036F}').contains(&c))
-}
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c)
 }
 
 fn shape_of(norm: &str) -> Shape {

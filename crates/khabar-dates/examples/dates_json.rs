@@ -2,10 +2,9 @@
 //! JSON object per line: `{"case": i, "found": [{"text", "value",
 //! "precision", "calendar"}]}`. Used by `benches/dates_compare.py`.
 //!
-//! `cargo run --release -p khabar-article --example dates_json [-- PATH]`
+//! `cargo run --release -p khabar-dates --example dates_json [-- PATH]`
 
-use khabar_article::dates::{find_dates, Calendar};
-use khabar_article::Date;
+use khabar_dates::{find_dates, Calendar, Date};
 use std::fmt::Write as _;
 
 fn json_str(s: &str) -> String {

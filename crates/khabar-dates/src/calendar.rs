@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorKind};
 /// A proleptic Gregorian calendar date.
 ///
 /// ```
-/// use khabar_article::{Date, Weekday};
+/// use khabar_dates::{Date, Weekday};
 /// let d: Date = "2022-01-25".parse().unwrap();
 /// assert_eq!(d.weekday(), Weekday::Tuesday);
 /// assert_eq!(d.add_days(-3).to_string(), "2022-01-22");
@@ -172,7 +172,7 @@ impl Weekday {
 /// `None` when that day does not exist (e.g. day 30 of a 29-day month).
 ///
 /// ```
-/// use khabar_article::{hijri_to_gregorian, Date};
+/// use khabar_dates::{hijri_to_gregorian, Date};
 /// // 1 Ramadan 1443 AH (Umm al-Qura) = 2 April 2022.
 /// assert_eq!(hijri_to_gregorian(1443, 9, 1), Date::new(2022, 4, 2));
 /// ```

@@ -1,7 +1,6 @@
 //! `tests/data/dates.toml`, shared with pytest.
 
-use khabar_article::dates::{find_dates, Calendar};
-use khabar_article::Date;
+use khabar_dates::{find_dates, Calendar, Date};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
