@@ -8,6 +8,7 @@
 //! `الإيرانية`/`الايرانيه` are one entry.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// FxHash-style hasher for short string keys (SipHash dominated lookups).
 #[derive(Default, Clone, Copy)]
@@ -144,7 +145,16 @@ fn phrase_key(phrase: &str) -> u64 {
 /// `ايرانيون`, `ايرانيين`…), in search-normalized spelling.
 const NISBA_ENDINGS: [&str; 8] = ["", "ه", "ون", "ين", "ان", "ات", "تين", "تان"];
 
+/// The gazetteer of the crate's `data/gazetteer.tsv`, parsed on first use.
+static GLOBAL: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv")));
+
 impl Gazetteer {
+    /// The shared gazetteer (every tagger uses it).
+    pub fn global() -> &'static Gazetteer {
+        &GLOBAL
+    }
+
     /// Parse the TSV data: `kind \t arabic \t english \t id`.
     pub fn parse(data: &str) -> Gazetteer {
         let mut g = Gazetteer::default();

@@ -94,8 +94,11 @@
     clippy::format_push_string
 )]
 
+mod entity;
+mod error;
 pub mod eval;
 mod features;
+mod format;
 mod gazetteer;
 mod hash;
 mod link;
@@ -105,6 +108,7 @@ mod tagger;
 mod token;
 pub mod training;
 
+pub use entity::{Entity, Label};
 pub use features::Groups;
 pub use khabar_normalize::Span;
-pub use tagger::{tag, Entity, Label, Tagger};
+pub use tagger::{tag, Tagger};

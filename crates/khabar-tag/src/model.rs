@@ -1,13 +1,5 @@
 //! The averaged structured perceptron: weights, Viterbi decoding over BILOU,
-//! training, and a small versioned binary format.
-//!
-//! Format (little-endian), version 4 (the feature hashes of `hash.rs`;
-//! version 3 hashed every feature's strings anew and is not readable):
-//! `KTAG` magic, `u32` version, then sections. A model section is
-//! `u32 groups`, `f32` transitions `(L+1)×L` (the last row is the start
-//! state), 5 `f32` per-type biases, `u32` feature count, and per feature `u64` hash, `u32` label mask (over the `L` = 17 BILOU labels)
-//! and one `f32` per set bit. The vocabulary section is `u32` count, then per
-//! word `u16` byte length, the UTF-8 bytes and a `u32` count.
+//! training, and the entity scores (the model file is `format.rs`).
 
 use crate::features::Groups;
 
@@ -238,7 +230,7 @@ impl FeatTable {
         self.len
     }
 
-    fn iter(&self) -> impl Iterator<Item = (u64, &[f32; L])> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &[f32; L])> {
         self.building.iter().map(|(h, w)| (*h, w))
     }
 }
@@ -673,95 +665,6 @@ impl Trainer {
     }
 }
 
-/// Little-endian writer helpers.
-pub(crate) fn write_model(m: &Model, out: &mut Vec<u8>) {
-    out.extend_from_slice(&m.groups.to_le_bytes());
-    for t in &m.trans {
-        out.extend_from_slice(&t.to_le_bytes());
-    }
-    for b in &m.bias {
-        out.extend_from_slice(&b.to_le_bytes());
-    }
-    let mut rows: Vec<(u64, &[f32; L])> = m.table.iter().collect();
-    rows.sort_unstable_by_key(|r| r.0);
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for (h, row) in rows {
-        out.extend_from_slice(&h.to_le_bytes());
-        let mut mask = 0u32;
-        for (l, w) in row.iter().enumerate() {
-            if *w != 0.0 {
-                mask |= 1 << l;
-            }
-        }
-        out.extend_from_slice(&mask.to_le_bytes());
-        for w in row.iter().filter(|w| **w != 0.0) {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-    }
-}
-
-/// A cursor over model bytes; every read is checked.
-pub(crate) struct Reader<'a> {
-    pub b: &'a [u8],
-    pub p: usize,
-}
-
-impl Reader<'_> {
-    pub fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let s = self.b.get(self.p..self.p.checked_add(n)?)?;
-        self.p += n;
-        Some(s)
-    }
-    pub fn u16(&mut self) -> Option<u16> {
-        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
-    }
-    pub fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    pub fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    pub fn f32(&mut self) -> Option<f32> {
-        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-}
-
-pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
-    let groups = r.u32()?;
-    let mut trans = Vec::with_capacity((L + 1) * L);
-    for _ in 0..(L + 1) * L {
-        trans.push(r.f32()?);
-    }
-    let mut bias = [0f32; 5];
-    for b in &mut bias {
-        *b = r.f32()?;
-    }
-    let n = r.u32()? as usize;
-    // A row takes at least 12 bytes: a count past the data is a bad file,
-    // not a reason to reserve gigabytes.
-    let mut rows = Vec::with_capacity(n.min(r.b.len().saturating_sub(r.p) / 12));
-    for _ in 0..n {
-        let h = r.u64()?;
-        let mask = r.u32()?;
-        let mut row = [0f32; L];
-        for (l, w) in row.iter_mut().enumerate() {
-            if mask & (1 << l) != 0 {
-                *w = r.f32()?;
-            }
-        }
-        rows.push((h, row));
-    }
-    let table = FeatTable::build(rows);
-    Some(Model {
-        groups,
-        trans,
-        bias,
-        table,
-        names: crate::gazetteer::FastMap::default(),
-        lex: crate::gazetteer::FastMap::default(),
-    })
-}
-
 /// The lexicon key of a normalized word: its string hash
 /// ([`hash_bytes`](crate::hash::hash_bytes), which a token carries as
 /// `Token::hash[0]`). Only ever computed in memory. (The old feature hash
@@ -785,32 +688,6 @@ impl Model {
         self.lex = hash_names(&names);
         self.names = names;
     }
-}
-
-/// Append the train lexicon: count, then (bits, byte length, bytes) rows
-/// sorted by word (deterministic).
-pub(crate) fn write_names(m: &Model, out: &mut Vec<u8>) {
-    let mut rows: Vec<(&String, &u16)> = m.names.iter().collect();
-    rows.sort_unstable();
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for (w, bits) in rows {
-        out.extend_from_slice(&bits.to_le_bytes());
-        out.extend_from_slice(&(w.len().min(usize::from(u16::MAX)) as u16).to_le_bytes());
-        out.extend_from_slice(&w.as_bytes()[..w.len().min(usize::from(u16::MAX))]);
-    }
-}
-
-/// Read what [`write_names`] wrote; `None` on malformed input.
-pub(crate) fn read_names(r: &mut Reader<'_>) -> Option<crate::gazetteer::FastMap<String, u16>> {
-    let n = r.u32()? as usize;
-    let mut out = crate::gazetteer::FastMap::default();
-    for _ in 0..n {
-        let bits = r.u16()?;
-        let len = usize::from(r.u16()?);
-        let w = std::str::from_utf8(r.take(len)?).ok()?.to_owned();
-        out.insert(w, bits);
-    }
-    Some(out)
 }
 
 /// The mean of models trained with different sentence orders (same
@@ -868,4 +745,55 @@ fn prefetch<T>(x: &T) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = x;
+}
+
+/// The temperature of the entity scores: the perceptron's scores are
+/// margins, not log-probabilities, and a softmax of them at temperature 1
+/// put almost every entity at 1.00 or 0.00 (a name the document pass
+/// tagged against its own emissions read 0.00). Fitted on the held-back
+/// tail of ANERcorp train (`train -- --dev` prints the fit: the
+/// temperature with the lowest Brier score of "this predicted span is
+/// correct"): 12 on all three seeds (Brier 0.177 → 0.144). Spans scoring
+/// under 0.5 are right about 56% of the time, 0.8–0.9 about 85%, over 0.97
+/// about 96%.
+pub(crate) const SCORE_TEMPERATURE: f32 = 12.0;
+
+/// The score of the span `tokens` labelled `labels`: the mean over its
+/// tokens of the softmax probability of the token's label among its BIO
+/// scores `rows`, at temperature `t`.
+pub(crate) fn span_score(
+    rows: &[[f32; NB]],
+    labels: &[u8],
+    tokens: std::ops::Range<usize>,
+    t: f32,
+) -> f32 {
+    let n = tokens.len().max(1) as f32;
+    tokens
+        .map(|k| softmax_at(&rows[k], usize::from(labels[k]), t))
+        .sum::<f32>()
+        / n
+}
+
+/// Softmax probability of label `k` over BIO scores `e` at temperature `t`.
+fn softmax_at(e: &[f32; NB], k: usize, t: f32) -> f32 {
+    let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let z: f32 = e.iter().map(|x| ((x - m) / t).exp()).sum();
+    if z > 0.0 && z.is_finite() {
+        ((e[k] - m) / t).exp() / z
+    } else {
+        0.5
+    }
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            groups: 0,
+            bias: [0.0; 5],
+            trans: vec![0.0; (L + 1) * L],
+            table: FeatTable::default(),
+            names: crate::gazetteer::FastMap::default(),
+            lex: crate::gazetteer::FastMap::default(),
+        }
+    }
 }

@@ -8,148 +8,12 @@ use khabar_article::dates::{find_dates, DateMention};
 use khabar_article::Date;
 use khabar_normalize::Span;
 
+use crate::entity::{Entity, Label};
+use crate::format::{embedded, model_bytes, parse_models, MODEL_VERSION};
 use crate::gazetteer::{Entry, FastSet, Gazetteer, Kind};
-use crate::model::{read_model, ty, Model, Reader, L, NB};
+use crate::model::{span_score, ty, Model, NB, SCORE_TEMPERATURE};
 use crate::seq::tag_doc_scored;
 use crate::token::{skip_letters, tokenize, Shape, Token};
-
-/// Version of the model file format.
-pub(crate) const MODEL_VERSION: u32 = 4;
-
-static GAZ: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv")));
-
-/// The shared gazetteer.
-pub(crate) fn gazetteer() -> &'static Gazetteer {
-    &GAZ
-}
-
-/// The embedded model.
-static MODEL: &[u8] = include_bytes!("../data/model.bin");
-
-/// Parse a model file: pass 1 and optional pass 2.
-pub(crate) fn parse_models(bytes: &[u8]) -> Option<(Model, Option<Model>)> {
-    let mut r = Reader { b: bytes, p: 0 };
-    if r.take(4)? != b"KTAG" || r.u32()? != MODEL_VERSION {
-        return None;
-    }
-    let two = r.take(1)?[0] == 1;
-    let mut p1 = read_model(&mut r)?;
-    let p2 = if two { Some(read_model(&mut r)?) } else { None };
-    // The train lexicon follows the models (absent in older files).
-    if r.p < r.b.len() {
-        p1.set_names(crate::model::read_names(&mut r)?);
-    }
-    Some((p1, p2))
-}
-
-pub(crate) fn embedded() -> Option<(Model, Option<Model>)> {
-    parse_models(MODEL)
-}
-
-/// Entity types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub enum Label {
-    /// People (`محمد حسين باقري`), without titles.
-    Person,
-    /// Organizations (`وزارة الدفاع`, `حلف شمال الأطلسي`).
-    Org,
-    /// Countries, cities, provinces, official state names.
-    Gpe,
-    /// Regions and geographic features (`القوقاز`, `بحر قزوين`).
-    Loc,
-    /// Nationality adjectives and nouns (`الإيراني`, `الروس`).
-    Norp,
-    /// Named weapon systems, aircraft, vehicles (`إس 300`, `بيرقدار`).
-    Equipment,
-    /// Dates, from `khabar_article::dates`.
-    Date,
-    /// Other names (events, products, languages…).
-    Misc,
-}
-
-impl Label {
-    /// All labels.
-    pub const ALL: [Label; 8] = [
-        Label::Person,
-        Label::Org,
-        Label::Gpe,
-        Label::Loc,
-        Label::Norp,
-        Label::Equipment,
-        Label::Date,
-        Label::Misc,
-    ];
-
-    /// The upper-case name (`PERSON`, `ORG`, …).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Gpe => "GPE",
-            Label::Loc => "LOC",
-            Label::Norp => "NORP",
-            Label::Equipment => "EQUIPMENT",
-            Label::Date => "DATE",
-            Label::Misc => "MISC",
-        }
-    }
-
-    /// Parse a name written by [`Label::name`].
-    pub fn from_name(s: &str) -> Option<Label> {
-        Label::ALL.into_iter().find(|l| l.name() == s)
-    }
-
-    /// The ANERcorp type this label is scored as: GPE and LOC → `LOC`,
-    /// PERSON → `PERS`, ORG → `ORG`, MISC → `MISC`; NORP, EQUIPMENT and
-    /// DATE have no ANERcorp counterpart (ANERcorp tags them `O`).
-    pub const fn anercorp(self) -> Option<&'static str> {
-        match self {
-            Label::Person => Some("PERS"),
-            Label::Org => Some("ORG"),
-            Label::Gpe | Label::Loc => Some("LOC"),
-            Label::Misc => Some("MISC"),
-            Label::Norp | Label::Equipment | Label::Date => None,
-        }
-    }
-}
-
-impl std::fmt::Display for Label {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A named entity found in a text.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Entity {
-    /// Byte span in the input: `&text[e.span] == e.text`.
-    pub span: Span,
-    /// The surface text (proclitics and titles excluded).
-    pub text: String,
-    /// The entity type.
-    pub label: Label,
-    /// A key shared by every spelling of the same entity: the English name
-    /// for gazetteer entries (`Azerbaijan` for both `أذربيجان` and
-    /// `الأذربيجانية`), otherwise the normalized form of the fullest mention
-    /// in the text (`باقري` → `محمد حسين باقري`).
-    pub canonical: String,
-    /// Identifier in the gazetteer's source, when there is one (`iso:AZ`,
-    /// `geonames:587084`).
-    pub kb_id: Option<String>,
-    /// Title or rank before a person (`العميد الركن`, `اللواء`).
-    pub title: Option<String>,
-    /// A confidence in `[0, 1]`. For the model's entities, the mean over
-    /// the span's tokens of the label's probability (calibrated on held-back
-    /// ANERcorp: spans under 0.5 are right about half the time, over 0.97
-    /// about 96%); gazetteer-only entities 0.9, rule entities 0.5–0.6,
-    /// dates 1.0.
-    pub score: f32,
-    /// For DATE: the ISO 8601 value (`2022-01-22`, `--01-22`).
-    pub value: Option<String>,
-}
 
 /// The entity tagger. Load once ([`Tagger::new`] or [`Tagger::global`]) and
 /// share: it is `Send + Sync` and tagging never mutates it.
@@ -343,7 +207,7 @@ impl Tagger {
             p1,
             p2,
             joint,
-            gaz: gazetteer(),
+            gaz: Gazetteer::global(),
         }
     }
 
@@ -366,7 +230,7 @@ impl Tagger {
     pub fn train(
         conll: &str,
         options: &crate::training::TrainOptions,
-    ) -> Result<Tagger, crate::training::ModelError> {
+    ) -> Result<Tagger, crate::error::ModelError> {
         let sents = crate::training::read_training_conll(conll)?;
         let (p1, p2) = crate::training::train_models(&sents, options)?;
         Ok(Self::from_models(p1, p2))
@@ -378,7 +242,7 @@ impl Tagger {
     /// This is the headline ANERcorp figure in BENCHMARKS.md. Rule layers
     /// and the NORP, GPE/LOC, EQUIPMENT and DATE labels are left out,
     /// because CoNLL data has no tags for them.
-    pub fn evaluate(&self, conll: &str) -> Result<crate::eval::Score, crate::training::ModelError> {
+    pub fn evaluate(&self, conll: &str) -> Result<crate::eval::Score, crate::error::ModelError> {
         let sents = crate::training::read_training_conll(conll)?;
         let corpus =
             crate::training::Corpus::new(&sents, crate::training::Config::default().doc_size);
@@ -394,13 +258,13 @@ impl Tagger {
     /// The tagger's model in the model file format (what
     /// [`Tagger::from_bytes`] reads; the shipped model is such a file).
     pub fn to_bytes(&self) -> Vec<u8> {
-        crate::training::model_bytes(&self.p1, self.p2.as_ref())
+        model_bytes(&self.p1, self.p2.as_ref())
     }
 
     /// A tagger over a model file written by [`Tagger::to_bytes`] (or the
     /// `train` example), with the built-in gazetteers and rules.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, crate::training::ModelError> {
-        let (p1, p2) = parse_models(bytes).ok_or(crate::training::ModelError::Format {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, crate::error::ModelError> {
+        let (p1, p2) = parse_models(bytes).ok_or(crate::error::ModelError::Format {
             version: MODEL_VERSION,
         })?;
         Ok(Self::from_models(p1, p2))
@@ -1385,44 +1249,6 @@ impl Tagger {
     }
 }
 
-/// The temperature of the entity scores: the perceptron's scores are
-/// margins, not log-probabilities, and a softmax of them at temperature 1
-/// put almost every entity at 1.00 or 0.00 (a name the document pass
-/// tagged against its own emissions read 0.00). Fitted on the held-back
-/// tail of ANERcorp train (`train -- --dev` prints the fit: the
-/// temperature with the lowest Brier score of "this predicted span is
-/// correct"): 12 on all three seeds (Brier 0.177 → 0.144). Spans scoring
-/// under 0.5 are right about 56% of the time, 0.8–0.9 about 85%, over 0.97
-/// about 96%.
-pub(crate) const SCORE_TEMPERATURE: f32 = 12.0;
-
-/// The score of the span `tokens` labelled `labels`: the mean over its
-/// tokens of the softmax probability of the token's label among its BIO
-/// scores `rows`, at temperature `t`.
-pub(crate) fn span_score(
-    rows: &[[f32; NB]],
-    labels: &[u8],
-    tokens: std::ops::Range<usize>,
-    t: f32,
-) -> f32 {
-    let n = tokens.len().max(1) as f32;
-    tokens
-        .map(|k| softmax_at(&rows[k], usize::from(labels[k]), t))
-        .sum::<f32>()
-        / n
-}
-
-/// Softmax probability of label `k` over BIO scores `e` at temperature `t`.
-fn softmax_at(e: &[f32; NB], k: usize, t: f32) -> f32 {
-    let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let z: f32 = e.iter().map(|x| ((x - m) / t).exp()).sum();
-    if z > 0.0 && z.is_finite() {
-        ((e[k] - m) / t).exp() / z
-    } else {
-        0.5
-    }
-}
-
 /// `عمان` is both Oman (`عُمان`) and Amman (`عَمّان`), one key once the
 /// diacritics are folded; the gazetteer keeps one entry per key (Oman).
 /// A mention written with the shadda is Amman; a bare one is Amman when the
@@ -1527,17 +1353,4 @@ fn link(ents: &mut [(Entity, Vec<String>)], _sents: &[Vec<Token>]) {
 /// Tag `text` with the process-wide [`Tagger`].
 pub fn tag(text: &str) -> Vec<Entity> {
     Tagger::global().tag(text)
-}
-
-impl Default for Model {
-    fn default() -> Self {
-        Model {
-            groups: 0,
-            bias: [0.0; 5],
-            trans: vec![0.0; (L + 1) * L],
-            table: crate::model::FeatTable::default(),
-            names: crate::gazetteer::FastMap::default(),
-            lex: crate::gazetteer::FastMap::default(),
-        }
-    }
 }

@@ -10,7 +10,7 @@ use crate::features::{extract, Groups, Side};
 use crate::gazetteer::FastMap;
 use crate::hash::hash_parts;
 pub use crate::model::Model;
-use crate::model::{label_index, write_model, Example, Trainer, LABELS};
+use crate::model::{label_index, Example, Trainer, LABELS};
 use crate::seq::{decode, doc_bits, side_info, tag_doc};
 use crate::token::{token_from_norm, Token};
 
@@ -92,7 +92,7 @@ pub struct Corpus {
 impl Corpus {
     /// Tokens are taken as given (ANERcorp is pre-tokenized) and normalized.
     pub fn new(sents: &[Sentence], doc_size: usize) -> Corpus {
-        let gaz = crate::tagger::gazetteer();
+        let gaz = crate::gazetteer::Gazetteer::global();
         let toks: Vec<Vec<Token>> = sents
             .iter()
             .map(|s| {
@@ -399,7 +399,7 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
 /// Score models on sentences `idx` of `c` (pseudo-documents of
 /// `c.doc_size` sentences).
 pub fn evaluate(c: &Corpus, idx: &[usize], p1: &Model, p2: Option<&Model>) -> Score {
-    let gaz = crate::tagger::gazetteer();
+    let gaz = crate::gazetteer::Gazetteer::global();
     let mut score = Score::default();
     if sliding() {
         for p in 0..idx.len() {
@@ -428,7 +428,7 @@ pub fn predict(
     p1: &Model,
     p2: Option<&Model>,
 ) -> Vec<Vec<&'static str>> {
-    let gaz = crate::tagger::gazetteer();
+    let gaz = crate::gazetteer::Gazetteer::global();
     let mut out = Vec::new();
     for doc in c.docs(idx) {
         let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
@@ -451,7 +451,7 @@ pub fn span_scores(
     p2: Option<&Model>,
     temps: &[f32],
 ) -> Vec<(Vec<f32>, bool)> {
-    let gaz = crate::tagger::gazetteer();
+    let gaz = crate::gazetteer::Gazetteer::global();
     let mut out = Vec::new();
     for doc in c.docs(idx) {
         let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
@@ -463,7 +463,7 @@ pub fn span_scores(
             for (a, b, ty) in crate::eval::spans(&names(labels)) {
                 let scores = temps
                     .iter()
-                    .map(|&t| crate::tagger::span_score(rows, labels, a..b, t))
+                    .map(|&t| crate::model::span_score(rows, labels, a..b, t))
                     .collect();
                 out.push((scores, gold.contains(&(a, b, ty))));
             }
@@ -503,31 +503,7 @@ impl Default for TrainOptions {
     }
 }
 
-/// Why a model could not be trained or read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum ModelError {
-    /// A line of the training data is not `token tag` with a tag the model
-    /// has (1-based line number).
-    #[error("line {line}: {message}")]
-    Conll {
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong with it.
-        message: String,
-    },
-    /// The training data has no sentence.
-    #[error("the training data has no sentences (CoNLL: one `token tag` per line, a blank line after each sentence)")]
-    Empty,
-    /// An option is out of range.
-    #[error("{0}")]
-    Option(String),
-    /// The bytes are not a model file of this version.
-    #[error("not a khabar tagger model (format version {version} expected)")]
-    Format {
-        /// The format version this build reads.
-        version: u32,
-    },
-}
+pub use crate::error::ModelError;
 
 /// The tag types the model has, as CoNLL writes them.
 const TYPES: [(&str, &str); 5] = [
@@ -633,25 +609,12 @@ pub fn train_models(
     Ok((p1, p2))
 }
 
-/// Serialize models and the vocabulary into the model file format.
-pub fn model_bytes(p1: &Model, p2: Option<&Model>) -> Vec<u8> {
-    let mut out = b"KTAG".to_vec();
-    out.extend_from_slice(&crate::tagger::MODEL_VERSION.to_le_bytes());
-    out.push(u8::from(p2.is_some()));
-    write_model(p1, &mut out);
-    if let Some(p2) = p2 {
-        write_model(p2, &mut out);
-    }
-    if !p1.names.is_empty() {
-        crate::model::write_names(p1, &mut out);
-    }
-    out
-}
+pub use crate::format::model_bytes;
 
 /// The models embedded in the crate (pass 1, pass 2), if the model file
 /// parses.
 pub fn embedded_models() -> Option<(Model, Option<Model>)> {
-    crate::tagger::embedded()
+    crate::format::embedded()
 }
 
 static SLIDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
