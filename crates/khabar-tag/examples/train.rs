@@ -75,12 +75,13 @@ fn main() {
         Some([0.0, p, l, o, m])
     };
     let mut folds: Vec<usize> = vec![9, 0, 3, 6];
+    let mut sliding = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dev" => dev = true,
             "--cv" => cv = true,
-            "--sliding" => khabar_tag::training::set_sliding(true),
+            "--sliding" => sliding = true,
             "--bias-grid" => grid = true,
             "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
             "--epochs" => cfg.epochs = num(&mut it, cfg.epochs),
@@ -122,7 +123,8 @@ fn main() {
         }
     }
     let t0 = Instant::now();
-    let corpus = Corpus::new(&sents, cfg.doc_size);
+    let mut corpus = Corpus::new(&sents, cfg.doc_size);
+    corpus.sliding = sliding;
     let n = corpus.len();
     // Hold back the last 10% of train (whole pseudo-documents) for tuning.
     let cut = n - n / 10;
@@ -258,14 +260,14 @@ fn main() {
             if let Some(m) = q2.as_mut() {
                 m.set_bias([0.0, bias, bias, bias, bias]);
             }
-            let t = khabar_tag::Tagger::from_models(p1.clone(), q2);
+            let t = khabar_tag::Tagger::from_bytes(&model_bytes(&p1, q2.as_ref())).unwrap();
             let s = khabar_tag::training::evaluate_tagger(&sents, &tail, cfg.doc_size, &t);
             println!("whole tagger (bias {bias}, dev):\n{}", s.table());
         }
-        khabar_tag::training::set_propagate(false);
+        corpus.propagate = false;
         let s0 = evaluate(&corpus, &tail, &p1, p2.as_ref());
         println!("without propagation: F1 {:.2}", s0.total().f1());
-        khabar_tag::training::set_propagate(true);
+        corpus.propagate = true;
         if grid {
             // Per-type bias sweep (PERS, LOC, ORG, MISC) on the dev tail.
             let mut best = (0.0, [0.0f32; 5]);

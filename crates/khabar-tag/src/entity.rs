@@ -2,6 +2,8 @@
 
 use khabar_normalize::Span;
 
+use crate::rules::Rule;
+
 /// Entity types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -104,4 +106,101 @@ pub struct Entity {
     pub score: f32,
     /// For DATE: the ISO 8601 value (`2022-01-22`, `--01-22`).
     pub value: Option<String>,
+    /// The layer that produced the entity ([`Source`]: `model`,
+    /// `gazetteer`, `rule:<name>`, `propagated`, `dates`).
+    pub source: Source,
+}
+
+/// The layer of the tagger that produced an entity: the one that decided
+/// its span and label. `as_str` (and serde) spell it as a string:
+///
+/// - `model`: a span and label of the statistical model (`إيمانويل
+///   ماكرون` PERSON), also when the gazetteer only adds its link (a model
+///   ORG `وزارة الدفاع` linked to Ministry of Defence).
+/// - `gazetteer`: a gazetteer match (`أذربيجان` GPE), or a model span whose
+///   label the gazetteer changed (a model LOC `موسكو` that the gazetteer
+///   knows as a city is a GPE; a model PERSON `الموساد` is the ORG).
+/// - `rule:<name>`: a rule of [`crate::rules`] made the entity, extended
+///   its span or changed its label (`rule:gpe_hidden_by_stop_word` for
+///   `مالي` in `في مالي`, `rule:org_takes_nisba` for `وزارة الدفاع
+///   الأذربيجانية`, `rule:loc_or_gpe_by_head` for a model LOC read as a
+///   city).
+/// - `propagated`: a rare word the model tagged elsewhere in the document,
+///   repeated bare (`غريفيث` after `مارتن غريفيث`; rule `propagate`).
+/// - `dates`: a date expression (`22 كانون الثاني 2022`).
+///
+/// Cutting a span does not change its source: a title moved out of a
+/// person span (`العميد`), a proclitic (`و`), a Latin tail (`CEO`), or the
+/// second of two persons joined by `و` split off (that one is
+/// `rule:person_split_at_conjunction`).
+///
+/// ```
+/// use khabar_tag::{Source, Tagger};
+///
+/// let ents = Tagger::global().tag("قتل ثلاثة جنود في مالي أمس.");
+/// let mali = ents.iter().find(|e| e.text == "مالي").unwrap();
+/// assert_eq!(mali.source.as_str(), "rule:gpe_hidden_by_stop_word");
+/// assert_eq!(Source::from_name("gazetteer"), Some(Source::Gazetteer));
+/// assert_eq!(Source::from_name(mali.source.as_str()), Some(mali.source));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The statistical model (`model`).
+    Model,
+    /// The gazetteer (`gazetteer`).
+    Gazetteer,
+    /// A rule (`rule:<name>`).
+    Rule(Rule),
+    /// The model's tag of the same rare word elsewhere in the document
+    /// (`propagated`).
+    Propagated,
+    /// The date layer (`dates`).
+    Dates,
+}
+
+impl Source {
+    /// The source as a string: `model`, `gazetteer`, `rule:<name>`,
+    /// `propagated`, `dates`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Source::Model => "model",
+            Source::Gazetteer => "gazetteer",
+            Source::Rule(r) => r.source_name(),
+            Source::Propagated => "propagated",
+            Source::Dates => "dates",
+        }
+    }
+
+    /// Parse a string written by [`Source::as_str`].
+    pub fn from_name(s: &str) -> Option<Source> {
+        match s {
+            "model" => Some(Source::Model),
+            "gazetteer" => Some(Source::Gazetteer),
+            "propagated" => Some(Source::Propagated),
+            "dates" => Some(Source::Dates),
+            _ => Rule::from_name(s.strip_prefix("rule:")?).map(Source::Rule),
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Source::from_name(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown entity source `{s}`")))
+    }
 }

@@ -94,6 +94,8 @@
     clippy::format_push_string
 )]
 
+mod candidate;
+mod candidates;
 mod entity;
 mod error;
 pub mod eval;
@@ -103,12 +105,14 @@ mod gazetteer;
 mod hash;
 mod link;
 mod model;
+mod resolve;
+pub mod rules;
 mod seq;
 mod tagger;
 mod token;
 pub mod training;
 
-pub use entity::{Entity, Label};
+pub use entity::{Entity, Label, Source};
 pub use features::Groups;
 pub use khabar_normalize::Span;
 pub use tagger::{tag, Tagger};

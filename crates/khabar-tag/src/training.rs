@@ -81,12 +81,22 @@ impl Default for Config {
     }
 }
 
-/// A prepared corpus: tokens, gold labels, side information.
+/// A prepared corpus: tokens, gold labels, side information, and how its
+/// sentences make pseudo-documents and are tagged.
 pub struct Corpus {
     sents: Vec<Vec<Token>>,
     gold: Vec<Vec<u8>>,
     sides: Vec<Vec<Side>>,
     doc_size: usize,
+    /// Pseudo-documents for the document features: a sliding window of
+    /// `doc_size` sentences centred on each sentence (true) or consecutive
+    /// chunks of `doc_size` sentences (false, the default: the window
+    /// scored the same in 4-fold cross-validation on train, 74.88 against
+    /// 74.86, and costs `doc_size` times more).
+    pub sliding: bool,
+    /// Whether evaluation runs rule `propagate` after pass 2 (true, as the
+    /// tagger does by default).
+    pub propagate: bool,
 }
 
 impl Corpus {
@@ -114,6 +124,8 @@ impl Corpus {
             gold,
             sides,
             doc_size: doc_size.max(1),
+            sliding: false,
+            propagate: true,
         }
     }
 
@@ -277,7 +289,7 @@ fn with_doc_bits(
     labels: &HashMap<usize, Vec<u8>>,
 ) -> Vec<Vec<Side>> {
     let mut sides = base.to_vec();
-    if sliding() {
+    if c.sliding {
         for p in 0..idx.len() {
             let (doc, centre) = c.window(idx, p);
             let pairs: Vec<(&[Token], &[u8])> = doc
@@ -401,11 +413,11 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
 pub fn evaluate(c: &Corpus, idx: &[usize], p1: &Model, p2: Option<&Model>) -> Score {
     let gaz = crate::gazetteer::Gazetteer::global();
     let mut score = Score::default();
-    if sliding() {
+    if c.sliding {
         for p in 0..idx.len() {
             let (doc, centre) = c.window(idx, p);
             let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
-            let pred = tag_doc(p1, p2, gaz, &sents);
+            let pred = tag_doc(p1, p2, gaz, &sents, c.propagate);
             let k = doc[centre];
             let g: Vec<&str> = c.gold[k].iter().map(|&l| LABELS[l as usize]).collect();
             let p: Vec<&str> = pred[centre].iter().map(|&l| LABELS[l as usize]).collect();
@@ -432,7 +444,7 @@ pub fn predict(
     let mut out = Vec::new();
     for doc in c.docs(idx) {
         let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
-        for p in tag_doc(p1, p2, gaz, &sents) {
+        for p in tag_doc(p1, p2, gaz, &sents, c.propagate) {
             out.push(p.iter().map(|&l| LABELS[l as usize]).collect());
         }
     }
@@ -455,7 +467,15 @@ pub fn span_scores(
     let mut out = Vec::new();
     for doc in c.docs(idx) {
         let sents: Vec<Vec<Token>> = doc.iter().map(|&k| c.sents[k].clone()).collect();
-        let tagged = crate::seq::tag_doc_scored(p1, p2, gaz, &sents, None);
+        let mut propagated = Vec::new();
+        let tagged = crate::seq::tag_doc_scored(
+            p1,
+            p2,
+            gaz,
+            &sents,
+            None,
+            c.propagate.then_some(&mut propagated),
+        );
         for (&k, (labels, rows)) in doc.iter().zip(&tagged) {
             let names =
                 |ls: &[u8]| -> Vec<&str> { ls.iter().map(|&l| LABELS[l as usize]).collect() };
@@ -615,26 +635,6 @@ pub use crate::format::model_bytes;
 /// parses.
 pub fn embedded_models() -> Option<(Model, Option<Model>)> {
     crate::format::embedded()
-}
-
-static SLIDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-fn sliding() -> bool {
-    SLIDING.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-/// Pseudo-documents for the document features on CoNLL data: a sliding
-/// window of `doc_size` sentences centred on each sentence (on) or
-/// consecutive chunks of `doc_size` sentences (off, the default: the window
-/// scored the same in 4-fold cross-validation on train, 74.88 against
-/// 74.86, and costs `doc_size` times more).
-pub fn set_sliding(on: bool) {
-    SLIDING.store(on, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// Switch the document-level propagation step on or off (for ablations).
-pub fn set_propagate(on: bool) {
-    crate::seq::PROPAGATE.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Score the whole tagger (model plus rule layers) on CoNLL sentences
