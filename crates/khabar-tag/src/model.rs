@@ -226,6 +226,7 @@ impl FeatTable {
         self.add_to(h, &mut acc)
     }
 
+    #[cfg(feature = "research")]
     pub(crate) fn len(&self) -> usize {
         self.len
     }
@@ -406,6 +407,7 @@ pub struct Model {
 }
 
 impl Model {
+    #[cfg(feature = "research")]
     /// Number of features with a weight.
     pub fn n_features(&self) -> usize {
         self.table.len()

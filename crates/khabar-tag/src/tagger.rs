@@ -136,7 +136,7 @@ impl Tagger {
         conll: &str,
         options: &crate::training::TrainOptions,
     ) -> Result<Tagger, crate::error::ModelError> {
-        let sents = crate::training::read_training_conll(conll)?;
+        let sents = crate::conll::read_conll(conll)?;
         let (p1, p2) = crate::training::train_models(&sents, options)?;
         Ok(Self::from_models(p1, p2))
     }
@@ -148,18 +148,13 @@ impl Tagger {
     /// and the NORP, GPE/LOC, EQUIPMENT and DATE labels are left out,
     /// because CoNLL data has no tags for them.
     pub fn evaluate(&self, conll: &str) -> Result<crate::eval::Score, crate::error::ModelError> {
-        let sents = crate::training::read_training_conll(conll)?;
+        let sents = crate::conll::read_conll(conll)?;
         let mut corpus =
-            crate::training::Corpus::new(&sents, crate::training::Config::default().doc_size);
+            crate::learn::Corpus::new(&sents, crate::learn::Config::default().doc_size);
         corpus.propagate = self.rules.contains(Rule::Propagate);
         let all: Vec<usize> = (0..corpus.len()).collect();
         let m = &self.models;
-        Ok(crate::training::evaluate(
-            &corpus,
-            &all,
-            &m.p1,
-            m.p2.as_ref(),
-        ))
+        Ok(crate::learn::evaluate(&corpus, &all, &m.p1, m.p2.as_ref()))
     }
 
     /// The tagger's model in the model file format (what

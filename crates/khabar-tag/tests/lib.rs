@@ -12,8 +12,7 @@
 use std::collections::BTreeMap;
 
 use khabar_normalize::CharOffsets;
-use khabar_tag::eval::{read_conll, spans, Score};
-use khabar_tag::training::{embedded_models, evaluate, Config, Corpus};
+use khabar_tag::eval::{read_conll, spans};
 use khabar_tag::{Entity, Label, Tagger};
 use proptest::prelude::*;
 
@@ -139,7 +138,7 @@ fn anercorp_gold_support() {
     let text = std::fs::read_to_string(format!("{ROOT}/data/anercorp/ANERCorp_CamelLab_test.txt"))
         .unwrap();
     let mut support: BTreeMap<String, usize> = BTreeMap::new();
-    for s in read_conll(&text) {
+    for s in read_conll(&text).unwrap() {
         let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
         for (_, _, y) in spans(&tags) {
             *support.entry(y).or_default() += 1;
@@ -156,14 +155,9 @@ fn anercorp_gold_support() {
 #[test]
 fn anercorp_smoke_score() {
     // A slice of the test set, to catch a broken model; the full score is
-    // the `score` example.
-    let text = std::fs::read_to_string(format!("{ROOT}/data/anercorp/ANERCorp_CamelLab_test.txt"))
-        .unwrap();
-    let sents: Vec<_> = read_conll(&text).into_iter().take(200).collect();
-    let (p1, p2) = embedded_models().expect("model parses");
-    let c = Corpus::new(&sents, Config::default().doc_size);
-    let idx: Vec<usize> = (0..c.len()).collect();
-    let s: Score = evaluate(&c, &idx, &p1, p2.as_ref());
+    // the `score` example of khabar-tag-lab.
+    let path = format!("{ROOT}/data/anercorp/ANERCorp_CamelLab_test.txt");
+    let s = Tagger::global().evaluate(&conll_head(&path, 200)).unwrap();
     assert!(s.total().f1() > 55.0, "{}", s.table());
 }
 
@@ -752,12 +746,8 @@ fn mali_where_a_noun_stands_and_financial_elsewhere() {
     }
 }
 
-/// The first `n` sentences of the bundled ANERcorp train file.
-fn anercorp_train_head(n: usize) -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/anercorp/ANERCorp_CamelLab_train.txt"
-    );
+/// The first `n` sentences of the CoNLL file at `path`.
+fn conll_head(path: &str, n: usize) -> String {
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = String::new();
     let mut sents = 0;
@@ -772,6 +762,14 @@ fn anercorp_train_head(n: usize) -> String {
         }
     }
     out
+}
+
+/// The first `n` sentences of the bundled ANERcorp train file.
+fn anercorp_train_head(n: usize) -> String {
+    conll_head(
+        &format!("{ROOT}/data/anercorp/ANERCorp_CamelLab_train.txt"),
+        n,
+    )
 }
 
 #[test]
@@ -841,8 +839,7 @@ fn bad_training_data_and_model_bytes_are_errors() {
     // CoNLL-2003 spellings: tabs, PER for PERS, -DOCSTART- lines, POS and
     // chunk columns between the token and the tag.
     assert!(Tagger::train("-DOCSTART- O\n\nسامي\tB-PER\nزار\tO\n", &o).is_ok());
-    let four =
-        khabar_tag::training::read_training_conll("سامي NNP B-NP B-PER\nزار VBD B-VP O\n").unwrap();
+    let four = read_conll("سامي NNP B-NP B-PER\nزار VBD B-VP O\n").unwrap();
     assert_eq!(
         four,
         [vec![
@@ -890,4 +887,29 @@ fn evaluate_scores_the_statistical_layer_on_conll() {
     let s = small.evaluate(&head).unwrap().total();
     assert!(s.f1() < t.f1(), "{} !< {}", s.f1(), t.f1());
     assert!(Tagger::global().evaluate("زار B-NAME\n").is_err());
+}
+
+#[test]
+fn one_strict_conll_reader_for_training_and_evaluation() {
+    use khabar_tag::training::ModelError;
+    // The token is the first column and the tag the last, in evaluation
+    // too (the lenient reader took everything before the last space as
+    // the token); a line without a tag is an error naming it, never an
+    // `O`.
+    let conll = "-DOCSTART- -X- O O\n\nسامي NNP B-NP B-PER\nزار\tVBD\tB-VP\tO\n";
+    let sents = read_conll(conll).unwrap();
+    assert_eq!(
+        sents,
+        [vec![
+            ("سامي".to_owned(), "B-PERS".to_owned()),
+            ("زار".to_owned(), "O".to_owned())
+        ]]
+    );
+    assert!(Tagger::global().evaluate(conll).is_ok());
+    for bad in ["زار O\nسامي\n", "زار O\nسامي B-NAME\n"] {
+        let err = read_conll(bad).unwrap_err();
+        assert!(matches!(err, ModelError::Conll { line: 2, .. }), "{err}");
+        assert_eq!(Tagger::global().evaluate(bad).unwrap_err(), err);
+    }
+    assert_eq!(read_conll("\n\n").unwrap_err(), ModelError::Empty);
 }

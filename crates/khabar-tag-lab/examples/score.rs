@@ -2,7 +2,7 @@
 //! conlleval rules). Run once per model change, never to tune:
 //!
 //! ```text
-//! cargo run --release -p khabar-tag --example score
+//! cargo run --release -p khabar-tag-lab --example score
 //! ```
 //!
 //! Two numbers: the statistical layer on ANERcorp's own tokens (the
@@ -16,16 +16,10 @@
     clippy::many_single_char_names
 )]
 
-use khabar_tag::eval::read_conll;
-use khabar_tag::training::{embedded_models, evaluate, evaluate_tagger, Config, Corpus};
+use khabar_tag::research::{embedded_models, evaluate, evaluate_tagger, Config, Corpus};
 
 fn main() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/anercorp/ANERCorp_CamelLab_test.txt"
-    );
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
-    let sents = read_conll(&text);
+    let sents = khabar_tag_lab::anercorp("test").unwrap_or_else(|e| panic!("{e}"));
     let (p1, p2) = embedded_models().expect("embedded model parses");
     let doc_size = Config::default().doc_size;
     let corpus = Corpus::new(&sents, doc_size);
