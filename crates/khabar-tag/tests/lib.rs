@@ -9,6 +9,8 @@
     clippy::many_single_char_names
 )]
 
+mod tag_rules;
+
 use std::collections::BTreeMap;
 
 use khabar_normalize::CharOffsets;
