@@ -4,7 +4,8 @@
 use crate::candidate::{Cand, Ctx};
 use crate::entity::{Label, Source};
 use crate::gazetteer::Kind;
-use crate::model::{span_score, ty, NB, SCORE_TEMPERATURE};
+use crate::labels::{ty, NB};
+use crate::model::{span_score, SCORE_TEMPERATURE};
 use crate::rules::registry::steps;
 use crate::rules::{equipment, misc, orgs, places, Precedence, Rule};
 use crate::token::{Shape, Token};

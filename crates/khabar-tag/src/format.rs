@@ -14,7 +14,9 @@
 //! bytes, sorted by word.
 
 use crate::gazetteer::FastMap;
-use crate::model::{FeatTable, Model, L};
+use crate::labels::L;
+use crate::model::Model;
+use crate::weights::FeatTable;
 
 /// Version of the model file format.
 pub(crate) const MODEL_VERSION: u32 = 4;

@@ -15,8 +15,9 @@ use crate::eval::Score;
 use crate::features::{extract, Groups, Side};
 use crate::gazetteer::FastMap;
 use crate::hash::hash_parts;
+use crate::labels::{label_index, to_bilou, LABELS};
 use crate::model::Model;
-use crate::model::{label_index, Example, Trainer, LABELS};
+use crate::model::{Example, Trainer};
 use crate::seq::{decode, doc_bits, side_info, tag_doc};
 use crate::token::{token_from_norm, Token};
 
@@ -239,7 +240,7 @@ fn train_one(
                 .collect();
             Example {
                 feats,
-                gold: crate::model::to_bilou(&c.gold[k]),
+                gold: to_bilou(&c.gold[k]),
             }
         })
         .collect();

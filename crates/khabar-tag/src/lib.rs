@@ -114,6 +114,7 @@ mod features;
 mod format;
 mod gazetteer;
 mod hash;
+mod labels;
 mod learn;
 mod link;
 mod model;
@@ -126,6 +127,7 @@ mod seq;
 mod tagger;
 mod token;
 pub mod training;
+mod weights;
 
 pub use entity::{Entity, Label, Source};
 pub use khabar_normalize::Span;

@@ -9,7 +9,8 @@
 
 use crate::features::{extract, Side};
 use crate::gazetteer::{FastMap, Gazetteer, Kind};
-use crate::model::{bio_scores, ty, Model, L, NB};
+use crate::labels::{bio_scores, is_inside, ty, L, NB};
+use crate::model::Model;
 use crate::token::{Shape, Token};
 
 /// Gazetteer bits of a match of kind `k` over tokens `i..i + n`: "begins"
@@ -191,7 +192,7 @@ pub(crate) fn tag_doc_scored(
     p2: Option<&Model>,
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
-    joint: Option<&crate::model::JointTable>,
+    joint: Option<&crate::weights::JointTable>,
     propagated: Option<&mut Vec<(usize, usize)>>,
 ) -> Vec<(Vec<u8>, Vec<[f32; NB]>)> {
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.lex)).collect();
@@ -225,7 +226,7 @@ pub(crate) fn tag_doc_scored(
                 if i + 1 < n {
                     j.prefetch_rows(&ring[(i + 1) % 3]);
                 }
-                let (e, part) = j.emit_both(p1, &ring[i % 3]);
+                let (e, part) = j.emit_both(&p1.bias, &ring[i % 3]);
                 emis.push(e);
                 partials.push(part);
             }
@@ -363,9 +364,9 @@ fn propagate(
             }
             let next_inside = labels
                 .get(i + 1)
-                .is_some_and(|&n| crate::model::is_inside(n) && ty(n) == ty(l));
-            let single = !crate::model::is_inside(l) && !next_inside;
-            let last_pers = ty(l) == 1 && crate::model::is_inside(l) && !next_inside;
+                .is_some_and(|&n| is_inside(n) && ty(n) == ty(l));
+            let single = !is_inside(l) && !next_inside;
+            let last_pers = ty(l) == 1 && is_inside(l) && !next_inside;
             if single || last_pers {
                 seen.entry(t.bare()).or_insert([0; 5])[ty(l) as usize] += 1;
                 source.entry((t.bare(), ty(l))).or_insert((scores[i], l));
@@ -397,9 +398,7 @@ fn propagate(
                 continue;
             }
             let prev_o = i == 0 || labels[i - 1] == 0;
-            let next_o = labels
-                .get(i + 1)
-                .is_none_or(|&n| !crate::model::is_inside(n));
+            let next_o = labels.get(i + 1).is_none_or(|&n| !is_inside(n));
             if !(prev_o && next_o) {
                 continue;
             }

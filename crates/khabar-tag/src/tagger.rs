@@ -12,10 +12,11 @@ use crate::candidate::{Cand, Ctx};
 use crate::entity::Entity;
 use crate::format::{embedded, model_bytes, parse_models, MODEL_VERSION};
 use crate::gazetteer::Gazetteer;
-use crate::model::{JointTable, Model};
+use crate::model::Model;
 use crate::rules::{dates, linking, Rule, RuleSet};
 use crate::seq::tag_doc_scored;
 use crate::token::{tokenize, Token};
+use crate::weights::JointTable;
 
 /// The entity tagger. Load once ([`Tagger::new`] or [`Tagger::global`]) and
 /// share: it is `Send + Sync` and tagging never mutates it. A clone shares
@@ -83,7 +84,7 @@ impl Tagger {
 
     /// A tagger over given models, with every rule on.
     pub(crate) fn from_models(p1: Model, p2: Option<Model>) -> Tagger {
-        let joint = p2.as_ref().map(|m| crate::model::JointTable::build(&p1, m));
+        let joint = p2.as_ref().map(|m| JointTable::build(&p1.table, &m.table));
         Tagger {
             models: Arc::new(Models { p1, p2, joint }),
             gaz: Gazetteer::global(),
