@@ -2,11 +2,22 @@
 //!
 //! `cargo bench -p khabar-benches --bench tag`
 //!
+//! Group `tag`: the shipped tagger on one article and on the five sample
+//! articles. Group `rules` (`cargo bench -p khabar-benches --bench tag --
+//! rules`): the whole tagger on one article with every rule on
+//! (`rules/all`) and with each rule of the registry switched off in turn
+//! (`rules/without/<rule>`, one line per rule): the difference from
+//! `rules/all` is what the rule costs (a rule that saves later work can
+//! make its line slower).
+//!
 //! Throughput is in tokens (whitespace-separated words and punctuation, as
 //! the tagger splits them), so criterion reports tokens/s.
 
+use std::time::Duration;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use khabar_benches::ARTICLES;
+use khabar_tag::rules::{RuleSet, REGISTRY};
 use khabar_tag::Tagger;
 use std::hint::black_box;
 
@@ -45,5 +56,26 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+fn rules(c: &mut Criterion) {
+    let tagger = Tagger::new();
+    let text = ARTICLES[1];
+    black_box(tagger.tag(text));
+    let mut g = c.benchmark_group("rules");
+    g.throughput(Throughput::Elements(tokens(text)));
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    g.bench_function("all", |b| b.iter(|| tagger.tag(black_box(text))));
+    for info in &REGISTRY {
+        let without = tagger
+            .clone()
+            .with_rules(RuleSet::all().without(info.rule()));
+        g.bench_with_input(BenchmarkId::new("without", info.name()), text, |b, t| {
+            b.iter(|| without.tag(black_box(t)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, rules);
 criterion_main!(benches);

@@ -1,4 +1,5 @@
-//! CoNLL reading and conlleval-style exact-span scoring.
+//! CoNLL reading ([`read_conll`], the one strict reader that training uses
+//! too) and conlleval-style exact-span scoring.
 //!
 //! A span starts at every `B-X` and at every `I-X` whose previous tag is not
 //! of type X (conlleval's rule), and ends before the next tag that does not
@@ -7,32 +8,7 @@
 
 use std::collections::BTreeMap;
 
-/// A sentence of (token, tag) pairs.
-pub type Sentence = Vec<(String, String)>;
-
-/// Parse `token tag` lines; blank lines end sentences. Malformed lines
-/// (no space) are kept as tokens tagged `O`.
-pub fn read_conll(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut cur = Vec::new();
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        match line.rsplit_once(' ') {
-            Some((w, t)) => cur.push((w.to_owned(), t.to_owned())),
-            None => cur.push((line.to_owned(), "O".to_owned())),
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
+pub use crate::conll::{read_conll, Sentence};
 
 /// Typed spans `(start, end, type)` of a BIO tag sequence, conlleval rules.
 pub fn spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {

@@ -32,6 +32,7 @@ impl Groups {
         self.0 & g != 0
     }
 
+    #[cfg(feature = "research")]
     /// Parse `-words,-gaz` style ablation lists.
     pub fn from_spec(spec: &str) -> Groups {
         let mut g = Self::ALL.0;

@@ -8,6 +8,7 @@
 //! `الإيرانية`/`الايرانيه` are one entry.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// FxHash-style hasher for short string keys (SipHash dominated lookups).
 #[derive(Default, Clone, Copy)]
@@ -112,10 +113,11 @@ pub(crate) struct Gazetteer {
     /// Latin letters (`شركة Apple`). Not used for matching, so it adds no
     /// model feature.
     latin: FastMap<String, Entry>,
-    /// The countries that a stop word hides (`مالي`, "financial" far more
-    /// often than Mali), by the word: read only where a noun must stand
-    /// (see `Tagger::candidates`), never as a model feature.
-    shadowed: FastMap<String, Entry>,
+    /// The entries a stop word hides (`مالي` is "financial" far more often
+    /// than Mali), by the word: never a model feature, and read only by the
+    /// rules that know where the word cannot be the common word
+    /// (`gpe_hidden_by_stop_word` in `rules/places.rs`).
+    hidden: FastMap<String, Vec<Entry>>,
 }
 
 /// A phrase of the gazetteer, a proper prefix of longer ones, or both.
@@ -144,7 +146,16 @@ fn phrase_key(phrase: &str) -> u64 {
 /// `ايرانيون`, `ايرانيين`…), in search-normalized spelling.
 const NISBA_ENDINGS: [&str; 8] = ["", "ه", "ون", "ين", "ان", "ات", "تين", "تان"];
 
+/// The gazetteer of the crate's `data/gazetteer.tsv`, parsed on first use.
+static GLOBAL: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../data/gazetteer.tsv")));
+
 impl Gazetteer {
+    /// The shared gazetteer (every tagger uses it).
+    pub fn global() -> &'static Gazetteer {
+        &GLOBAL
+    }
+
     /// Parse the TSV data: `kind \t arabic \t english \t id`.
     pub fn parse(data: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
@@ -204,19 +215,16 @@ impl Gazetteer {
             g.add(&key, Entry { kind, english, id }, n);
         }
         // `مالي` is "financial" far more often than "Malian": a stop word
-        // keeps only its cue role; a country it names is kept aside.
+        // keeps only its cue role; what else it names is set aside.
         for key in stops {
-            if let Some(e) = g
-                .get(&key)
-                .iter()
-                .find(|e| e.kind == Kind::Gpe && e.id.starts_with("iso:"))
-            {
-                g.shadowed.insert(key, e.clone());
-            }
-        }
-        for v in g.phrases.values_mut().map(|n| &mut n.entries) {
-            if v.iter().any(|e| e.kind == Kind::Stop) {
-                v.retain(|e| e.kind == Kind::Stop);
+            let Some(node) = g.phrases.get_mut(&phrase_key(&key)) else {
+                continue;
+            };
+            let (stop, hide): (Vec<Entry>, Vec<Entry>) =
+                node.entries.drain(..).partition(|e| e.kind == Kind::Stop);
+            node.entries = stop;
+            if !hide.is_empty() {
+                g.hidden.entry(key).or_default().extend(hide);
             }
         }
         g
@@ -262,17 +270,12 @@ impl Gazetteer {
         })
     }
 
-    /// The country that stop word `word` (search-normalized, bare) hides,
-    /// if any.
-    pub fn shadowed(&self, word: &str) -> Option<&Entry> {
-        self.shadowed.get(word)
-    }
-
-    /// Whether normalized word `norm` ends with a stop word that hides a
-    /// country: a byte comparison against the few such words, before any
-    /// of `norm`'s forms (all suffixes of it) is looked up.
-    pub fn may_shadow(&self, norm: &str) -> bool {
-        self.shadowed.keys().any(|w| norm.ends_with(w.as_str()))
+    /// The entries that stop words hide, with the word (search-normalized),
+    /// the entries of one word in a row.
+    pub fn hidden(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.hidden
+            .iter()
+            .flat_map(|(w, es)| es.iter().map(move |e| (w.as_str(), e)))
     }
 
     /// The organization whose English name is `key` (normalized Latin

@@ -6,16 +6,24 @@
 //!   the input. [`tag`] uses a process-wide tagger.
 //! - [`Entity`]: `span`, `text`, [`Label`], `canonical` (one key for every
 //!   spelling of the entity), `kb_id`, `title` (rank or honorific before a
-//!   person), `score`, and `value` for dates.
+//!   person), `score`, `value` for dates, and [`Source`]: the layer that
+//!   produced it (`model`, `gazetteer`, `rule:<name>`, `propagated`,
+//!   `dates`).
 //! - [`Label`]: PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, DATE, MISC.
+//! - [`rules`]: every rule of the tagger by name, in the order it runs
+//!   ([`rules::REGISTRY`]); [`Tagger::with_rules`] switches rules off for
+//!   ablations ([`rules::RuleSet`]).
 //! - [`Tagger::train`]: a tagger trained on your CoNLL data (BIO tags of
 //!   PERS, LOC, ORG, MISC) with the shipped gazetteers and rules
 //!   ([`training::TrainOptions`]; the defaults are the shipped model's
 //!   recipe), saved and loaded with [`Tagger::to_bytes`] and
-//!   [`Tagger::from_bytes`] (errors: [`training::ModelError`]).
-//! - [`eval`] and [`training`]: the CoNLL reader, the conlleval-style scorer
-//!   and the trainer behind `cargo run --release -p khabar-tag --example
-//!   train` (ANERcorp, CAMeL split).
+//!   [`Tagger::from_bytes`] (errors: [`training::ModelError`]), scored with
+//!   [`Tagger::evaluate`] ([`eval::Score`]).
+//! - [`eval`]: the CoNLL reader (strict: a bad line is an error naming it)
+//!   and the conlleval-style scorer. The experiments that trained the
+//!   shipped model (`cargo run --release -p khabar-tag-lab --example
+//!   train`, ANERcorp, CAMeL split) live in the unpublished
+//!   `khabar-tag-lab` crate.
 //!
 //! How it works: the text is split into word tokens, each normalized with
 //! khabar-normalize's search profile and given a light proclitic analysis
@@ -30,8 +38,8 @@
 //! 64-bit hashes of a template and the token's precomputed string hashes,
 //! looked up in one table of quantized weights for both passes. Scores are
 //! the label's probability at a temperature fitted on held-back train. Rule
-//! layers then add nationality adjectives (NORP), split LOC into GPE and
-//! LOC, find equipment and dates (from `khabar_article::dates`), cut
+//! layers ([`rules`]) then add nationality adjectives (NORP), split LOC into GPE and
+//! LOC, find equipment and dates (from `khabar_dates`), cut
 //! titles out of person spans and link mentions to the gazetteer's English
 //! names (countries, cities, organizations, clubs, companies, currencies,
 //! prizes, events) or to the fullest mention of the same person.
@@ -81,8 +89,10 @@
 //!
 //! # Crate features
 //!
-//! - `serde`: derives `Serialize` for [`Entity`] and [`Label`] (and
-//!   `Deserialize` for [`Label`]).
+//! - `serde`: derives `Serialize` for [`Entity`], [`Label`] and [`Source`]
+//!   (and `Deserialize` for [`Label`] and [`Source`]).
+//! - `research`: unstable internals for the `khabar-tag-lab` crate, hidden
+//!   from these docs and outside the semver promise.
 
 #![deny(missing_docs)]
 // Feature templates and Viterbi use short index names (`i`, `j`, `k`, `l`)
@@ -94,18 +104,32 @@
     clippy::format_push_string
 )]
 
+mod candidate;
+mod candidates;
+mod conll;
+mod entity;
+mod error;
 pub mod eval;
 mod features;
+mod format;
 mod gazetteer;
 mod hash;
+mod labels;
+mod learn;
 mod link;
 mod model;
 mod names;
+#[cfg(feature = "research")]
+#[doc(hidden)]
+pub mod research;
+mod resolve;
+pub mod rules;
 mod seq;
 mod tagger;
 mod token;
 pub mod training;
+mod weights;
 
-pub use features::Groups;
+pub use entity::{Entity, Label, Source};
 pub use khabar_normalize::Span;
-pub use tagger::{tag, Entity, Label, Tagger};
+pub use tagger::{tag, Tagger};

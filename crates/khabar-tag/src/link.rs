@@ -4,7 +4,14 @@
 //! maqsura, teh marbuta and Persian letters (`قرائي أشتياني` and
 //! `قرايي آشتياني` are both `قرايي اشتياني`). On top of that, name parts
 //! written apart or joined (`حسن اوف` / `حسنوف`, `علي زاده` / `عليزاده`)
-//! are glued, and a lone hamza is dropped.
+//! are glued, and a lone hamza is dropped. [`link`] gives every entity
+//! without a gazetteer link its key.
+
+use std::collections::HashMap;
+
+use crate::candidate::Mention;
+use crate::entity::Label;
+use crate::rules::{linking, Rule, RuleSet};
 
 /// Name-part suffixes that are written either apart or joined.
 const GLUED: [&str; 6] = ["اوف", "وف", "اف", "زاده", "اييف", "يف"];
@@ -44,38 +51,46 @@ pub(crate) fn key<'a>(norm_tokens: impl IntoIterator<Item = &'a str>) -> String 
     out
 }
 
-/// Honorifics that open a person's name in the news (`سيد` of the Sayyids,
-/// `الشيخ`, `الحاج`), in the key's normalized spelling. ANERcorp counts a
-/// bare `سيد` as part of the name (`سيد محمد خاتمي`), so spans may hold
-/// one; the key of the person does not.
-const HONORIFICS: [&str; 7] = ["سيد", "السيد", "سيده", "السيده", "الشيخ", "الشيخه", "الحاج"];
-
-/// Drop a leading honorific from the words of a person's key when at least
-/// two words are left: `سيد ابراهيم رييسي` is `ابراهيم رييسي`, while
-/// `سيد درويش` (where `سيد` is the given name) stays whole.
-pub(crate) fn drop_honorific(words: &mut Vec<String>) {
-    if words.len() >= 3 && HONORIFICS.contains(&words[0].as_str()) {
-        words.remove(0);
+/// Fill `canonical` for entities without a gazetteer link: the key of the
+/// mention's words, or the key of the fullest person it names
+/// (`person_links_to_full_name`), without a leading honorific
+/// (`honorific_not_in_key`).
+pub(crate) fn link(ents: &mut [Mention], rules: RuleSet) {
+    let keys: Vec<Vec<String>> = ents
+        .iter()
+        .map(|m| {
+            let mut v: Vec<String> = key(m.norm.iter().map(String::as_str))
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
+            if m.entity.label == Label::Person && rules.contains(Rule::HonorificNotInKey) {
+                linking::honorific_not_in_key(&mut v);
+            }
+            v
+        })
+        .collect();
+    let best_for = if rules.contains(Rule::PersonLinksToFullName) {
+        linking::person_links_to_full_name(ents, &keys)
+    } else {
+        HashMap::new()
+    };
+    for (i, e) in ents.iter_mut().map(|m| &mut m.entity).enumerate() {
+        if !e.canonical.is_empty() {
+            continue;
+        }
+        let mut k = i;
+        if e.label == Label::Person {
+            if let Some(&b) = best_for.get(keys[i].as_slice()) {
+                k = b;
+            }
+        }
+        e.canonical = keys[k].join(" ");
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{drop_honorific, key};
-
-    #[test]
-    fn honorific_left_out_of_a_full_name_only() {
-        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
-        let mut v = words("سيد ابراهيم رييسي");
-        drop_honorific(&mut v);
-        assert_eq!(v, words("ابراهيم رييسي"));
-        let mut v = words("سيد درويش");
-        drop_honorific(&mut v);
-        assert_eq!(v, words("سيد درويش"));
-        let mut v = words("محمد سيد احمد");
-        drop_honorific(&mut v);
-        assert_eq!(v, words("محمد سيد احمد"));
-    }
+    use super::key;
 
     #[test]
     fn joined_and_split() {

@@ -1,398 +1,10 @@
 //! The averaged structured perceptron: weights, Viterbi decoding over BILOU,
-//! training, and a small versioned binary format.
-//!
-//! Format (little-endian), version 4 (the feature hashes of `hash.rs`;
-//! version 3 hashed every feature's strings anew and is not readable):
-//! `KTAG` magic, `u32` version, then sections. A model section is
-//! `u32 groups`, `f32` transitions `(L+1)×L` (the last row is the start
-//! state), 5 `f32` per-type biases, `u32` feature count, and per feature `u64` hash, `u32` label mask (over the `L` = 17 BILOU labels)
-//! and one `f32` per set bit. The vocabulary section is `u32` count, then per
-//! word `u16` byte length, the UTF-8 bytes and a `u32` count.
+//! training, and the entity scores (labels are `labels.rs`, weight tables
+//! `weights.rs`, the model file `format.rs`).
 
 use crate::features::Groups;
-
-/// The BIO labels of the statistical layer (ANERcorp's types): what the
-/// model outputs and what the rest of the crate works with.
-pub(crate) const LABELS: [&str; 9] = [
-    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
-];
-/// Number of BIO labels.
-pub(crate) const NB: usize = LABELS.len();
-/// Number of the model's internal BILOU labels: 0 = O, then per type `t`
-/// (1 = PERS, 2 = LOC, 3 = ORG, 4 = MISC) B, I, L (last), U (unit) at
-/// `4(t-1)+1 ..= 4(t-1)+4`. Weights, transitions and Viterbi work on these;
-/// decoded paths are turned back into BIO ([`to_bio`]).
-pub(crate) const L: usize = 17;
-
-/// Index of a label name (unknown names are `O`).
-pub(crate) fn label_index(s: &str) -> u8 {
-    LABELS.iter().position(|l| *l == s).unwrap_or(0) as u8
-}
-
-/// Entity type of a BIO label (0 = O, 1 = PERS, 2 = LOC, 3 = ORG, 4 = MISC).
-pub(crate) fn ty(l: u8) -> u8 {
-    l.div_ceil(2)
-}
-
-/// Whether BIO label `l` is an I- label.
-pub(crate) fn is_inside(l: u8) -> bool {
-    l > 0 && l.is_multiple_of(2)
-}
-
-/// Entity type of an internal BILOU label.
-#[inline]
-pub(crate) fn ity(l: u8) -> u8 {
-    l.div_ceil(4)
-}
-
-/// Position of a non-O internal label: 0 = B, 1 = I, 2 = L, 3 = U.
-#[inline]
-fn pos(l: u8) -> u8 {
-    (l - 1) % 4
-}
-
-/// Internal label of type `t` at position `p`.
-#[inline]
-fn bilou_label(t: u8, p: u8) -> u8 {
-    4 * (t - 1) + 1 + p
-}
-
-/// BIO labels (conlleval reading: an I- with no B- of its type begins a
-/// span) to internal BILOU labels.
-pub(crate) fn to_bilou(bio: &[u8]) -> Vec<u8> {
-    (0..bio.len())
-        .map(|i| {
-            let l = bio[i];
-            if l == 0 {
-                return 0;
-            }
-            let t = ty(l);
-            let begins = !is_inside(l) || i == 0 || ty(bio[i - 1]) != t;
-            let goes_on = bio.get(i + 1).is_some_and(|&n| is_inside(n) && ty(n) == t);
-            let p = match (begins, goes_on) {
-                (true, true) => 0,
-                (false, true) => 1,
-                (false, false) => 2,
-                (true, false) => 3,
-            };
-            bilou_label(t, p)
-        })
-        .collect()
-}
-
-/// Internal BILOU labels to BIO (B and U → B-, I and L → I-).
-pub(crate) fn to_bio(path: &[u8]) -> Vec<u8> {
-    path.iter()
-        .map(|&l| {
-            if l == 0 {
-                0
-            } else {
-                let t = ity(l);
-                if matches!(pos(l), 0 | 3) {
-                    2 * t - 1
-                } else {
-                    2 * t
-                }
-            }
-        })
-        .collect()
-}
-
-/// Emission scores over BILOU labels as scores over BIO labels (the larger
-/// of B/U for B-, of I/L for I-), for entity confidences.
-pub(crate) fn bio_scores(e: &[f32; L]) -> [f32; NB] {
-    let mut out = [0f32; NB];
-    out[0] = e[0];
-    for t in 1..=4u8 {
-        let b = bilou_label(t, 0) as usize;
-        out[2 * t as usize - 1] = e[b].max(e[b + 3]);
-        out[2 * t as usize] = e[b + 1].max(e[b + 2]);
-    }
-    out
-}
-
-/// Whether a span is open after label `l` (B- or I-).
-fn open(l: u8) -> bool {
-    l > 0 && pos(l) < 2
-}
-
-fn allowed(prev: Option<u8>, cur: u8) -> bool {
-    match prev {
-        Some(p) if open(p) => cur > 0 && ity(cur) == ity(p) && matches!(pos(cur), 1 | 2),
-        _ => cur == 0 || matches!(pos(cur), 0 | 3),
-    }
-}
-
-/// One feature's weights, quantized to `i16` and stored next to a 32-bit
-/// check of its hash, so that a lookup is one 24-byte read (the tables are
-/// larger than the caches: lookups are memory-bound).
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    check: u32,
-    w: [i16; L],
-}
-
-/// An open-addressing table from feature hash to weights (linear probing,
-/// load at most 1/2). The slot index comes from the low bits of the hash,
-/// the check from the high 32 bits; check 0 marks an empty slot (a feature
-/// whose check would be 0 is stored as 1).
-#[derive(Clone, Debug)]
-pub(crate) struct FeatTable {
-    slots: Vec<Slot>,
-    /// Full hashes and float weights, kept only while building.
-    building: Vec<(u64, [f32; L])>,
-    mask: usize,
-    len: usize,
-    /// Weight of one quantization step.
-    scale: f32,
-}
-
-impl Default for FeatTable {
-    fn default() -> Self {
-        Self::build(Vec::new())
-    }
-}
-
-impl FeatTable {
-    #[inline]
-    fn check(h: u64) -> u32 {
-        match (h >> 32) as u32 {
-            0 => 1,
-            c => c,
-        }
-    }
-
-    /// Build from full hashes and float weights.
-    pub(crate) fn build(rows: Vec<(u64, [f32; L])>) -> Self {
-        let cap = (rows.len().max(1) * 2).next_power_of_two();
-        let max = rows
-            .iter()
-            .flat_map(|r| r.1.iter())
-            .fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
-        let mut slots = vec![
-            Slot {
-                check: 0,
-                w: [0; L]
-            };
-            cap
-        ];
-        let mask = cap - 1;
-        for (h, w) in &rows {
-            let c = Self::check(*h);
-            let mut i = (*h as usize) & mask;
-            while slots[i].check != 0 && slots[i].check != c {
-                i = (i + 1) & mask;
-            }
-            let mut q = [0i16; L];
-            for (qq, ww) in q.iter_mut().zip(w) {
-                *qq = (ww / scale).round().clamp(-32767.0, 32767.0) as i16;
-            }
-            slots[i] = Slot { check: c, w: q };
-        }
-        FeatTable {
-            slots,
-            building: rows,
-            mask,
-            len: 0,
-            scale,
-        }
-        .done()
-    }
-
-    fn done(mut self) -> Self {
-        self.len = self.building.len();
-        self
-    }
-
-    /// Add the quantized weights of feature `h` to `acc`; false if absent.
-    #[inline]
-    pub(crate) fn add_to(&self, h: u64, acc: &mut [i32; L]) -> bool {
-        let c = Self::check(h);
-        let mut i = (h as usize) & self.mask;
-        loop {
-            let s = &self.slots[i];
-            if s.check == c {
-                for (a, w) in acc.iter_mut().zip(&s.w) {
-                    *a += i32::from(*w);
-                }
-                return true;
-            }
-            if s.check == 0 {
-                return false;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    pub(crate) fn contains(&self, h: u64) -> bool {
-        let mut acc = [0i32; L];
-        self.add_to(h, &mut acc)
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (u64, &[f32; L])> {
-        self.building.iter().map(|(h, w)| (*h, w))
-    }
-}
-
-/// The weights of one feature in both passes, relative to `O`: a weight
-/// added to every label of a token moves every path by the same amount, so
-/// `w[l] - w[O]` for the 16 entity labels decode exactly like the 17
-/// weights. Two passes of 16 `i16` are one 64-byte cache line.
-#[derive(Clone, Copy, Debug)]
-#[repr(align(64))]
-struct JointRow([i16; 2 * (L - 1)]);
-
-/// Pass 1 and pass 2 weights of all features side by side: pass 2 shares
-/// all of pass 1's features, so one lookup during pass 1 yields both
-/// passes' sums and pass 2 only looks up its few document features.
-///
-/// Layout: an open-addressing index of `(check, row)` pairs (8 bytes a
-/// slot, linear probing, load at most 1/2) over a dense array of
-/// cache-line rows ([`JointRow`]). Probing, and every lookup of a feature
-/// the model does not have (most features of unseen words), touches only
-/// the small index; a hit reads one cache line.
-#[derive(Clone, Debug)]
-pub(crate) struct JointTable {
-    index: Vec<(u32, u32)>,
-    rows: Vec<JointRow>,
-    mask: usize,
-    /// Weight of one quantization step of each pass.
-    scale: [f32; 2],
-    /// `b`'s weights of the document features (the only features pass 2
-    /// looks up after the joint pass): a few dozen rows, so these lookups
-    /// stay in cache instead of going to `b`'s full table.
-    rest: FeatTable,
-}
-
-impl JointTable {
-    /// Join the tables of `a` and `b`.
-    pub(crate) fn build(a: &Model, b: &Model) -> JointTable {
-        let doc = crate::features::doc_feature_hashes();
-        let mut rows: std::collections::BTreeMap<u64, ([f32; L], [f32; L])> =
-            std::collections::BTreeMap::new();
-        for (h, w) in a.table.iter() {
-            rows.entry(h).or_insert(([0.0; L], [0.0; L])).0 = *w;
-        }
-        for (h, w) in b.table.iter() {
-            rows.entry(h).or_insert(([0.0; L], [0.0; L])).1 = *w;
-        }
-        let rest = FeatTable::build(
-            b.table
-                .iter()
-                .filter(|(h, _)| doc.contains(h))
-                .map(|(h, w)| (h, *w))
-                .collect(),
-        );
-        let mut max = [0f32; 2];
-        for (wa, wb) in rows.values() {
-            for l in 1..L {
-                max[0] = max[0].max((wa[l] - wa[0]).abs());
-                max[1] = max[1].max((wb[l] - wb[0]).abs());
-            }
-        }
-        let scale = max.map(|m| {
-            if m > 0.0 {
-                m / f32::from(i16::MAX)
-            } else {
-                1.0
-            }
-        });
-        let cap = (rows.len().max(1) * 2).next_power_of_two();
-        let mask = cap - 1;
-        let mut index = vec![(0u32, 0u32); cap];
-        let mut dense = Vec::with_capacity(rows.len());
-        let q = |w: f32, scale: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-        for (h, (wa, wb)) in rows {
-            let c = FeatTable::check(h);
-            let mut i = (h as usize) & mask;
-            while index[i].0 != 0 && index[i].0 != c {
-                i = (i + 1) & mask;
-            }
-            let mut w = [0i16; 2 * (L - 1)];
-            for l in 1..L {
-                w[l - 1] = q(wa[l] - wa[0], scale[0]);
-                w[L - 1 + l - 1] = q(wb[l] - wb[0], scale[1]);
-            }
-            if index[i].0 == c {
-                dense[index[i].1 as usize] = JointRow(w);
-            } else {
-                index[i] = (c, dense.len() as u32);
-                dense.push(JointRow(w));
-            }
-        }
-        JointTable {
-            index,
-            rows: dense,
-            mask,
-            scale,
-            rest,
-        }
-    }
-
-    /// Hint the CPU to fetch the home index slots of `feats` (a token's
-    /// features, looked up two tokens later).
-    #[inline]
-    pub(crate) fn prefetch(&self, feats: &[u64]) {
-        for &h in feats {
-            prefetch(&self.index[(h as usize) & self.mask]);
-        }
-    }
-
-    /// Hint the CPU to fetch the rows of `feats` whose home slot holds them
-    /// (after [`JointTable::prefetch`] brought the slots in).
-    #[inline]
-    pub(crate) fn prefetch_rows(&self, feats: &[u64]) {
-        for &h in feats {
-            let (sc, row) = self.index[(h as usize) & self.mask];
-            if sc == FeatTable::check(h) {
-                if let Some(r) = self.rows.get(row as usize) {
-                    prefetch(r);
-                }
-            }
-        }
-    }
-
-    /// Emission scores of `feats` under both models, relative to `O`:
-    /// `(a, b_partial)`, where `b_partial` lacks `b`'s bias and document
-    /// features (added by [`Model::emit_rest`]).
-    #[inline]
-    pub(crate) fn emit_both(&self, a: &Model, feats: &[u64]) -> ([f32; L], [f32; L]) {
-        let mut acc = [0i32; 2 * (L - 1)];
-        for &h in feats {
-            let c = FeatTable::check(h);
-            let mut i = (h as usize) & self.mask;
-            loop {
-                let (sc, row) = self.index[i];
-                if sc == c {
-                    for (x, w) in acc.iter_mut().zip(&self.rows[row as usize].0) {
-                        *x += i32::from(*w);
-                    }
-                    break;
-                }
-                if sc == 0 {
-                    break;
-                }
-                i = (i + 1) & self.mask;
-            }
-        }
-        let mut ea = [0f32; L];
-        let mut pb = [0f32; L];
-        for l in 1..L {
-            ea[l] = acc[l - 1] as f32 * self.scale[0] + a.bias[ity(l as u8) as usize];
-            pb[l] = acc[L - 1 + l - 1] as f32 * self.scale[1];
-        }
-        (ea, pb)
-    }
-}
+use crate::labels::{allowed, ity, to_bio, L, NB};
+use crate::weights::{FeatTable, JointTable};
 
 /// A trained linear sequence model (one pass of the tagger).
 #[derive(Clone, Debug)]
@@ -414,6 +26,7 @@ pub struct Model {
 }
 
 impl Model {
+    #[cfg(feature = "research")]
     /// Number of features with a weight.
     pub fn n_features(&self) -> usize {
         self.table.len()
@@ -673,95 +286,6 @@ impl Trainer {
     }
 }
 
-/// Little-endian writer helpers.
-pub(crate) fn write_model(m: &Model, out: &mut Vec<u8>) {
-    out.extend_from_slice(&m.groups.to_le_bytes());
-    for t in &m.trans {
-        out.extend_from_slice(&t.to_le_bytes());
-    }
-    for b in &m.bias {
-        out.extend_from_slice(&b.to_le_bytes());
-    }
-    let mut rows: Vec<(u64, &[f32; L])> = m.table.iter().collect();
-    rows.sort_unstable_by_key(|r| r.0);
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for (h, row) in rows {
-        out.extend_from_slice(&h.to_le_bytes());
-        let mut mask = 0u32;
-        for (l, w) in row.iter().enumerate() {
-            if *w != 0.0 {
-                mask |= 1 << l;
-            }
-        }
-        out.extend_from_slice(&mask.to_le_bytes());
-        for w in row.iter().filter(|w| **w != 0.0) {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-    }
-}
-
-/// A cursor over model bytes; every read is checked.
-pub(crate) struct Reader<'a> {
-    pub b: &'a [u8],
-    pub p: usize,
-}
-
-impl Reader<'_> {
-    pub fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let s = self.b.get(self.p..self.p.checked_add(n)?)?;
-        self.p += n;
-        Some(s)
-    }
-    pub fn u16(&mut self) -> Option<u16> {
-        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
-    }
-    pub fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    pub fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    pub fn f32(&mut self) -> Option<f32> {
-        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-}
-
-pub(crate) fn read_model(r: &mut Reader<'_>) -> Option<Model> {
-    let groups = r.u32()?;
-    let mut trans = Vec::with_capacity((L + 1) * L);
-    for _ in 0..(L + 1) * L {
-        trans.push(r.f32()?);
-    }
-    let mut bias = [0f32; 5];
-    for b in &mut bias {
-        *b = r.f32()?;
-    }
-    let n = r.u32()? as usize;
-    // A row takes at least 12 bytes: a count past the data is a bad file,
-    // not a reason to reserve gigabytes.
-    let mut rows = Vec::with_capacity(n.min(r.b.len().saturating_sub(r.p) / 12));
-    for _ in 0..n {
-        let h = r.u64()?;
-        let mask = r.u32()?;
-        let mut row = [0f32; L];
-        for (l, w) in row.iter_mut().enumerate() {
-            if mask & (1 << l) != 0 {
-                *w = r.f32()?;
-            }
-        }
-        rows.push((h, row));
-    }
-    let table = FeatTable::build(rows);
-    Some(Model {
-        groups,
-        trans,
-        bias,
-        table,
-        names: crate::gazetteer::FastMap::default(),
-        lex: crate::gazetteer::FastMap::default(),
-    })
-}
-
 /// The lexicon key of a normalized word: its string hash
 /// ([`hash_bytes`](crate::hash::hash_bytes), which a token carries as
 /// `Token::hash[0]`). Only ever computed in memory. (The old feature hash
@@ -785,32 +309,6 @@ impl Model {
         self.lex = hash_names(&names);
         self.names = names;
     }
-}
-
-/// Append the train lexicon: count, then (bits, byte length, bytes) rows
-/// sorted by word (deterministic).
-pub(crate) fn write_names(m: &Model, out: &mut Vec<u8>) {
-    let mut rows: Vec<(&String, &u16)> = m.names.iter().collect();
-    rows.sort_unstable();
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for (w, bits) in rows {
-        out.extend_from_slice(&bits.to_le_bytes());
-        out.extend_from_slice(&(w.len().min(usize::from(u16::MAX)) as u16).to_le_bytes());
-        out.extend_from_slice(&w.as_bytes()[..w.len().min(usize::from(u16::MAX))]);
-    }
-}
-
-/// Read what [`write_names`] wrote; `None` on malformed input.
-pub(crate) fn read_names(r: &mut Reader<'_>) -> Option<crate::gazetteer::FastMap<String, u16>> {
-    let n = r.u32()? as usize;
-    let mut out = crate::gazetteer::FastMap::default();
-    for _ in 0..n {
-        let bits = r.u16()?;
-        let len = usize::from(r.u16()?);
-        let w = std::str::from_utf8(r.take(len)?).ok()?.to_owned();
-        out.insert(w, bits);
-    }
-    Some(out)
 }
 
 /// The mean of models trained with different sentence orders (same
@@ -854,18 +352,53 @@ pub(crate) fn average(ms: &[Model], prune: f32) -> Option<Model> {
     })
 }
 
-/// A cache prefetch hint for the line holding `x`.
-#[inline]
-#[allow(unsafe_code)]
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint: it reads nothing into the program and
-    // cannot fault, and the pointer comes from a live reference anyway.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            std::ptr::from_ref(x).cast::<i8>(),
-        );
+/// The temperature of the entity scores: the perceptron's scores are
+/// margins, not log-probabilities, and a softmax of them at temperature 1
+/// put almost every entity at 1.00 or 0.00 (a name the document pass
+/// tagged against its own emissions read 0.00). Fitted on the held-back
+/// tail of ANERcorp train (`train -- --dev` prints the fit: the
+/// temperature with the lowest Brier score of "this predicted span is
+/// correct"): 12 on all three seeds (Brier 0.177 → 0.144). Spans scoring
+/// under 0.5 are right about 56% of the time, 0.8–0.9 about 85%, over 0.97
+/// about 96%.
+pub(crate) const SCORE_TEMPERATURE: f32 = 12.0;
+
+/// The score of the span `tokens` labelled `labels`: the mean over its
+/// tokens of the softmax probability of the token's label among its BIO
+/// scores `rows`, at temperature `t`.
+pub(crate) fn span_score(
+    rows: &[[f32; NB]],
+    labels: &[u8],
+    tokens: std::ops::Range<usize>,
+    t: f32,
+) -> f32 {
+    let n = tokens.len().max(1) as f32;
+    tokens
+        .map(|k| softmax_at(&rows[k], usize::from(labels[k]), t))
+        .sum::<f32>()
+        / n
+}
+
+/// Softmax probability of label `k` over BIO scores `e` at temperature `t`.
+fn softmax_at(e: &[f32; NB], k: usize, t: f32) -> f32 {
+    let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let z: f32 = e.iter().map(|x| ((x - m) / t).exp()).sum();
+    if z > 0.0 && z.is_finite() {
+        ((e[k] - m) / t).exp() / z
+    } else {
+        0.5
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            groups: 0,
+            bias: [0.0; 5],
+            trans: vec![0.0; (L + 1) * L],
+            table: FeatTable::default(),
+            names: crate::gazetteer::FastMap::default(),
+            lex: crate::gazetteer::FastMap::default(),
+        }
+    }
 }

@@ -9,7 +9,8 @@
 
 use crate::features::{extract, Side};
 use crate::gazetteer::{FastMap, Gazetteer, Kind};
-use crate::model::{bio_scores, ty, Model, L, NB};
+use crate::labels::{bio_scores, is_inside, ty, L, NB};
+use crate::model::Model;
 use crate::token::{Shape, Token};
 
 /// Gazetteer bits of a match of kind `k` over tokens `i..i + n`: "begins"
@@ -160,27 +161,39 @@ pub(crate) fn decode(
     model.viterbi(emis)
 }
 
-/// Tag a document (a list of sentences) with pass 1 and, when given, pass 2.
+/// Tag a document (a list of sentences) with pass 1 and, when given, pass
+/// 2 (then rule `propagate` when `propagate`).
 pub(crate) fn tag_doc(
     p1: &Model,
     p2: Option<&Model>,
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
+    propagate: bool,
 ) -> Vec<Vec<u8>> {
-    tag_doc_scored(p1, p2, gaz, sents, None)
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect()
+    let mut propagated = Vec::new();
+    tag_doc_scored(
+        p1,
+        p2,
+        gaz,
+        sents,
+        None,
+        propagate.then_some(&mut propagated),
+    )
+    .into_iter()
+    .map(|(l, _)| l)
+    .collect()
 }
 
 /// Like [`tag_doc`], and also the emission scores of the last pass (for
-/// entity scores).
+/// entity scores). With `propagated`, rule `propagate` runs after pass 2
+/// and pushes the (sentence, token) of each token it labels, in order.
 pub(crate) fn tag_doc_scored(
     p1: &Model,
     p2: Option<&Model>,
     gaz: &Gazetteer,
     sents: &[Vec<Token>],
-    joint: Option<&crate::model::JointTable>,
+    joint: Option<&crate::weights::JointTable>,
+    propagated: Option<&mut Vec<(usize, usize)>>,
 ) -> Vec<(Vec<u8>, Vec<[f32; NB]>)> {
     let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.lex)).collect();
     let mut buf = Vec::with_capacity(64);
@@ -213,7 +226,7 @@ pub(crate) fn tag_doc_scored(
                 if i + 1 < n {
                     j.prefetch_rows(&ring[(i + 1) % 3]);
                 }
-                let (e, part) = j.emit_both(p1, &ring[i % 3]);
+                let (e, part) = j.emit_both(&p1.bias, &ring[i % 3]);
                 emis.push(e);
                 partials.push(part);
             }
@@ -296,15 +309,11 @@ pub(crate) fn tag_doc_scored(
             })
             .collect::<Vec<_>>()
     };
-    if PROPAGATE.load(std::sync::atomic::Ordering::Relaxed) {
-        propagate(p2, &p1.lex, sents, &mut out);
+    if let Some(propagated) = propagated {
+        propagate(p2, &p1.lex, sents, &mut out, propagated);
     }
     out
 }
-
-/// Switch for the propagation step (on by default; the train example turns
-/// it off to measure it).
-pub static PROPAGATE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
 /// Whether the train lexicon `lex` has word `w` mostly outside names.
 pub(crate) fn common_word(lex: &FastMap<u64, u16>, w: &str) -> bool {
@@ -329,16 +338,18 @@ pub(crate) fn known_word(m: &Model, lex: &FastMap<u64, u16>, w: &str) -> bool {
     m.table.contains(crate::features::word_feature(w)) || common_word(lex, w)
 }
 
-/// Document-level consistency after pass 2: a rare word (one the model has
-/// no word feature for) that was tagged as a single-token entity or as the
-/// last token of a PERS name somewhere in the document gets that type at
-/// its other, untagged occurrences (`رامسفيلد` tagged once after
-/// `وزير الدفاع الامريكي دونالد`, then bare six times).
+/// Rule `propagate` (document consistency after pass 2): a rare word (one
+/// the model has no word feature for) that was tagged as a single-token
+/// entity or as the last token of a PERS name somewhere in the document
+/// gets that type at its other, untagged occurrences (`رامسفيلد` tagged
+/// once after `وزير الدفاع الامريكي دونالد`, then bare six times). Pushes
+/// the (sentence, token) of every token it labels onto `labelled`.
 fn propagate(
     m: &Model,
     lex: &FastMap<u64, u16>,
     sents: &[Vec<Token>],
     out: &mut [(Vec<u8>, Vec<[f32; NB]>)],
+    labelled: &mut Vec<(usize, usize)>,
 ) {
     let mut seen: FastMap<&str, [u16; 5]> = FastMap::default();
     // The scores of the first tagged occurrence of each (word, type), and
@@ -353,9 +364,9 @@ fn propagate(
             }
             let next_inside = labels
                 .get(i + 1)
-                .is_some_and(|&n| crate::model::is_inside(n) && ty(n) == ty(l));
-            let single = !crate::model::is_inside(l) && !next_inside;
-            let last_pers = ty(l) == 1 && crate::model::is_inside(l) && !next_inside;
+                .is_some_and(|&n| is_inside(n) && ty(n) == ty(l));
+            let single = !is_inside(l) && !next_inside;
+            let last_pers = ty(l) == 1 && is_inside(l) && !next_inside;
             if single || last_pers {
                 seen.entry(t.bare()).or_insert([0; 5])[ty(l) as usize] += 1;
                 source.entry((t.bare(), ty(l))).or_insert((scores[i], l));
@@ -365,7 +376,7 @@ fn propagate(
     if seen.is_empty() {
         return;
     }
-    for (s, (labels, scores)) in sents.iter().zip(out.iter_mut()) {
+    for (si, (s, (labels, scores))) in sents.iter().zip(out.iter_mut()).enumerate() {
         for i in 0..s.len() {
             if labels[i] != 0 {
                 continue;
@@ -387,9 +398,7 @@ fn propagate(
                 continue;
             }
             let prev_o = i == 0 || labels[i - 1] == 0;
-            let next_o = labels
-                .get(i + 1)
-                .is_none_or(|&n| !crate::model::is_inside(n));
+            let next_o = labels.get(i + 1).is_none_or(|&n| !is_inside(n));
             if !(prev_o && next_o) {
                 continue;
             }
@@ -402,6 +411,7 @@ fn propagate(
             if n > 0 {
                 let l = (best * 2 - 1) as u8;
                 labels[i] = l;
+                labelled.push((si, i));
                 if let Some(&(mut row, from)) = source.get(&(t.bare(), best as u8)) {
                     row.swap(usize::from(from), usize::from(l));
                     scores[i] = row;

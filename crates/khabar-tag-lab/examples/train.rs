@@ -1,12 +1,13 @@
-//! Train the entity tagger on ANERcorp train and write `data/model.bin`.
+//! Train the entity tagger on ANERcorp train and write
+//! `crates/khabar-tag/data/model.bin`.
 //!
 //! ```text
-//! cargo run --release -p khabar-tag --example train            # final model
-//! cargo run --release -p khabar-tag --example train -- --dev   # tune on the tail of train
-//! cargo run --release -p khabar-tag --example train -- --dev --ablate -doc,-gaz
-//! cargo run --release -p khabar-tag --example train -- --cv [--bias-grid] [--sliding]  # 4 held-out blocks of train
-//! cargo run --release -p khabar-tag --example train -- --cv --per-type 8,4,8,12 --lex-folds 2
-//! cargo run --release -p khabar-tag --example train -- --cv --folds 1,2,4,5,7,8 --p1-bias 0  # other blocks (tenths of train)
+//! cargo run --release -p khabar-tag-lab --example train            # final model
+//! cargo run --release -p khabar-tag-lab --example train -- --dev   # tune on the tail of train
+//! cargo run --release -p khabar-tag-lab --example train -- --dev --ablate -doc,-gaz
+//! cargo run --release -p khabar-tag-lab --example train -- --cv [--bias-grid] [--sliding]  # 4 held-out blocks of train
+//! cargo run --release -p khabar-tag-lab --example train -- --cv --per-type 8,4,8,12 --lex-folds 2
+//! cargo run --release -p khabar-tag-lab --example train -- --cv --folds 1,2,4,5,7,8 --p1-bias 0  # other blocks (tenths of train)
 //! ```
 
 #![allow(
@@ -18,9 +19,10 @@
 
 use std::time::Instant;
 
-use khabar_tag::eval::read_conll;
-use khabar_tag::training::{evaluate, model_bytes, train, Config, Corpus, Model};
-use khabar_tag::Groups;
+use khabar_tag::research::{
+    evaluate, evaluate_tagger, model_bytes, predict, span_scores, tagger_from_models, train,
+    Config, Corpus, Groups, Model,
+};
 
 /// Copies of the models with the emission bias `b` on the last pass.
 fn with_bias(p1: &Model, p2: Option<&Model>, b: [f32; 5]) -> (Model, Option<Model>) {
@@ -49,10 +51,7 @@ fn list<'a, T: std::str::FromStr>(it: &mut impl Iterator<Item = &'a String>) -> 
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let path = format!("{root}/data/anercorp/ANERCorp_CamelLab_train.txt");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
-    let sents = read_conll(&text);
+    let sents = khabar_tag_lab::anercorp("train").unwrap_or_else(|e| panic!("{e}"));
     let mut cfg = Config::default();
     let mut dev = false;
     let mut cv = false;
@@ -75,12 +74,13 @@ fn main() {
         Some([0.0, p, l, o, m])
     };
     let mut folds: Vec<usize> = vec![9, 0, 3, 6];
+    let mut sliding = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dev" => dev = true,
             "--cv" => cv = true,
-            "--sliding" => khabar_tag::training::set_sliding(true),
+            "--sliding" => sliding = true,
             "--bias-grid" => grid = true,
             "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
             "--epochs" => cfg.epochs = num(&mut it, cfg.epochs),
@@ -122,7 +122,8 @@ fn main() {
         }
     }
     let t0 = Instant::now();
-    let corpus = Corpus::new(&sents, cfg.doc_size);
+    let mut corpus = Corpus::new(&sents, cfg.doc_size);
+    corpus.sliding = sliding;
     let n = corpus.len();
     // Hold back the last 10% of train (whole pseudo-documents) for tuning.
     let cut = n - n / 10;
@@ -193,8 +194,7 @@ fn main() {
         println!(
             "features: pass 1 {}, pass 2 {}",
             p1.n_features(),
-            p2.as_ref()
-                .map_or(0, khabar_tag::training::Model::n_features)
+            p2.as_ref().map_or(0, Model::n_features)
         );
         println!("pass 1 (dev): F1 {:.2}", s1.total().f1());
         for b in [0.0f32, 4.0, 8.0, 12.0, 16.0, 24.0] {
@@ -214,7 +214,7 @@ fn main() {
             // The entity score's temperature: the lowest Brier score of
             // "this predicted span is correct" on the tail.
             let temps = [1.0f32, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0];
-            let all = khabar_tag::training::span_scores(&corpus, &tail, &q1, q2.as_ref(), &temps);
+            let all = span_scores(&corpus, &tail, &q1, q2.as_ref(), &temps);
             let mut best = (f32::INFINITY, 0);
             for (k, t) in temps.iter().enumerate() {
                 let brier = all
@@ -258,14 +258,14 @@ fn main() {
             if let Some(m) = q2.as_mut() {
                 m.set_bias([0.0, bias, bias, bias, bias]);
             }
-            let t = khabar_tag::Tagger::from_models(p1.clone(), q2);
-            let s = khabar_tag::training::evaluate_tagger(&sents, &tail, cfg.doc_size, &t);
+            let t = tagger_from_models(p1.clone(), q2);
+            let s = evaluate_tagger(&sents, &tail, cfg.doc_size, &t);
             println!("whole tagger (bias {bias}, dev):\n{}", s.table());
         }
-        khabar_tag::training::set_propagate(false);
+        corpus.propagate = false;
         let s0 = evaluate(&corpus, &tail, &p1, p2.as_ref());
         println!("without propagation: F1 {:.2}", s0.total().f1());
-        khabar_tag::training::set_propagate(true);
+        corpus.propagate = true;
         if grid {
             // Per-type bias sweep (PERS, LOC, ORG, MISC) on the dev tail.
             let mut best = (0.0, [0.0f32; 5]);
@@ -291,7 +291,7 @@ fn main() {
         if let Some(path) = &dump {
             let b = per_type.unwrap_or([0.0, bias, bias, bias, bias]);
             let (q1, q2) = with_bias(&p1, p2.as_ref(), b);
-            let pred = khabar_tag::training::predict(&corpus, &tail, &q1, q2.as_ref());
+            let pred = predict(&corpus, &tail, &q1, q2.as_ref());
             let mut out = String::new();
             for (&k, p) in tail.iter().zip(&pred) {
                 for ((w, g), l) in sents[k].iter().zip(p) {
@@ -317,7 +317,7 @@ fn main() {
         None => p1.set_bias(b),
     }
     let bytes = model_bytes(&p1, p2.as_ref());
-    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/data/model.bin");
+    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/../khabar-tag/data/model.bin");
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("write {out}: {e}"));
     println!(
         "wrote {out}: {} bytes, {:.1}s",

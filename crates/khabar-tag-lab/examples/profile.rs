@@ -2,6 +2,7 @@
 //! measurements of CPU time per token that do not depend on machine load:
 //!
 //! ```text
+//! cargo build --release -p khabar-tag-lab --example profile
 //! perf stat -e task-clock target/release/examples/profile 0
 //! perf stat -e task-clock target/release/examples/profile 200
 //! ```
@@ -15,7 +16,7 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(50);
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
+    let dir = format!("{}/examples/articles", khabar_tag_lab::ROOT);
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

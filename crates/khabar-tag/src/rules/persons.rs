@@ -1,0 +1,289 @@
+//! Rules of persons (PERSON): titles and ranks, names after a title, and
+//! where a person's span begins and ends.
+
+use crate::candidate::{covered, norp_at, Cand, Ctx};
+use crate::entity::{Label, Source};
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::rules::Rule;
+use crate::token::{Shape, Token};
+
+/// Function words (search-normalized) that end a name after a title.
+const FUNCTION_WORDS: [&str; 40] = [
+    "في",
+    "من",
+    "الي",
+    "عن",
+    "مع",
+    "ان",
+    "او",
+    "ثم",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "بين",
+    "حول",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "منذ",
+    "حتي",
+    "كما",
+    "لكن",
+    "بل",
+    "اي",
+    "كل",
+    "هو",
+    "هي",
+    "انه",
+    "انها",
+    "الا",
+    "لدي",
+    "وزير",
+];
+
+/// Words that never start or continue a name.
+pub(crate) fn is_function_word(t: &Token) -> bool {
+    // Not `علي`: after search folding it is both `على` and the name `علي`.
+    FUNCTION_WORDS.contains(&t.norm.as_str())
+}
+
+/// Length of a title phrase starting at token `i` and ending before
+/// `limit`, if any (`العميد الركن` = 2).
+pub(crate) fn title_at(gaz: &Gazetteer, s: &[Token], i: usize, limit: usize) -> Option<usize> {
+    let first = s[i].bare();
+    // `وزير الدفاع`, `وزيرة الخارجية`: a minister and the portfolio.
+    if (first == "وزير" || first == "وزيره")
+        && i + 2 <= limit
+        && s[i + 1].shape == Shape::Arabic
+        && s[i + 1].clitic.al
+        && s[i + 1].clitic.sure == 0
+    {
+        return Some(2);
+    }
+    // The phrase key grows a word at a time (no key strings: this runs
+    // for every token).
+    let mut key = Gazetteer::word_key(first);
+    let (title, starts_phrase) = gaz.has_key(key, Kind::Title);
+    let mut best = title.then_some(1);
+    if !starts_phrase {
+        return best;
+    }
+    for n in 2..=3 {
+        if i + n > limit {
+            break;
+        }
+        key = Gazetteer::extend_key(key, &s[i + n - 1]);
+        if gaz.has_key(key, Kind::Title).0 {
+            best = Some(n);
+        }
+    }
+    best
+}
+
+/// `person_adjacent_merge`: two adjacent person spans are one name (`علي`
+/// + `خامنئي`).
+pub(crate) fn person_adjacent_merge(_ctx: &Ctx<'_>, _s: &[Token], chosen: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        if chosen[k].label == Label::Person
+            && chosen[k + 1].label == Label::Person
+            && chosen[k + 1].start == chosen[k].end
+        {
+            chosen[k].end = chosen[k + 1].end;
+            chosen[k].source = Source::Rule(Rule::PersonAdjacentMerge);
+            chosen.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// One-word titles that are also common nouns (`الفريق` "the team",
+/// `اللواء` "the brigade", `العميد` "the dean"): a person after them needs
+/// a given name.
+const AMBIGUOUS_TITLES: [&str; 4] = ["الفريق", "اللواء", "العميد", "القائد"];
+
+/// `person_after_title`: a title or rank followed by name-like words
+/// makes a person (`الجنرال ذاكر حسنوف`); the words between a title and a
+/// person the model found start that name (`وزير الدفاع ذاكر [حسن اوف]`).
+pub(crate) fn person_after_title(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let mut covered = covered(s.len(), chosen);
+    let mut i = 0;
+    while i < s.len() {
+        let Some(n) = title_at(ctx.gaz, s, i, s.len()) else {
+            i += 1;
+            continue;
+        };
+        let mut k = i + n;
+        // `الرئيس الإيراني إبراهيم رئيسي`: skip a nisba after the title.
+        while k < s.len() && norp_at(chosen, k).is_some() {
+            k += 1;
+        }
+        if k >= s.len()
+            || covered[k]
+            || s[k].shape != Shape::Arabic
+            || s[k].clitic.al
+            || s[k].clitic.sure > 0
+            // `وزير الدفاع ودعم القوات`: `و` + a word the model knows
+            // is a conjunction, not a name (`وليد` has no such rest).
+            || s[k].maybe_forms().any(|(_, rest)| ctx.common(rest))
+        {
+            i += n;
+            continue;
+        }
+        let mut end = name_end(ctx, s, k, &covered);
+        let ambiguous = n == 1 && AMBIGUOUS_TITLES.contains(&s[i].bare());
+        // `رئيس بلدية غنجة`: a title before an organization head noun is
+        // an office, not a person's title.
+        let can_start = !is_function_word(&s[k]) && !ctx.gaz.has(s[k].stem(), Kind::OrgHead);
+        if end > k && !ambiguous && can_start {
+            if let Some(c) = chosen
+                .iter_mut()
+                .find(|c| c.start == end && c.label == Label::Person)
+            {
+                c.start = k;
+                c.source = Source::Rule(Rule::PersonAfterTitle);
+                for cv in &mut covered[k..end] {
+                    *cv = true;
+                }
+                i = end;
+                continue;
+            }
+        }
+        // Name-like: a given name, or a word the model has not seen
+        // often enough to have a feature for.
+        let namey = |t: &Token| ctx.gaz.has(&t.norm, Kind::Given) || !ctx.known(&t.norm);
+        while end > k && !namey(&s[end - 1]) {
+            end -= 1;
+        }
+        let ok = end > k
+            && can_start
+            && (!ambiguous || ctx.gaz.has(&s[k].norm, Kind::Given))
+            && (namey(&s[k]) || end > k + 1);
+        if ok {
+            chosen.push(Cand {
+                strip: Some(0),
+                ..Cand::by_rule(Rule::PersonAfterTitle, k, end, Label::Person, 0.5)
+            });
+            for c in &mut covered[k..end] {
+                *c = true;
+            }
+        }
+        i = end.max(i + n);
+    }
+    chosen.sort_by_key(|c| c.start);
+}
+
+/// Where a name after a title at token `k` may end: up to four Arabic
+/// words without proclitics, function words or another title, and no
+/// article word after the first but `الد…` (`الدين`).
+fn name_end(ctx: &Ctx<'_>, s: &[Token], k: usize, covered: &[bool]) -> usize {
+    let mut end = k;
+    while end < s.len()
+        && end < k + 4
+        && !covered[end]
+        && s[end].shape == Shape::Arabic
+        && s[end].clitic.sure == 0
+        && (end == k || !is_function_word(&s[end]))
+        && title_at(ctx.gaz, s, end, s.len()).is_none()
+    {
+        if end > k && s[end].clitic.al && !s[end].norm.starts_with("الد") {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// `person_split_at_conjunction`: two people joined by `و` are two
+/// entities (`خالد العمري ومحمد الزعبي`, `وبمحمد`): a person span splits
+/// before a word that is `و` or `ف`, maybe a preposition, and a given
+/// name.
+pub(crate) fn person_split_at_conjunction(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < chosen.len() {
+        let c = &chosen[k];
+        if c.label == Label::Person {
+            let split = (c.start + 1..c.end).find_map(|j| {
+                let n = &s[j].norm;
+                if !n.starts_with(['و', 'ف']) {
+                    return None;
+                }
+                // `ومحمد` (1 letter), `وبمحمد` (2 letters).
+                n.char_indices()
+                    .skip(1)
+                    .take(2)
+                    .enumerate()
+                    .find_map(|(m, (b, _))| {
+                        let rest = &n[b..];
+                        (rest.chars().count() >= 3 && ctx.gaz.has(rest, Kind::Given))
+                            .then_some((j, m as u8 + 1))
+                    })
+            });
+            if let Some((j, strip)) = split {
+                let mut second = chosen[k].clone();
+                second.start = j;
+                second.strip = Some(strip);
+                second.entry = None;
+                second.of = None;
+                second.source = Source::Rule(Rule::PersonSplitAtConjunction);
+                chosen[k].end = j;
+                chosen.insert(k + 1, second);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// `person_single_script`: a person's name does not run from Arabic into
+/// Latin letters or back (`أمين الناصر CEO`, `محمد بن سلمان https`): the
+/// span ends where the script of its first word changes.
+// A step of the registry: every step has the same signature.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn person_single_script(_ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    for c in chosen.iter_mut() {
+        if c.label == Label::Person {
+            let script = s[c.start].shape;
+            if let Some(j) = (c.start + 1..c.end).find(|&j| s[j].shape != script) {
+                c.end = j;
+            }
+        }
+    }
+}
+
+/// `title_outside_person`: the titles and ranks at the start of person
+/// span `c` (`العميد الركن`) or just before it, right to left, leave the
+/// span; returns their token range.
+pub(crate) fn title_outside_person(
+    gaz: &Gazetteer,
+    s: &[Token],
+    c: &mut Cand,
+) -> Option<(usize, usize)> {
+    let mut title: Option<(usize, usize)> = None;
+    while let Some(n) = title_at(gaz, s, c.start, c.end) {
+        title = Some((title.map_or(c.start, |t| t.0), c.start + n));
+        c.start += n;
+    }
+    let mut b = c.start;
+    'back: while b > 0 {
+        for n in (1..=3.min(b)).rev() {
+            if title_at(gaz, s, b - n, b) == Some(n) {
+                b -= n;
+                title = Some((b, title.map_or(c.start, |t| t.1)));
+                continue 'back;
+            }
+        }
+        break;
+    }
+    title
+}
