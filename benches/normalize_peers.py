@@ -16,8 +16,15 @@ the same corpus (the bundled sample articles repeated to --mb megabytes):
 - CAMeL Tools' full cleanup: arclean + dediac_ar + normalize_alef_ar +
   normalize_alef_maksura_ar + normalize_teh_marbuta_ar
 
-Each is timed on the corpus as one string and as a list of articles; MB/s
-counts UTF-8 bytes of input; the median of --repeat runs is reported.
+Each is timed on the corpus as one string and as a list of articles (a
+one-thread loop), and khabar also with Normalizer.normalize_batch on one
+thread and on all cores. MB/s counts UTF-8 bytes of input. The systems take
+turns within each of --repeat rounds (so that a shared machine's drift hits
+all alike) and the median of the rounds is reported, with the machine, the
+load before and after, and the versions.
+
+A fresh clone needs Rust (cargo) and Python >= 3.10 with venv and pip; the
+first run downloads the peers and compiles khabar (several minutes).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import argparse
 import json
 import os
 import pathlib
+import platform
 import statistics
 import subprocess
 import sys
@@ -49,7 +57,7 @@ def ensure_venv() -> None:
         subprocess.run(pip + ["--no-deps", "camel-tools==1.5.5"], check=True)
     wheels = ROOT / "target" / "wheels-bench"
     subprocess.run(
-        [str(VENV / "bin" / "maturin"), "build", "--release", "-q", "-o", str(wheels), "-m", str(ROOT / "crates/khabar-py/Cargo.toml")],
+        [str(VENV / "bin" / "maturin"), "build", "--release", "-q", "-i", str(py), "-o", str(wheels), "-m", str(ROOT / "crates/khabar-py/Cargo.toml")],
         check=True,
         cwd=ROOT,
     )
@@ -64,13 +72,26 @@ def corpus(mb: float) -> tuple[str, list[str]]:
     return "\n\n".join(docs), docs
 
 
-def timed(fn, data, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn(data)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def timed(fn, data) -> float:
+    """Seconds for `fn(data)`; the result is freed after the clock stops."""
+    t = time.perf_counter()
+    out = fn(data)
+    elapsed = time.perf_counter() - t
+    del out
+    return elapsed
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    out = {name: version(name) for name in ("pyarabic", "camel-tools")}
+    out["python"] = sys.version.split()[0]
+    try:
+        rev = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True, check=True)
+        out["khabar"] = rev.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out["khabar"] = "?"
+    return out
 
 
 def main() -> None:
@@ -112,26 +133,47 @@ def main() -> None:
         "PyArabic (full search normalization)": pyarabic_full,
         "CAMeL Tools (arclean+dediac+alef/maksura/teh)": camel,
     }
+    batches = {
+        "khabar search, normalize_batch (threads=1)": lambda ds: n.normalize_batch(ds, threads=1),
+        "khabar search, normalize_batch (all cores)": n.normalize_batch,
+    }
     whole, docs = corpus(args.mb)
     nbytes = len(whole.encode("utf-8"))
-    print(f"corpus: {nbytes / 1e6:.1f} MB ({len(docs)} articles), median of {args.repeat} runs, python {sys.version.split()[0]}")
-    results: dict[str, dict[str, float]] = {}
-    for name, fn in systems.items():
+    v = versions()
+    load0 = os.getloadavg()[0]
+    print(f"corpus: {nbytes / 1e6:.1f} MB ({len(docs)} articles), median of {args.repeat} rounds; "
+          f"{platform.machine()}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, load {load0:.2f}")
+    print(f"python {v['python']}, khabar {v['khabar']}, pyarabic {v['pyarabic']}, camel-tools {v['camel-tools']}")
+    for fn in systems.values():
         fn(whole[:10000])  # warm up lazy tables
-        t_whole = timed(fn, whole, args.repeat)
-        t_docs = timed(lambda ds: [fn(d) for d in ds], docs, args.repeat)
-        results[name] = {"whole_mb_s": nbytes / t_whole / 1e6, "docs_mb_s": nbytes / t_docs / 1e6}
-    t_batch = timed(lambda ds: n.normalize_batch(ds), docs, args.repeat)
-    results["khabar search, normalize_batch (all cores)"] = {"whole_mb_s": float("nan"), "docs_mb_s": nbytes / t_batch / 1e6}
+    n.normalize_batch(docs[:50])  # start the thread pool
+    times: dict[str, dict[str, list[float]]] = {name: {"whole": [], "docs": []} for name in [*systems, *batches]}
+    for _ in range(args.repeat):
+        for name, fn in systems.items():
+            times[name]["whole"].append(timed(fn, whole))
+            times[name]["docs"].append(timed(lambda ds, fn=fn: [fn(d) for d in ds], docs))
+            if name == "khabar search":
+                # Right after khabar's loop, which they are compared with.
+                for bname, batch in batches.items():
+                    times[bname]["docs"].append(timed(batch, docs))
+    load1 = os.getloadavg()[0]
+    results: dict[str, dict[str, float]] = {
+        name: {kind: (nbytes / statistics.median(ts) / 1e6 if ts else float("nan")) for kind, ts in t.items()}
+        for name, t in times.items()
+    }
     k = results["khabar search"]
     print(f"{'system':50s} {'one string':>12s} {'per article':>12s}")
     for name, r in results.items():
-        print(f"{name:50s} {r['whole_mb_s']:9.1f} MB/s {r['docs_mb_s']:9.1f} MB/s")
+        print(f"{name:50s} {r['whole']:9.1f} MB/s {r['docs']:9.1f} MB/s")
     for peer in list(systems)[1:]:
         r = results[peer]
-        print(f"khabar / {peer}: {k['whole_mb_s'] / r['whole_mb_s']:.1f}x (one string), {k['docs_mb_s'] / r['docs_mb_s']:.1f}x (per article)")
+        print(f"khabar / {peer}: {k['whole'] / r['whole']:.1f}x (one string), {k['docs'] / r['docs']:.1f}x (per article)")
+    loop = k["docs"]
+    for name in batches:
+        print(f"{name} / one-thread loop of normalize: {results[name]['docs'] / loop:.2f}x")
+    print(f"load {load0:.2f} -> {load1:.2f}")
     if args.json:
-        pathlib.Path(args.json).write_text(json.dumps(results, indent=2))
+        pathlib.Path(args.json).write_text(json.dumps({"versions": v, "load": [load0, load1], "results": results}, indent=2))
 
 
 if __name__ == "__main__":

@@ -48,13 +48,19 @@ def seeds() -> list[tuple[str, str]]:
 def interrupt_latency(call: Callable[[], object], after: float = 0.5) -> float:
     """Send SIGINT to this process `after` seconds into `call()` (which must
     run for longer) and return how long the KeyboardInterrupt took to come
-    out of it."""
+    out of it.
+
+    Python's own Ctrl-C handler is installed for the call and the previous
+    handler put back afterwards: a process started with SIGINT ignored (a
+    background job, `nohup`, some CI runners) inherits the ignore, and then
+    the signal would never reach Python at all."""
     fired: list[float] = []
 
     def interrupt() -> None:
         fired.append(time.perf_counter())
         os.kill(os.getpid(), signal.SIGINT)
 
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(after, interrupt)
     timer.start()
     try:
@@ -63,3 +69,4 @@ def interrupt_latency(call: Callable[[], object], after: float = 0.5) -> float:
         return time.perf_counter() - fired[0]
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)

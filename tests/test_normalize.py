@@ -172,6 +172,24 @@ def test_batch_matches_single_and_keeps_order() -> None:
         n.normalize_batch(["ok", b"bad"])
 
 
+def test_batch_across_chunks_and_string_kinds() -> None:
+    # 1.5 MB: more than one chunk of the batch runner (1 MiB of text each),
+    # with str of every storage kind between the articles, so that the order
+    # must hold across chunks: 1-byte (ASCII), 2-byte (Arabic), 4-byte (an
+    # emoji) and a text the 2-byte path hands back to UTF-8 (NFC work: alef
+    # followed by a combining hamza).
+    seeds = [t for _, t in seed_texts()]
+    odd = ["plain ASCII", "خبر 😀 عاجل", "ا\u0654حمد", ""]
+    texts = [x for i in range(250) for x in (seeds[i % 5], odd[i % 4])]
+    n = khabar.Normalizer()
+    expected = [n.normalize(t) for t in texts]
+    assert expected[5] == "احمد" and expected[3] == "خبر 😀 عاجل"
+    for threads in (None, 1, 2):
+        assert n.normalize_batch(texts, threads=threads) == expected
+    # A short batch runs on the calling thread: the same results.
+    assert n.normalize_batch(odd) == [n.normalize(t) for t in odd]
+
+
 def test_threads_share_one_normalizer() -> None:
     n = khabar.Normalizer()
     texts = [t * 20 for _, t in seed_texts()]  # large enough to release the GIL

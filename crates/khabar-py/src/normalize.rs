@@ -1,6 +1,7 @@
 //! `khabar.normalize`, `khabar.Normalizer` and `khabar.NormalizedText`.
 
 use std::borrow::Cow;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 
 use khabar::normalize::{CharAlignment, Normalizer, Profile, Rules};
@@ -8,12 +9,25 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::batch::{all_or_panic, run_batch};
-use crate::errors::{guard, index_arg, normalize_error};
+use crate::batch::{run_batch_overlapped, Panicked};
+use crate::errors::{guard, index_arg, normalize_error, panic_message};
 
 /// Inputs shorter than this are normalized without releasing the GIL: for a
 /// headline, releasing and taking it back costs more than the work.
 pub(crate) const DETACH_BYTES: usize = 16 * 1024;
+
+/// Text per chunk of `normalize_batch` (about a millisecond of work). The
+/// calling thread turns a finished chunk into `str`s while the pool
+/// normalizes the next, and a chunk's buffers are freed before the chunk
+/// after next: the allocator hands the same warm memory back instead of
+/// fresh pages the kernel must zero, which cost the batch more than the
+/// normalization itself when the whole batch was one chunk (BENCHMARKS.md).
+const NORMALIZE_CHUNK: usize = 1 << 20;
+
+/// A `normalize_batch` with less text than this and no `threads` runs on the
+/// calling thread with the GIL held: releasing the GIL and waking the pool
+/// cost more than the work (10 headlines took 5x the time of a loop).
+const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 
 /// Run `f` with the GIL released when the input is large, and turn a panic
 /// into `khabar.PanicError`.
@@ -72,7 +86,14 @@ pub(crate) fn str_list<'py>(
     texts
         .try_iter()?
         .enumerate()
-        .map(|(i, t)| t.and_then(|t| text_arg(&t, &format!("texts[{i}]")).cloned()))
+        .map(|(i, t)| {
+            let t = t?;
+            match t.cast_into::<PyString>() {
+                Ok(s) => Ok(s),
+                // The argument's name is formatted only for the error.
+                Err(e) => text_arg(e.into_inner().as_any(), &format!("texts[{i}]")).cloned(),
+            }
+        })
         .collect()
 }
 
@@ -385,17 +406,36 @@ impl PyNormalizer {
         )?;
         let stores: Vec<Storage<'_>> = items.iter().map(storage).collect::<PyResult<_>>()?;
         let n = &self.inner;
-        // Normalization runs at about 1 GB/s: 64 MiB chunks give Ctrl-C a
-        // chance every ~50 ms at little cost.
-        let outs = run_batch(py, &stores, threads, 64 << 20, Storage::bytes, |s| {
-            s.normalize(n)
-        })?;
-        let outs = all_or_panic(py, "normalize_batch", "texts", outs)?;
-        let strs = outs
-            .into_iter()
-            .zip(&items)
-            .map(|(done, input)| done.into_py(py, n, input))
-            .collect::<PyResult<Vec<_>>>()?;
+        let mut strs = Vec::with_capacity(items.len());
+        if threads.is_none()
+            && stores.iter().map(Storage::bytes).sum::<usize>() < PARALLEL_MIN_BYTES
+        {
+            // A few headlines: the loop of `normalize`, with the GIL held.
+            for (index, (s, input)) in stores.iter().zip(&items).enumerate() {
+                let done =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| s.normalize(n))).map_err(|p| {
+                        let message = panic_message(p.as_ref());
+                        Panicked { index, message }.into_err(py, "normalize_batch", "texts")
+                    })?;
+                strs.push(done.into_py(py, n, input)?);
+            }
+            return PyList::new(py, strs);
+        }
+        run_batch_overlapped(
+            py,
+            &stores,
+            threads,
+            NORMALIZE_CHUNK,
+            Storage::bytes,
+            |s| s.normalize(n),
+            |chunk, done| {
+                for (&(i, _), r) in chunk.iter().zip(done) {
+                    let done = r.map_err(|p| p.into_err(py, "normalize_batch", "texts"))?;
+                    strs.push(done.into_py(py, n, &items[i])?);
+                }
+                Ok(())
+            },
+        )?;
         PyList::new(py, strs)
     }
 
