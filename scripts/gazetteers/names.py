@@ -7,7 +7,7 @@ Writes, into the directory given as the only argument:
   parts such as `عبد الله`, organizations, places) with their kind bits;
 - `likeness.bin` and `likeness_check.tsv`: the character n-gram
   name-likeness model (see likeness.py) and scores for the Rust test.
-`cargo run --release -p khabar-tag --example build_names` then compiles the
+`cargo run --release --manifest-path scripts/gazetteers/build_names/Cargo.toml` then compiles the
 TSVs into the FSTs under crates/khabar-tag/data/names/.
 
 Sources (PyPI packages at pinned versions, installed by generate.sh; never
