@@ -1,0 +1,388 @@
+"""khabar as a spaCy pipeline component (``pip install 'khabar[spacy]'``,
+spaCy >= 3.7).
+
+spaCy has a blank Arabic language (tokenizer, right-to-left display) but no
+Arabic entity model; this component fills ``doc.ents`` with khabar's
+entities::
+
+    >>> import spacy
+    >>> nlp = spacy.blank("ar")
+    >>> _ = nlp.add_pipe("khabar")          # found through an entry point: no import needed
+    >>> doc = nlp("استقبل وزير الدفاع الإيراني في طهران سفير أذربيجان.")
+    >>> [(e.text, e.label_, e._.canonical) for e in doc.ents][:2]
+    [('الإيراني', 'NORP', 'Iran'), ('طهران', 'GPE', 'Tehran')]
+
+What spaCy has a slot for goes there: the label is ``span.label_`` and the
+gazetteer id ``span.kb_id_``. The rest is in extension attributes:
+``span._.canonical``, ``span._.title`` (a title or rank kept apart from the
+name), ``span._.value`` (a date's resolved value), ``span._.score``,
+``span._.kb_id``, ``span._.source`` and ``span._.role`` (None where the
+installed khabar has no such field), ``span._.khabar_entity`` (the
+:class:`khabar.Entity` itself), and ``doc._.khabar``: the whole
+:class:`khabar.Document` (title, dates, paragraphs, dropped lines, every
+entity, and events where khabar has them). The text is analyzed as a raw
+article, exactly as :func:`khabar.analyze` does, so a headline, a dateline or
+a comment-form line is read as one.
+
+Alignment
+---------
+khabar's offsets are characters of the text; spaCy's entities are runs of
+its tokens. spaCy's Arabic tokenizer does not split proclitics: ``وباكو``
+("and Baku"), ``لطهران`` ("to Tehran") and ``بالقاهرة`` ("in Cairo") are
+one token each, while khabar's entity is ``باكو``, ``طهران``, ``القاهرة``.
+``alignment`` decides what happens then:
+
+- ``"split"`` (the default): the token is split where an entity starts or
+  ends inside it (``وباكو`` → ``و`` + ``باكو``) with ``doc.retokenize()``,
+  and the entity becomes exactly that span. ``doc.text`` does not change,
+  and every khabar entity is in ``doc.ents`` with khabar's own offsets. The
+  split separates a clitic, as Arabic treebanks do; put the component first
+  (right after the tokenizer), since pieces of a split token carry no
+  annotation of earlier components.
+- ``"strict"``, ``"contract"``, ``"expand"``: ``Doc.char_span`` with that
+  ``alignment_mode``, tokens untouched. ``"expand"`` would label
+  ``وباكو`` with the conjunction, a span that is not khabar's, so for every
+  mode an entity whose span does not fall on token boundaries is left out
+  of ``doc.ents`` and recorded in ``doc._.khabar_unaligned`` (reason
+  ``"unaligned"``) rather than shifted. The mode only matters when it
+  cannot be exact: ``"expand"`` and ``"contract"`` then say which tokens
+  the entity touches (``"tokens"`` in the record).
+
+An entity that overlaps one already in ``doc.ents`` (from a component
+before this one) is recorded there too, with reason ``"overlap"``, unless
+``overwrite_ents`` is set, when khabar's entity replaces it. So every
+entity of ``doc._.khabar.entities`` is either in ``doc.ents`` with its exact
+offsets or in ``doc._.khabar_unaligned``. A record is the entity's
+``to_dict()`` plus ``"reason"``.
+
+Batches
+-------
+``nlp.pipe(texts, batch_size=...)`` goes through
+:func:`khabar.analyze_batch`: a batch is analyzed in Rust on `threads` cores
+(default all) with the GIL released, in a background thread, while this
+thread tokenizes the next batch with spaCy and sets the entities of the
+previous one. ``threads=1`` runs everything in the calling thread, on one
+core. A text that khabar cannot analyze in a batch (a lone surrogate) gets
+``doc._.khabar.error`` set and no khabar entities, and the batch goes on.
+
+Serialization
+-------------
+``doc.to_bytes()``, ``DocBin`` and ``nlp.pipe(..., n_process=2)`` carry
+``doc._.khabar``: importing this module teaches spaCy's msgpack (srsly) to
+write a khabar ``Document`` as its pickle and to read back only khabar's
+own classes from it. Import ``khabar.spacy`` before loading such docs in a
+fresh process (loading a pipeline that has the component does).
+
+displaCy
+--------
+``displacy.render(doc, style="ent")`` writes right-to-left markup for
+``spacy.blank("ar")``: its writing system says ``rtl``, so the text runs
+right to left (``direction: rtl``) with ``lang="ar"``. Pass
+``options=khabar.spacy.DISPLACY_OPTIONS``: khabar's label colours (the HTML
+report's; spaCy's have none for ``EQUIPMENT``) and spaCy's own
+right-to-left entity template, which spaCy 3.8 does not pick by itself (it
+chooses the template before it reads the direction, so the label's margin
+is on the wrong side).
+"""
+
+import bisect
+import io
+import itertools
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+try:
+    import srsly
+    from spacy.displacy.templates import TPL_ENT_RTL
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+    from spacy.util import filter_spans
+except ImportError as e:  # pragma: no cover - depends on the environment
+    raise ImportError("khabar.spacy needs spaCy >= 3.7: pip install 'khabar[spacy]'") from e
+
+import khabar
+
+from ._document import Document
+from .report import COLOURS
+
+__all__ = ["ALIGNMENTS", "COLORS", "DISPLACY_OPTIONS", "KhabarComponent", "make_khabar", "span_entity"]
+
+ALIGNMENTS = ("split", "strict", "contract", "expand")
+
+# The HTML report's label colours, for displacy's `colors` option.
+COLORS: dict[str, str] = {label: colour for label, (colour, _legend) in COLOURS.items()}
+
+# displacy.render(doc, style="ent", options=DISPLACY_OPTIONS).
+DISPLACY_OPTIONS: dict[str, Any] = {"colors": COLORS, "template": TPL_ENT_RTL}
+
+# Entity attributes read from khabar.Entity when it has them: `source` (the
+# tagger rule or layer that made the entity) and `role` are newer than this
+# module's first version, so they are read with getattr and are None when the
+# installed khabar has no such field.
+ENTITY_ATTRIBUTES = ("canonical", "title", "value", "score", "kb_id", "source", "role")
+
+
+def span_entity(span: Span) -> "khabar.Entity | None":
+    """The khabar entity behind `span` (an entity of ``doc.ents`` set by this
+    component): the first entity of ``doc._.khabar`` with the span's label
+    that overlaps it, or None. Also ``span._.khabar_entity``."""
+    kdoc = span.doc._.khabar
+    if not isinstance(kdoc, Document):
+        return None
+    ents = kdoc.entities
+    # khabar's entities do not overlap and come in text order, so their ends
+    # are sorted too: the first that ends after the span's start is the
+    # first candidate.
+    i = bisect.bisect_right(ents, span.start_char, key=lambda e: e.end)
+    while i < len(ents) and ents[i].start < span.end_char:
+        if ents[i].label == span.label_:
+            return ents[i]
+        i += 1
+    return None
+
+
+def _attribute_getter(name: str) -> Callable[[Span], Any]:
+    def get(span: Span) -> Any:
+        e = span_entity(span)
+        return None if e is None else getattr(e, name, None)
+
+    get.__name__ = f"khabar_{name}"
+    get.__qualname__ = get.__name__
+    return get
+
+
+_OURS = "__khabar_extension__"
+
+
+def _register(cls: Any, name: str, **kwargs: Any) -> None:
+    """Set an extension attribute unless this module already did (on import
+    twice, say); refuse to replace another package's."""
+    if cls.has_extension(name):
+        _default, _method, getter, _setter = cls.get_extension(name)
+        if getattr(getter, _OURS, False) or (getter is None and kwargs.get("default", _OURS) is None):
+            return
+        raise ValueError(
+            f"{cls.__name__}._.{name} is already registered by another package; "
+            f"khabar.spacy needs it (remove it with {cls.__name__}.remove_extension({name!r}) first)"
+        )
+    getter = kwargs.get("getter")
+    if getter is not None:
+        setattr(getter, _OURS, True)
+    cls.set_extension(name, **kwargs)
+
+
+def _register_extensions() -> None:
+    _register(Doc, "khabar", default=None)
+    _register(Doc, "khabar_unaligned", default=None)
+    _register(Span, "khabar_entity", getter=span_entity)
+    for name in ENTITY_ATTRIBUTES:
+        _register(Span, name, getter=_attribute_getter(name))
+
+
+# --- serialization: doc._.khabar through spaCy's msgpack --------------------
+
+_MSGPACK_KEY = "__khabar_document__"
+
+
+class _KhabarUnpickler(pickle.Unpickler):
+    """Reads back a pickled Document and nothing else: only khabar's own
+    classes (Document, DroppedLine, Entity, ...) may be named, and only as
+    classes, so data from a DocBin cannot call arbitrary functions."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module == "khabar" or module.startswith("khabar.")) and "." not in name:
+            found = getattr(__import__(module, fromlist=[name]), name, None)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"khabar.spacy: {module}.{name} is not a khabar class")
+
+
+def _encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, Document):
+        return {_MSGPACK_KEY: pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict) and _MSGPACK_KEY in obj:
+        return _KhabarUnpickler(io.BytesIO(obj[_MSGPACK_KEY])).load()
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("khabar_document", func=_encode)
+srsly.msgpack_decoders.register("khabar_document", func=_decode)
+_register_extensions()
+
+
+# --- the component -----------------------------------------------------------
+
+
+class KhabarComponent:
+    """The pipeline component made by ``nlp.add_pipe("khabar", config=...)``:
+    sets ``doc.ents``, ``doc._.khabar`` and ``doc._.khabar_unaligned`` (see
+    the module's documentation)."""
+
+    def __init__(
+        self,
+        name: str = "khabar",
+        *,
+        threads: int | None = None,
+        alignment: str = "split",
+        overwrite_ents: bool = False,
+        model: str | None = None,
+    ) -> None:
+        if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+            raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        if alignment not in ALIGNMENTS:
+            raise ValueError(f"alignment must be one of {', '.join(ALIGNMENTS)}, not {alignment!r}")
+        self.name = name
+        self.threads = threads
+        self.alignment = alignment
+        self.overwrite_ents = overwrite_ents
+        self.model = model
+        # A tagger trained on your own data (khabar.Tagger.save), else the shipped one.
+        self.tagger = None if model is None else khabar.Tagger.load(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, khabar.analyze(doc.text, tagger=self.tagger))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Analyze `stream` in batches of `batch_size` through
+        :func:`khabar.analyze_batch` (see the module's documentation)."""
+        batches = _batches(stream, batch_size)
+        if self.threads == 1:
+            for batch in batches:
+                kdocs = khabar.analyze_batch([d.text for d in batch], threads=1, tagger=self.tagger)
+                yield from map(self.set_annotations, batch, kdocs)
+            return
+        # One batch is analyzed in the background (Rust, the GIL released)
+        # while this thread sets the previous batch's entities and spaCy
+        # tokenizes the next one (minibatch pulls the docs lazily).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="khabar-spacy") as pool:
+            pending: tuple[list[Doc], Future[list[Document]]] | None = None
+            for batch in batches:
+                future = pool.submit(
+                    khabar.analyze_batch, [d.text for d in batch], threads=self.threads, tagger=self.tagger
+                )
+                if pending is not None:
+                    yield from map(self.set_annotations, pending[0], pending[1].result())
+                pending = (batch, future)
+            if pending is not None:
+                yield from map(self.set_annotations, pending[0], pending[1].result())
+
+    def set_annotations(self, doc: Doc, kdoc: Document) -> Doc:
+        """Put the analysis `kdoc` of ``doc.text`` on `doc`: entities,
+        ``doc._.khabar`` and ``doc._.khabar_unaligned``."""
+        unaligned: list[dict[str, Any]] = []
+        doc._.khabar = kdoc
+        doc._.khabar_unaligned = unaligned
+        entities = list(kdoc.entities)
+        if not entities:
+            return doc
+        kept = list(doc.ents)
+        if not self.overwrite_ents and kept:
+            entities = self._without_overlaps(entities, kept, unaligned)
+        if self.alignment == "split":
+            doc = _split_at(doc, entities)
+        spans: list[Span] = []
+        for e in entities:
+            span = doc.char_span(e.start, e.end, label=e.label, kb_id=e.kb_id or "", alignment_mode="strict")
+            if span is None:
+                unaligned.append(self._record(doc, e))
+            else:
+                spans.append(span)
+        if self.overwrite_ents:
+            taken = {i for s in spans for i in range(s.start, s.end)}
+            kept = [s for s in kept if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
+        return doc
+
+    def _record(self, doc: Doc, e: khabar.Entity) -> dict[str, Any]:
+        record = {**e.to_dict(), "reason": "unaligned"}
+        if self.alignment in ("expand", "contract"):
+            near = doc.char_span(e.start, e.end, alignment_mode=self.alignment)
+            record["tokens"] = None if near is None else [near.start, near.end]
+        return record
+
+    @staticmethod
+    def _without_overlaps(
+        entities: list[khabar.Entity], kept: list[Span], unaligned: list[dict[str, Any]]
+    ) -> list[khabar.Entity]:
+        """`entities` less those that overlap an entity already in
+        ``doc.ents`` (those go to `unaligned` with reason "overlap")."""
+        taken = sorted((s.start_char, s.end_char) for s in filter_spans(kept))
+        starts = [s for s, _ in taken]
+        out = []
+        for e in entities:
+            i = bisect.bisect_right(starts, e.start) - 1
+            hit = any(0 <= j < len(taken) and taken[j][0] < e.end and e.start < taken[j][1] for j in (i, i + 1))
+            if hit:
+                unaligned.append({**e.to_dict(), "reason": "overlap"})
+            else:
+                out.append(e)
+        return out
+
+
+def _batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """`stream` in lists of `size` docs, pulled lazily (spaCy tokenizes a
+    doc when it is pulled)."""
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ValueError(f"batch_size must be a positive int, not {size!r}")
+    it = iter(stream)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _split_at(doc: Doc, entities: list[khabar.Entity]) -> Doc:
+    """Split the tokens of `doc` inside which an entity of `entities` starts
+    or ends (``وباكو`` → ``و`` ``باكو``), in one retokenization."""
+    starts = [t.idx for t in doc]
+    cuts: dict[int, set[int]] = {}
+    for e in entities:
+        for c in (e.start, e.end):
+            i = bisect.bisect_right(starts, c) - 1
+            if i < 0:
+                continue
+            t = doc[i]
+            if t.idx < c < t.idx + len(t.text):
+                cuts.setdefault(i, set()).add(c - t.idx)
+    if not cuts:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for i, at in cuts.items():
+            token = doc[i]
+            bounds = [0, *sorted(at), len(token.text)]
+            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, pieces, heads=_heads(token, pieces))
+    return doc
+
+
+def _heads(token: Token, pieces: list[str]) -> list[Any]:
+    """Heads for the pieces of a split token: the longest piece (the stem,
+    ``باكو`` of ``وباكو``) keeps the token's own head, the clitics attach to
+    it. Only used when an earlier component parsed the doc."""
+    stem = max(range(len(pieces)), key=lambda k: len(pieces[k]))
+    own = token.head if token.head.i != token.i else (token, stem)
+    return [own if k == stem else (token, stem) for k in range(len(pieces))]
+
+
+@Language.factory(
+    "khabar",
+    default_config={"threads": None, "alignment": "split", "overwrite_ents": False, "model": None},
+    assigns=["doc.ents", "doc._.khabar", "doc._.khabar_unaligned"],
+)
+def make_khabar(
+    nlp: Language,
+    name: str,
+    threads: int | None,
+    alignment: str,
+    overwrite_ents: bool,
+    model: str | None,
+) -> KhabarComponent:
+    """The ``"khabar"`` factory: ``nlp.add_pipe("khabar", config={"threads":
+    2, "alignment": "split", "overwrite_ents": False, "model": None})``.
+    `model` is the path of a tagger saved with :meth:`khabar.Tagger.save`."""
+    return KhabarComponent(name, threads=threads, alignment=alignment, overwrite_ents=overwrite_ents, model=model)
+
