@@ -27,6 +27,9 @@ spacy (``spacy.blank("ar")``, ``nlp.pipe(texts, batch_size=64)``):
   calling thread);
 - ``khabar/2``: ``threads=2`` (analysis in Rust in a background thread,
   overlapping spaCy's tokenizing of the next batch);
+- ``khabar/1 n_process=2``: ``threads=1`` in each of spaCy's two worker
+  processes (``nlp.pipe(..., n_process=2)``: tokenizer included, the docs
+  come back serialized, ``doc._.khabar`` with them);
 - ``analyze_batch/1``, ``analyze_batch/2``: khabar alone, for reference.
 """
 
@@ -100,15 +103,53 @@ def spacy_pipe(texts: list[str], size: int, rounds: int) -> None:
         "tokenizer": lambda: list(blank.pipe(texts, batch_size=64)),
         "khabar/1": lambda: list(nlps[1].pipe(texts, batch_size=64)),
         "khabar/2": lambda: list(nlps[2].pipe(texts, batch_size=64)),
+        "khabar/1 n_process=2": lambda: list(nlps[1].pipe(texts, batch_size=64, n_process=2)),
         "analyze_batch/1": lambda: khabar.analyze_batch(texts, threads=1),
         "analyze_batch/2": lambda: khabar.analyze_batch(texts, threads=2),
     }
     med = run(variants, size, rounds)
+    cpu = cpu_breakdown(texts, size, nlps[1])
     print("\nspacy, medians (MB/s):")
     for k, v in med.items():
         print(f"  {k:16s} {v:6.2f}")
     print(f"  nlp.pipe 2 threads / 1 thread: {med['khabar/2'] / med['khabar/1']:.2f}x")
+    print(f"  nlp.pipe 2 processes (1 thread each) / 1 thread: {med['khabar/1 n_process=2'] / med['khabar/1']:.2f}x")
     print(f"  analyze_batch 2 threads / 1 thread: {med['analyze_batch/2'] / med['analyze_batch/1']:.2f}x")
+    print("\nwhere one thread's CPU goes (CPU seconds per MB, this thread's clock):")
+    for k, v in cpu.items():
+        print(f"  {k:34s} {v:6.3f}")
+    serial = cpu["spaCy tokenizer"] + cpu["doc.text"] + cpu["set_annotations"] + cpu["Documents (analyze_batch - arrow)"]
+    rust = cpu["analysis in Rust (arrow, 1 thread)"]
+    bound = (serial + rust) / max(serial, (serial + rust) / 2)
+    print(f"  under the GIL: {serial:.3f}; GIL released: {rust:.3f}; "
+          f"so 2 threads can be at most {bound:.2f}x one thread (Amdahl, two free cores)")
+
+
+def cpu_breakdown(texts: list[str], size: int, nlp: Any) -> dict[str, float]:
+    """CPU seconds per MB of each step of the component's one-thread path,
+    on this thread's clock (less disturbed by other load than wall time)."""
+    import pyarrow as pa
+
+    import khabar
+    import khabar.arrow
+
+    comp = nlp.get_pipe("khabar")
+    out: dict[str, float] = {}
+
+    def clock(name: str, f: Callable[[], Any]) -> Any:
+        t = time.thread_time()
+        r = f()
+        out[name] = (time.thread_time() - t) / (size / 1e6)
+        return r
+
+    docs = clock("spaCy tokenizer", lambda: [nlp.make_doc(t) for t in texts])
+    clock("doc.text", lambda: [d.text for d in docs])
+    kdocs = clock("analyze_batch, 1 thread", lambda: khabar.analyze_batch(texts, threads=1))
+    array = pa.array(texts)
+    clock("analysis in Rust (arrow, 1 thread)", lambda: khabar.arrow.analyze(array, threads=1))
+    out["Documents (analyze_batch - arrow)"] = out["analyze_batch, 1 thread"] - out["analysis in Rust (arrow, 1 thread)"]
+    clock("set_annotations", lambda: [comp.set_annotations(d, k, t) for d, k, t in zip(docs, kdocs, texts)])
+    return out
 
 
 def main() -> None:

@@ -173,6 +173,21 @@ def test_existing_entities_win_unless_overwrite() -> None:
             assert [(r["text"], r["reason"]) for r in doc._.khabar_unaligned] == [("طهران", "overlap")]
 
 
+def test_split_keeps_earlier_annotations() -> None:
+    # An entity_ruler ran first, so the doc is split in place
+    # (doc.retokenize) rather than rebuilt, and the ruler's entity stays.
+    nlp = spacy.blank("ar")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GROUP", "pattern": "الوفد"}])
+    nlp.add_pipe("khabar")
+    doc = nlp(CLITICS)
+    kdoc = doc._.khabar
+    assert [(s.text, s.label_) for s in doc.ents if s.label_ == "GROUP"] == [("الوفد", "GROUP")]
+    mine = [(s.start_char, s.end_char, s.label_) for s in doc.ents if s.label_ != "GROUP"]
+    assert mine == [(e.start, e.end, e.label) for e in kdoc.entities]
+    assert "وباكو" not in [t.text for t in doc] and doc.text == CLITICS
+    assert doc._.khabar_unaligned == []
+
+
 def test_config_is_checked() -> None:
     with pytest.raises(ValueError, match="alignment must be one of"):
         ar(alignment="nearest")
