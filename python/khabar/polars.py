@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from . import _khabar
-from . import arrow as _arrow
+import khabar
+import khabar.arrow
 
 __all__ = ["analyze", "analyze_frame"]
 
@@ -43,7 +43,10 @@ def _arrow_strings(texts: Any) -> Any:
     buffers, no copy for one chunk), a pyarrow array, or any iterable of
     ``str``/None."""
     pl = _pl()
-    pa = _arrow._pa()
+    try:
+        import pyarrow as pa
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("khabar.polars needs pyarrow >= 14: pip install 'khabar[polars]'") from e
     if isinstance(texts, pl.Series):
         if texts.dtype not in (pl.String, pl.Null):
             raise TypeError(f"khabar.polars: the texts must be a String Series, not {texts.dtype}")
@@ -56,7 +59,7 @@ def _arrow_strings(texts: Any) -> Any:
 
 
 def analyze(
-    texts: Any | Iterable[str | None], *, threads: int | None = None, tagger: _khabar.Tagger | None = None
+    texts: Any | Iterable[str | None], *, threads: int | None = None, tagger: khabar.Tagger | None = None
 ) -> Any:
     """Parse and tag every raw article of `texts` (a polars ``String``
     Series, a pyarrow array or a list of ``str``/None): a
@@ -64,7 +67,7 @@ def analyze(
     of :func:`khabar.arrow.document_schema`. `threads` and `tagger` as in
     :func:`khabar.arrow.analyze`."""
     pl = _pl()
-    out = _arrow.analyze(_arrow_strings(texts), threads=threads, tagger=tagger)
+    out = khabar.arrow.analyze(_arrow_strings(texts), threads=threads, tagger=tagger)
     return pl.from_arrow(out)
 
 
@@ -74,7 +77,7 @@ def analyze_frame(
     prefix: str = "khabar_",
     *,
     threads: int | None = None,
-    tagger: _khabar.Tagger | None = None,
+    tagger: khabar.Tagger | None = None,
 ) -> Any:
     """`df` (a ``polars.DataFrame``) with the analysis of its `text_col`
     added as columns named `prefix` + field (``khabar_title``,

@@ -103,8 +103,8 @@ except ImportError as e:  # pragma: no cover - depends on the environment
     raise ImportError("khabar.spacy needs spaCy >= 3.7: pip install 'khabar[spacy]'") from e
 
 import khabar
+from khabar import Document
 
-from ._document import Document
 from .report import COLOURS
 
 __all__ = ["ALIGNMENTS", "COLORS", "DISPLACY_OPTIONS", "KhabarComponent", "make_khabar", "span_entity"]
