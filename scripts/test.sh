@@ -35,6 +35,9 @@ fi
 echo "== pytest"
 
 python -m pytest -q tests
+echo "== the wheel (manylinux_2_28, sdist) installed in a fresh venv without Rust on PATH"
+bash scripts/build-wheel.sh
+bash scripts/wheel-test.sh
 echo "== local Spark 3.5 (the oldest supported line), against a wheel of this tree"
 bash scripts/spark35.sh
 echo "== the README's packed-virtualenv recipe on a standalone Spark cluster"

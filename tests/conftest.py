@@ -6,9 +6,11 @@ import os
 import pathlib
 import signal
 import threading
+import importlib
 import time
 import tomllib
 from collections.abc import Callable
+from types import ModuleType
 
 import pytest
 
@@ -38,6 +40,18 @@ def anercorp_train_head(sentences: int) -> str:
                 if n == sentences:
                     break
     return "".join(out)
+
+
+def need(module: str) -> ModuleType:
+    """Import an optional dependency (spaCy, datasets, polars) or skip the
+    test module without it; under CI (CI=true) a missing one is a failure:
+    scripts/env.sh installs them all."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"{module} is not installed", allow_module_level=True)
 
 
 @pytest.fixture(scope="session")
