@@ -72,6 +72,7 @@ class Entity:
         value: str | None = None,
         score: float = 1.0,
         kb_id: str | None = None,
+        source: str = "model",
     ) -> Entity: ...
     @property
     def text(self) -> str: ...
@@ -95,6 +96,17 @@ class Entity:
         gazetteer-only entities, 0.5-0.6 for rule entities, 1.0 for dates."""
     @property
     def kb_id(self) -> str | None: ...
+    @property
+    def source(self) -> str:
+        """The layer of the tagger that decided the entity's span and label:
+        ``"model"`` (the statistical model, also when the gazetteer only
+        links it), ``"gazetteer"`` (a gazetteer match, or a model span whose
+        label the gazetteer changed), ``"rule:<name>"`` (a named rule of the
+        tagger made, extended or relabelled it, e.g.
+        ``"rule:gpe_hidden_by_stop_word"`` for مالي in في مالي),
+        ``"propagated"`` (a rare word the model tagged elsewhere in the
+        document, repeated bare) or ``"dates"`` (a date expression).
+        Entities built by hand default to ``"model"``."""
     def to_dict(self) -> dict[str, object]: ...
 
 def tag(text: str, *, tagger: Tagger | None = None) -> list[Entity]: ...

@@ -60,6 +60,7 @@ ENTITY_COLUMNS: dict[str, str] = {
     "value": "text",
     "score": "float64",
     "kb_id": "text",
+    "source": "text",
 }
 
 
@@ -105,7 +106,9 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
     - entities: one row per mention — ``doc_id``, ``text``, ``label``
       (categorical over the eight labels), ``canonical``, ``start``, ``end``
       (code points into the raw text), ``title``, ``value``, ``score``,
-      ``kb_id`` (gazetteer id or None).
+      ``kb_id`` (gazetteer id or None), ``source`` (the tagger layer that
+      made the entity: ``model``, ``gazetteer``, ``rule:<name>``,
+      ``propagated`` or ``dates``).
 
     The columns and their dtypes are the same whatever the data, also when
     no document has an entity: counts and offsets int64, ``score`` float64,
@@ -150,6 +153,7 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
             ents["value"].append(e.value)
             ents["score"].append(e.score)
             ents["kb_id"].append(e.kb_id)
+            ents["source"].append(e.source)
         for label in LABELS:
             arts[f"n_{label}"].append(counts[label])
         arts["error"].append(d.error)

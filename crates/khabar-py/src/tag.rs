@@ -29,12 +29,13 @@ pub(crate) struct PyEntity {
     value: Option<String>,
     score: f32,
     kb_id: Option<String>,
+    source: &'static str,
 }
 
 #[pymethods]
 impl PyEntity {
     #[new]
-    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None))]
+    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model"))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
@@ -46,11 +47,15 @@ impl PyEntity {
         value: Option<String>,
         score: f32,
         kb_id: Option<String>,
+        source: &str,
     ) -> PyResult<Self> {
         let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
         let label = khabar_tag::Label::from_name(label)
             .ok_or_else(|| PyValueError::new_err(format!("unknown label {label:?}")))?
             .name();
+        let source = khabar_tag::Source::from_name(source)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?
+            .as_str();
         if start > end {
             return Err(PyValueError::new_err(format!("start {start} > end {end}")));
         }
@@ -64,6 +69,7 @@ impl PyEntity {
             value,
             score,
             kb_id,
+            source,
         })
     }
 
@@ -112,6 +118,12 @@ impl PyEntity {
     fn kb_id(&self) -> Option<&str> {
         self.kb_id.as_deref()
     }
+    /// The layer that produced the entity: `model`, `gazetteer`,
+    /// `rule:<name>`, `propagated` or `dates`.
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.source
+    }
 
     /// A plain dict of the fields.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -125,6 +137,7 @@ impl PyEntity {
         d.set_item("value", &self.value)?;
         d.set_item("score", self.score)?;
         d.set_item("kb_id", &self.kb_id)?;
+        d.set_item("source", self.source)?;
         Ok(d)
     }
 
@@ -149,6 +162,7 @@ impl PyEntity {
             && self.value == other.value
             && self.score.to_bits() == other.score.to_bits()
             && self.kb_id == other.kb_id
+            && self.source == other.source
     }
 
     /// Pickle support: rebuild from the constructor arguments.
@@ -167,6 +181,7 @@ impl PyEntity {
             e.value.clone(),
             e.score,
             e.kb_id.clone(),
+            e.source,
         )
             .into_pyobject(py)?;
         Ok((slf.get_type().into_any(), args))
@@ -187,6 +202,7 @@ impl PyEntity {
             value: e.value,
             score: e.score,
             kb_id: e.kb_id,
+            source: e.source.as_str(),
         }
     }
 }

@@ -107,7 +107,7 @@ fn item_field(item: DataType) -> FieldRef {
 }
 
 /// Fields of an entity: `text`, `label`, `start`, `end` (code points),
-/// `canonical`, `title`, `value`, `score`, `kb_id`.
+/// `canonical`, `title`, `value`, `score`, `kb_id`, `source`.
 pub fn entity_fields() -> Fields {
     static F: OnceLock<Fields> = OnceLock::new();
     F.get_or_init(|| {
@@ -121,6 +121,7 @@ pub fn entity_fields() -> Fields {
             utf8("value"),
             Field::new("score", DataType::Float64, true),
             utf8("kb_id"),
+            utf8("source"),
         ])
     })
     .clone()
@@ -175,7 +176,7 @@ fn flag_fields() -> Fields {
 /// | `headings`, `related` | `list<utf8>` |
 /// | `dropped` | `list<struct<line, text, reason, of_line, metadata>>` |
 /// | `flags` | `list<struct<kind, line, of_line, text>>` |
-/// | `entities` | `list<struct<text, label, start, end, canonical, title, value, score, kb_id>>` |
+/// | `entities` | `list<struct<text, label, start, end, canonical, title, value, score, kb_id, source>>` |
 /// | `error` | `utf8` |
 ///
 /// Line numbers are 1-based; `start`/`end` are code points into the input.
@@ -319,6 +320,7 @@ struct EntityLists {
     value: StringBuilder,
     score: Float64Builder,
     kb_id: StringBuilder,
+    source: StringBuilder,
 }
 
 impl EntityLists {
@@ -341,6 +343,7 @@ impl EntityLists {
             self.value.append_option(e.value.as_deref());
             self.score.append_value(f64::from(e.score));
             self.kb_id.append_option(e.kb_id.as_deref());
+            self.source.append_value(e.source.as_str());
         }
         self.lists.push(entities.len());
     }
@@ -366,6 +369,7 @@ impl EntityLists {
                 Arc::new(self.value.finish()),
                 Arc::new(self.score.finish()),
                 Arc::new(self.kb_id.finish()),
+                Arc::new(self.source.finish()),
             ],
         )?;
         self.lists.finish(values)
