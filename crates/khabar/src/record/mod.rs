@@ -5,8 +5,8 @@
 //! a name, a [`Kind`] (what the value is) and a getter that hands the value
 //! to a [`Visitor`]. The outputs walk the tables instead of naming fields:
 //!
-//! - Arrow ([`crate::arrow`], feature `arrow`): the schema is
-//!   [`Kind::data_type`] of each field and one generic builder appends rows
+//! - Arrow (`khabar::arrow`, feature `arrow`): the schema is
+//!   `khabar::arrow::data_type` of each field and one generic builder appends rows
 //!   (and so `khabar.arrow`, Spark and `khabar analyze --format parquet`);
 //! - Python (`crates/khabar-py`): one visitor turns a record into Python
 //!   data: an `entity` record into a `khabar.Entity`, any other record into a
