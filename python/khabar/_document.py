@@ -35,6 +35,10 @@ def _plain_record(value: Any) -> dict[str, Any]:
     return dict(value)
 
 
+# The record's span fields, which a Document holds as tuples.
+_SPAN_FIELDS = tuple(name for name, kind, *_ in DOCUMENT_FIELDS if kind == "span")
+
+
 class DroppedLine(NamedTuple):
     """A line of the raw article that is in no field, and why."""
 
@@ -100,12 +104,11 @@ class Document:
         gives, keyed as `to_dict()`), or one that has only `error`."""
         if record is None:
             return cls(error=error)
-        values: dict[str, Any] = {}
-        for name, kind, *_ in DOCUMENT_FIELDS:
-            value = record[name]
-            if kind == "span" and value is not None:
-                value = (value[0], value[1])
-            values[name] = value
+        values = dict(record)
+        for name in _SPAN_FIELDS:
+            value = values[name]
+            if value is not None:
+                values[name] = (value[0], value[1])
         # The paragraphs' fields are four parallel lists on a Document.
         paragraphs = values.pop("paragraphs")
         values["paragraphs"] = [p["text"] for p in paragraphs]

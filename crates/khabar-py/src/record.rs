@@ -6,10 +6,12 @@
 //! the table's order: `to_dict()`, pickling, equality and the conversion
 //! from Rust all follow the table.
 
-use khabar::record::{Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS};
+use khabar::normalize::Span;
+use khabar::record::{CodePoints, Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS};
 use khabar::tag::{Entity, Label, Source};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 
@@ -106,17 +108,31 @@ impl Visitor for PyOut<'_> {
         if values.len() < shape.len() {
             return; // an error was kept
         }
-        let v = if shape.name() == ENTITY.name {
-            Bound::new(self.py, PyEntity::from_values(values)).map(Bound::into_any)
-        } else {
-            let d = PyDict::new(self.py);
-            (0..shape.len())
+        let d = PyDict::new(self.py);
+        let v = keys(self.py, shape).and_then(|keys| {
+            keys.iter()
                 .zip(values)
-                .try_for_each(|(i, v)| d.set_item(shape.field(i).0, v))
+                .try_for_each(|(k, v)| d.set_item(k.bind(self.py), v))
                 .map(|()| d.into_any())
-        };
+        });
         self.set(v);
     }
+
+    fn entity(&mut self, e: &Entity, co: &dyn Offsets) {
+        let v = entity_to_py(self.py, e, co);
+        self.set(v);
+    }
+}
+
+/// `e` as a `khabar.Entity`, its span turned into code points by `co`.
+pub(crate) fn entity_to_py<'py>(
+    py: Python<'py>,
+    e: &Entity,
+    co: &dyn Offsets,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut e = e.clone();
+    e.span = Span::new(co.to_char(e.span.start), co.to_char(e.span.end));
+    Bound::new(py, PyEntity { e }).map(Bound::into_any)
 }
 
 /// `item` as Python data: a `khabar.Entity` for an entity, a `dict` for any
@@ -132,26 +148,36 @@ pub(crate) fn to_py<'py, T>(
     out.finish()
 }
 
-/// A named entity: `text[e.start:e.end] == e.text`.
+/// A named entity: `text[e.start:e.end] == e.text`. It keeps the Rust
+/// entity (its span in code points) and makes a field's Python value from
+/// the [`ENTITY`] table when it is read, so that a batch of documents does
+/// not build ten Python objects per entity nobody looks at.
 #[pyclass(frozen, name = "Entity", module = "khabar")]
 pub(crate) struct PyEntity {
-    /// One value per field of [`ENTITY`], in order.
-    values: Vec<Py<PyAny>>,
+    /// The entity, `span` in code points.
+    e: Entity,
 }
 
 impl PyEntity {
-    /// An entity from the values of its fields, in [`ENTITY`] order.
-    pub(crate) fn from_values(values: Vec<Bound<'_, PyAny>>) -> Self {
-        Self {
-            values: values.into_iter().map(Bound::unbind).collect(),
+    /// The Python value of field `i` of [`ENTITY`].
+    fn field<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+        let mut out = PyOut::new(py);
+        (ENTITY.fields[i].get)(&self.e, &CodePoints, &mut out);
+        out.finish()
+    }
+
+    fn get<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        match ENTITY.position(name) {
+            Some(i) => self.field(py, i),
+            None => Ok(py.None().into_bound(py)),
         }
     }
 
-    fn get<'py>(&self, py: Python<'py>, name: &str) -> Bound<'py, PyAny> {
-        ENTITY
-            .position(name)
-            .and_then(|i| self.values.get(i))
-            .map_or_else(|| py.None().into_bound(py), |v| v.bind(py).clone())
+    /// Every field's Python value, in table order.
+    fn values<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        (0..ENTITY.fields.len())
+            .map(|i| self.field(py, i))
+            .collect()
     }
 }
 
@@ -161,7 +187,6 @@ impl PyEntity {
     #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model"))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        py: Python<'_>,
         text: String,
         label: &str,
         start: i64,
@@ -182,7 +207,7 @@ impl PyEntity {
             return Err(PyValueError::new_err(format!("start {start} > end {end}")));
         }
         let e = Entity {
-            span: khabar::normalize::Span::new(start, end),
+            span: Span::new(start, end),
             text,
             label,
             canonical,
@@ -192,71 +217,66 @@ impl PyEntity {
             value,
             source,
         };
-        let values = ENTITY.fields.iter().map(|f| {
-            let mut out = PyOut::new(py);
-            (f.get)(&e, &khabar::record::CodePoints, &mut out);
-            out.finish()
-        });
-        Ok(Self::from_values(values.collect::<PyResult<_>>()?))
+        Ok(Self { e })
     }
 
     /// The surface text (proclitics and titles excluded).
     #[getter]
-    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "text")
     }
     /// PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, DATE or MISC.
     #[getter]
-    fn label<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn label<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "label")
     }
     /// Code-point start in the input.
     #[getter]
-    fn start<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn start<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "start")
     }
     /// Code-point end in the input.
     #[getter]
-    fn end<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn end<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "end")
     }
     /// Key shared by every spelling of the same entity.
     #[getter]
-    fn canonical<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn canonical<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "canonical")
     }
     /// Title or rank before a person (`العميد الركن`), if any.
     #[getter]
-    fn title<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn title<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "title")
     }
     /// ISO 8601 value of a DATE.
     #[getter]
-    fn value<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "value")
     }
     /// Confidence in [0, 1].
     #[getter]
-    fn score<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn score<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "score")
     }
     /// Gazetteer id (`iso:AZ`, `geonames:…`), if any.
     #[getter]
-    fn kb_id<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn kb_id<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "kb_id")
     }
     /// The layer that produced the entity: `model`, `gazetteer`,
     /// `rule:<name>`, `propagated` or `dates`.
     #[getter]
-    fn source<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.get(py, "source")
     }
 
     /// A plain dict of the fields.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        for (f, v) in ENTITY.fields.iter().zip(&self.values) {
-            d.set_item(f.name, v.bind(py))?;
+        for (f, v) in ENTITY.fields.iter().zip(self.values(py)?) {
+            d.set_item(f.name, v)?;
         }
         Ok(d)
     }
@@ -264,21 +284,16 @@ impl PyEntity {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Entity(text={}, label={}, start={}, end={}, canonical={})",
-            py_repr(py, self.get(py, "text"))?,
-            py_repr(py, self.get(py, "label"))?,
-            self.get(py, "start"),
-            self.get(py, "end"),
-            py_repr(py, self.get(py, "canonical"))?
+            py_repr(py, &self.e.text)?,
+            py_repr(py, self.e.label.name())?,
+            self.e.span.start,
+            self.e.span.end,
+            py_repr(py, &self.e.canonical)?
         ))
     }
 
-    fn __eq__(&self, py: Python<'_>, other: &Self) -> PyResult<bool> {
-        for (a, b) in self.values.iter().zip(&other.values) {
-            if !a.bind(py).eq(b.bind(py))? {
-                return Ok(false);
-            }
-        }
-        Ok(self.values.len() == other.values.len())
+    fn __eq__(&self, other: &Self) -> bool {
+        self.e == other.e
     }
 
     /// Pickle support: rebuild from the constructor arguments, which are
@@ -287,22 +302,65 @@ impl PyEntity {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let args = PyTuple::new(py, slf.get().values.iter().map(|v| v.bind(py)))?;
+        let args = PyTuple::new(py, slf.get().values(py)?)?;
         Ok((slf.get_type().into_any(), args))
     }
+}
+
+/// The field names of every record type, as interned Python strings made
+/// once: the keys of every record dict and the names in the field lists
+/// are the same objects, so Python finds a key by identity and never hashes
+/// or decodes it again (a batch makes one dict per paragraph, dropped line
+/// and flag). One entry per record type, by its name, the names in field
+/// order.
+static KEYS: PyOnceLock<Names> = PyOnceLock::new();
+
+/// `(record type, field names in order)`.
+type Names = Vec<(&'static str, Vec<Py<PyString>>)>;
+
+fn collect_keys(py: Python<'_>, shape: &dyn Shape, keys: &mut Names) {
+    if keys.iter().any(|(n, _)| *n == shape.name()) {
+        return;
+    }
+    let names = (0..shape.len())
+        .map(|i| PyString::intern(py, shape.field(i).0).unbind())
+        .collect();
+    keys.push((shape.name(), names));
+    for i in 0..shape.len() {
+        if let Kind::Record(s) | Kind::Records(s) = shape.field(i).1 {
+            collect_keys(py, s, keys);
+        }
+    }
+}
+
+/// The field names of `shape`, in order (see [`KEYS`]).
+fn keys<'py>(py: Python<'py>, shape: &dyn Shape) -> PyResult<&'py [Py<PyString>]> {
+    let all = KEYS.get_or_init(py, || {
+        let mut keys = Vec::new();
+        collect_keys(py, &DOCUMENT, &mut keys);
+        collect_keys(py, &ENTITY, &mut keys);
+        keys
+    });
+    all.iter()
+        .find(|(n, _)| *n == shape.name())
+        .map(|(_, k)| k.as_slice())
+        .ok_or_else(|| PyValueError::new_err(format!("no record type {:?}", shape.name())))
 }
 
 /// `((name, kind), …)` of a record's fields, with a nested record's own
 /// fields as a third item.
 fn field_list<'py>(py: Python<'py>, shape: &dyn Shape) -> PyResult<Bound<'py, PyTuple>> {
+    let names = keys(py, shape)?;
     let rows = (0..shape.len())
         .map(|i| {
-            let (name, kind) = shape.field(i);
+            let (_, kind) = shape.field(i);
+            let name = names[i].bind(py);
             match kind {
                 Kind::Record(s) | Kind::Records(s) => {
-                    (name, kind.name(), field_list(py, s)?).into_bound_py_any(py)
+                    (name, PyString::intern(py, kind.name()), field_list(py, s)?)
+                        .into_bound_py_any(py)
                 }
-                _ => (name, kind.name()).into_bound_py_any(py),
+                _ => (name, PyString::intern(py, kind.name())).into_bound_py_any(py),
             }
         })
         .collect::<PyResult<Vec<_>>>()?;

@@ -3,14 +3,13 @@
 //! `str` that was passed in, converted once per document.
 
 use khabar::normalize::CharOffsets;
-use khabar::record::ENTITY;
 use khabar::tag::{Entity, Tagger};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 use crate::batch::{all_or_panic, run_batch};
 use crate::normalize::{run, str_list, text_arg};
-use crate::record::to_py;
+use crate::record::entity_to_py;
 
 /// Entities found in `text` as a list of `khabar.Entity`, byte spans turned
 /// into code points of `text`.
@@ -22,7 +21,7 @@ pub(crate) fn entity_list<'py>(
     let co = CharOffsets::new(text);
     let items = entities
         .iter()
-        .map(|e| to_py(py, &ENTITY, e, &co))
+        .map(|e| entity_to_py(py, e, &co))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, items)
 }

@@ -37,7 +37,7 @@ pub static DOCUMENT: Table<Document> = Table {
         Field::new("related", Kind::Strs, |d, _, v| v.strs(d.article.related.iter().map(|f| f.text.as_str()))),
         Field::new("dropped", Kind::Records(&DROPPED), |d, co, v| v.records(&DROPPED, &d.article.dropped, co)),
         Field::new("flags", Kind::Records(&FLAG), |d, co, v| v.records(&FLAG, &d.article.flags, co)),
-        Field::new("entities", Kind::Records(&ENTITY), |d, co, v| v.records(&ENTITY, &d.entities, co)),
+        Field::new("entities", Kind::Records(&ENTITY), |d, co, v| v.list(d.entities.len(), &mut |i, v| v.entity(&d.entities[i], co))),
         Field::new("error", Kind::OptStr, |_, _, v| v.null()),
     ],
 };

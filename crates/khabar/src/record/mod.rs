@@ -40,7 +40,7 @@
 //! Arrow, `to_dict()`, pickling, JSONL and pandas follow. What does not
 //! follow by itself: the Python stubs (`python/khabar/_khabar.pyi`, one
 //! property line, checked against the module by `mypy.stubtest`), a getter
-//! on `khabar.Entity` (one line in `crates/khabar-py/src/tag.rs`; every other
+//! on `khabar.Entity` (one line in `crates/khabar-py/src/record.rs`; every other
 //! part of the class reads the table) and, for a `Document` field, its
 //! attribute in `python/khabar/_document.py` (a test checks that the
 //! dataclass and the table agree).
@@ -53,6 +53,7 @@ pub use document::{DOCUMENT, DROPPED, FLAG, PARAGRAPH};
 pub use entity::{ENTITY, LABELS};
 
 use khabar_normalize::{CharOffsets, Span};
+use khabar_tag::Entity;
 
 /// What a field holds, and so its Arrow type, Python type and pandas dtype.
 #[derive(Clone, Copy)]
@@ -219,6 +220,13 @@ pub trait Visitor {
     /// A record of `shape`: `field(i, v)` hands field `i` to `v`, and the
     /// visitor calls it for every field, in order.
     fn record(&mut self, shape: &'static dyn Shape, field: &mut dyn FnMut(usize, &mut dyn Visitor));
+    /// An [`ENTITY`] record. The default walks its fields as any record; a
+    /// visitor that keeps entities whole (the Python `khabar.Entity`, which
+    /// makes a field's Python value only when it is read) takes the entity
+    /// itself.
+    fn entity(&mut self, e: &Entity, co: &dyn Offsets) {
+        self.record(&ENTITY, &mut |i, v| (ENTITY.fields[i].get)(e, co, v));
+    }
 }
 
 fn index(n: usize) -> i64 {
