@@ -9,6 +9,7 @@ use crate::calendar::Date;
 use crate::grammar::{Cx, Hit};
 use crate::hash::{mix, FNV_SEED};
 use crate::offsets::offset_after_mention;
+use crate::reference::Reference;
 use crate::scan::{RawScan, RawTok};
 use crate::tokens::{tokenize, Kind, Tok};
 use crate::triggers::{bloom_may_contain, digit_may_start, next_ok, trigger, Trigger};
@@ -82,6 +83,14 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     find_dates_and_words(text, reference, None)
 }
 
+/// [`find_dates`] against a reference moment that may carry a time of day
+/// and a UTC offset (`2021-03-03T12:10+03:00`): hours and minutes ago
+/// (`قبل ساعتين`) then resolve to a time (`2021-03-03T10:10+03:00`); every
+/// other expression resolves against the reference's day.
+pub fn find_dates_at(text: &str, reference: Option<Reference>) -> Vec<DateMention> {
+    find_impl(text, reference, None)
+}
+
 /// [`find_dates`], also pushing a hash of every word and number it reads
 /// into `words`, in order: FNV-1a over the light fold of a word (see
 /// [`khabar_normalize`]'s search profile: equal folds, equal hashes) or over
@@ -90,6 +99,15 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
 pub fn find_dates_and_words(
     text: &str,
     reference: Option<Date>,
+    words: Option<&mut Vec<u64>>,
+) -> Vec<DateMention> {
+    find_impl(text, reference.map(Reference::from), words)
+}
+
+/// The one scan behind [`find_dates_and_words`] and [`find_dates_at`].
+fn find_impl(
+    text: &str,
+    reference: Option<Reference>,
     mut words: Option<&mut Vec<u64>>,
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -137,7 +155,7 @@ pub fn find_dates_and_words(
 /// between tokens, and its reused buffers.
 struct Pass<'t> {
     text: &'t str,
-    reference: Option<Date>,
+    reference: Option<Reference>,
     /// The folded trigger word.
     buf: String,
     /// The folded word after it.
@@ -238,7 +256,7 @@ fn find_in_window(
     (ws, we): (usize, usize),
     start: usize,
     trigger_end: usize,
-    reference: Option<Date>,
+    reference: Option<Reference>,
     floor: usize,
     toks: &mut Vec<Tok>,
 ) -> Option<DateMention> {
@@ -250,7 +268,8 @@ fn find_in_window(
     let cx = Cx {
         text: norm.text(),
         toks,
-        reference,
+        reference: reference.map(|r| r.date),
+        now: reference,
     };
     let rel_start = start - ws;
     let rel_end = trigger_end - ws;
@@ -302,9 +321,11 @@ fn mention(text: &str, hit: &Hit, span: Span) -> DateMention {
             d.date().is_some_and(|d| d.weekday() != w)
         }
         _ => false,
-    };
+    } || hit.mismatch;
     let utc_offset = match hit.value {
-        Some(Value::DateTime { .. } | Value::Time { .. }) => offset_after_mention(text, span),
+        Some(Value::DateTime { .. } | Value::Time { .. }) => {
+            hit.offset.or_else(|| offset_after_mention(text, span))
+        }
         _ => None,
     };
     DateMention {

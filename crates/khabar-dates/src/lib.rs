@@ -97,6 +97,7 @@ mod grammar;
 mod hash;
 mod lexicon;
 mod offsets;
+mod reference;
 mod resolve;
 mod scan;
 mod tokens;
@@ -105,6 +106,7 @@ mod types;
 
 pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
 pub use error::{Error, ErrorKind};
-pub use find::{find_dates, find_dates_and_words};
+pub use find::{find_dates, find_dates_and_words, find_dates_at};
 pub use offsets::{numeric_offset, push_offset};
+pub use reference::Reference;
 pub use types::{Calendar, DateMention, HijriDate, Precision, Value, Ymd};

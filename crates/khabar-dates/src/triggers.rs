@@ -196,6 +196,13 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
         return false;
     }
     fold_word(&text[ns..ne], buf);
+    // `3rd March`: the ordinal suffix tight after the number.
+    if ns == e && matches!(buf.as_str(), "st" | "nd" | "rd" | "th") {
+        let Some((ns, ne, _)) = peek.next_token() else {
+            return false;
+        };
+        fold_word(&text[ns..ne], buf);
+    }
     if buf == "من" {
         let Some((ns, ne, _)) = peek.next_token() else {
             return false;

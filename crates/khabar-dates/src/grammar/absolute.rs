@@ -48,23 +48,10 @@ impl Cx<'_> {
             return None;
         }
         if let Some((m, after_month, dual)) = self.month_dual_at(i) {
-            // English `October 20, 2021`.
+            // English `October 20, 2021`, `Mar 3, 2021`.
             if m.english {
-                if let Some((d, dd)) = self.num(after_month) {
-                    if dd <= 2 && (1..=31).contains(&d) {
-                        let mut j = after_month + 1;
-                        if self.punct(j) == Some(',') {
-                            j += 1;
-                        }
-                        if let Some((y, after_year, _)) = self.year_at(j) {
-                            let date = Date::new(y, m.month, d as u8)?;
-                            return Some(Hit::new(
-                                i,
-                                after_year,
-                                Some(Value::Day(Ymd::full(date))),
-                            ));
-                        }
-                    }
+                if let Some(hit) = self.english_month_first(i, m, after_month) {
+                    return Some(hit);
                 }
             }
             return self.month_only(i, m, after_month, dual);
@@ -85,7 +72,7 @@ impl Cx<'_> {
                 return None;
             }
         }
-        let mut j = i + 1;
+        let mut j = self.ordinal_suffix(i + 1);
         if self.is_word(j, "من") && self.month_at(j + 1).is_some() {
             j += 1;
         }
@@ -191,16 +178,7 @@ impl Cx<'_> {
             let year = self.reference.map(|r| closest_year(r, m.month, day));
             hit.value = Some(day_value(year, m.month, day)?);
         }
-        if let Some((hour, minute, after)) = self.time_after(hit.last) {
-            if let Some(Value::Day(d)) = hit.value {
-                hit.value = Some(Value::DateTime {
-                    date: d,
-                    hour,
-                    minute,
-                });
-                hit.last = after;
-            }
-        }
+        self.with_time_after(&mut hit);
         Some(hit)
     }
 

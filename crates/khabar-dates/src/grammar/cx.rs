@@ -4,6 +4,7 @@
 
 use crate::calendar::{Date, Weekday};
 use crate::lexicon::{is_year_word, month_pair, month_word, MonthWord};
+use crate::reference::Reference;
 use crate::tokens::{Kind, Tok};
 use crate::types::{Calendar, HijriDate, Value};
 
@@ -15,6 +16,8 @@ pub(crate) struct Cx<'t> {
     pub(crate) toks: &'t [Tok],
     /// The date relative expressions are resolved against.
     pub(crate) reference: Option<Date>,
+    /// The whole reference, with its time of day when known.
+    pub(crate) now: Option<Reference>,
 }
 
 /// A match before mapping back: token range and what it means.
@@ -33,6 +36,12 @@ pub(crate) struct Hit {
     pub(crate) weekday: Option<Weekday>,
     /// As in [`DateMention`](crate::DateMention).
     pub(crate) relative: bool,
+    /// A UTC offset the value carries from the reference (hours ago),
+    /// used before one written after the mention.
+    pub(crate) offset: Option<i16>,
+    /// A weekday that contradicts the value sets the mismatch flag even
+    /// when it is not [`Hit::weekday`] (`اليوم الخميس`).
+    pub(crate) mismatch: bool,
 }
 
 impl Hit {
@@ -46,6 +55,8 @@ impl Hit {
             hijri: None,
             weekday: None,
             relative: false,
+            offset: None,
+            mismatch: false,
         }
     }
 }

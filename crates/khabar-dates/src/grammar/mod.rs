@@ -5,6 +5,7 @@
 //! | family | file | examples |
 //! |---|---|---|
 //! | absolute dates | `absolute.rs` | `25 يناير 2022`, `فبراير الماضي`, `عام 2017` |
+//! | English dates | `english.rs` | `Mar 3, 2021`, `March 3rd, 2021 at 4:15 PM` |
 //! | numeric and ISO dates | `numeric.rs` | `14/11/2016`, `2021-10-20` |
 //! | times of day | `times.rs` | `16:28`, `06:29 صباحاً` |
 //! | Hijri dates | `hijri.rs` | `15 ربيع الأول 1443 هـ`, `رمضان الماضي` |
@@ -21,6 +22,7 @@
 
 mod absolute;
 mod cx;
+mod english;
 mod hijri;
 mod intervals;
 mod numeric;

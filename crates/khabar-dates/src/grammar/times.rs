@@ -22,7 +22,25 @@ impl Cx<'_> {
             j += 2;
         }
         let mut hour = hh as u8;
-        match self.word(j) {
+        // `8:05 p.m.`, `10:45 a.m.`: read as `pm`, `am`.
+        let dotted = match self.word(j) {
+            Some(w @ ("a" | "p")) if self.punct(j + 1) == Some('.') && self.is_word(j + 2, "m") => {
+                let skip = if self.punct(j + 3) == Some('.') { 3 } else { 2 };
+                Some((if w == "a" { "am" } else { "pm" }, skip))
+            }
+            _ => None,
+        };
+        if let Some((w, skip)) = dotted {
+            if hour <= 12 {
+                hour = match (w, hour) {
+                    ("am", 12) => 0,
+                    ("pm", h) if h < 12 => h + 12,
+                    (_, h) => h,
+                };
+                j += skip + 1;
+            }
+        }
+        match self.word(j).filter(|_| dotted.is_none()) {
             Some("صباحا" | "صباح" | "ص" | "am" | "فجرا") if hour <= 12 => {
                 if hour == 12 {
                     hour = 0;

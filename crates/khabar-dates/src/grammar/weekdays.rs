@@ -27,6 +27,10 @@ impl Cx<'_> {
             hit.weekday = Some(wd);
             return Some(hit);
         }
+        // An English weekday counts only before a date (`Sunday Times`).
+        if english {
+            return None;
+        }
         // A weekday alone: the latest such day on or before the reference;
         // `الماضي` strictly before, `المقبل` strictly after.
         let dir = self.word(i + 1).and_then(dir_word);
