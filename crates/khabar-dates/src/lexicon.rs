@@ -261,6 +261,7 @@ pub(crate) fn ordinal_next_ok(n: u8, next: &str) -> bool {
 /// A unit of a duration (`3 أيام`, `أسبوعين`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
+    Minute,
     Hour,
     Day,
     Week,
@@ -271,6 +272,9 @@ pub(crate) enum Unit {
 /// Unit words, with the count a dual or singular form implies.
 pub(crate) fn unit_word(w: &str) -> Option<(Unit, Option<u32>)> {
     Some(match w {
+        "دقيقه" => (Unit::Minute, Some(1)),
+        "دقايق" => (Unit::Minute, None),
+        "دقيقتين" | "دقيقتان" => (Unit::Minute, Some(2)),
         "ساعه" => (Unit::Hour, Some(1)),
         "ساعات" | "ساعه_" => (Unit::Hour, None),
         "ساعتين" | "ساعتان" => (Unit::Hour, Some(2)),

@@ -151,7 +151,10 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
             dir_word(next).is_some()
         }
         "منذ" | "قبل" | "بعد" => {
-            next == "غد" || number_word(next).is_some() || unit_word(next).is_some()
+            next == "غد"
+                || next == "نصف"
+                || number_word(next).is_some()
+                || unit_word(next).is_some()
         }
         "خلال" => number_word(next).is_some() || unit_word(next).is_some(),
         _ => {

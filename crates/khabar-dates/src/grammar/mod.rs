@@ -10,6 +10,7 @@
 //! | times of day | `times.rs` | `16:28`, `06:29 صباحاً` |
 //! | Hijri dates | `hijri.rs` | `15 ربيع الأول 1443 هـ`, `رمضان الماضي` |
 //! | relative expressions | `relative.rs` | `أمس`, `منذ 3 أيام`, `خلال يومين` |
+//! | hours and minutes ago | `hours_ago.rs` | `قبل ساعتين`, `منذ 40 دقيقة` |
 //! | intervals | `intervals.rs` | `من 3 إلى 5 مارس`, `منتصف فبراير`, `نهاية العام` |
 //! | weekdays | `weekdays.rs` | `الثلاثاء 25 يناير`, `يوم الجمعة` |
 //!
@@ -24,6 +25,7 @@ mod absolute;
 mod cx;
 mod english;
 mod hijri;
+mod hours_ago;
 mod intervals;
 mod numeric;
 mod relative;

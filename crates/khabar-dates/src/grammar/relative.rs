@@ -56,7 +56,7 @@ impl Cx<'_> {
                 let dir = self.word(i + 1).and_then(dir_word)?;
                 self.this_month_or_week(i, dir)
             }
-            "منذ" | "قبل" | "بعد" => self.ago_at(i),
+            "منذ" | "قبل" | "بعد" => self.hours_ago_at(i).or_else(|| self.ago_at(i)),
             "خلال" => self.within_at(i),
             _ => None,
         }
@@ -164,6 +164,7 @@ impl Cx<'_> {
         let value = self.reference.map(|r| match unit {
             // The reference has no time of day, so hours resolve to a day.
             Unit::Hour => Value::Day(Ymd::full(r.add_days(n / 24))),
+            Unit::Minute => Value::Day(Ymd::full(r)),
             Unit::Day => Value::Day(Ymd::full(r.add_days(n))),
             Unit::Week => Value::Day(Ymd::full(r.add_days(7 * n))),
             Unit::Month => {
@@ -205,6 +206,7 @@ impl Cx<'_> {
             let end = match unit {
                 // The reference has no time of day: hours end on a day.
                 Unit::Hour => r.add_days(n / 24),
+                Unit::Minute => r.add_days(n / 1440),
                 Unit::Day => r.add_days(n),
                 Unit::Week => r.add_days(7 * n),
                 Unit::Month | Unit::Year => {
