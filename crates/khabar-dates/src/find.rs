@@ -181,7 +181,8 @@ impl Pass<'_> {
             }
             // `الـ3`: the article joined to the number starts the expression.
             if let Some((ps, pe)) = self.prev_letters {
-                if pe == s {
+                // `الـ3`, and `الـ 12` with a space.
+                if pe == s || (s - pe <= 2 && text[pe..s].bytes().all(|b| b == b' ')) {
                     fold_word(&text[ps..pe], &mut self.buf);
                     if self.buf == "ال" {
                         return Some(ps);

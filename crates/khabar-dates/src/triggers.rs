@@ -211,6 +211,10 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
             return false;
         };
         fold_word(&text[ns..ne], buf);
+        // `15 من الشهر الحالي`: checked by the grammar.
+        if buf == "الشهر" {
+            return true;
+        }
     }
     month_word(buf).is_some()
         || matches!(
@@ -227,6 +231,8 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
                 | "هجريه"
                 | "م"
                 | "ميلادي"
+                | "الجاري"
+                | "الحالي"
         )
 }
 

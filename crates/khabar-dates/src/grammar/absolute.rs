@@ -4,7 +4,7 @@
 
 use super::cx::{Cx, Hit};
 use crate::calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
-use crate::lexicon::{dir_word, ordinal_word, MonthWord};
+use crate::lexicon::{dir_word, ordinal_word, weekday_word, MonthWord};
 use crate::resolve::{closest_year, day_value, hijri_month_interval, month_year_dir};
 use crate::types::{Calendar, HijriDate, Value, Ymd};
 
@@ -15,6 +15,9 @@ impl Cx<'_> {
             return Some(hit);
         }
         if let Some((day, after_min)) = self.ordinal_day_at(i) {
+            if let Some(hit) = self.day_of_rel_month(i, day, after_min) {
+                return Some(hit);
+            }
             let (m, after_month, _) = self.month_dual_at(after_min)?;
             return self.day_month(i, day, m, after_month);
         }
@@ -39,6 +42,9 @@ impl Cx<'_> {
             (i, i)
         };
         if let Some((day, after_day)) = self.day_at(day_tok) {
+            if let Some(hit) = self.day_of_rel_month(first, day, after_day) {
+                return Some(hit);
+            }
             if let Some((m, after_month, _dual)) = self.month_dual_at(after_day) {
                 return self.day_month(first, day, m, after_month);
             }
@@ -75,6 +81,8 @@ impl Cx<'_> {
         let mut j = self.ordinal_suffix(i + 1);
         if self.is_word(j, "من") && self.month_at(j + 1).is_some() {
             j += 1;
+        } else if self.is_word(j, "من") && self.rel_month_at(j + 1).is_some() {
+            j += 1;
         }
         Some((d as u8, j))
     }
@@ -91,7 +99,7 @@ impl Cx<'_> {
         if i > 0
             && self
                 .word(i - 1)
-                .is_some_and(|p| p.starts_with("ال") && p != "اليوم")
+                .is_some_and(|p| p.starts_with("ال") && p != "اليوم" && weekday_word(p).is_none())
         {
             return None;
         }
@@ -123,7 +131,9 @@ impl Cx<'_> {
         if !self.is_word(j, "من") {
             return None;
         }
-        self.month_at(j + 1)?;
+        if self.month_at(j + 1).is_none() && self.rel_month_at(j + 1).is_none() {
+            return None;
+        }
         Some((day, j + 1))
     }
 

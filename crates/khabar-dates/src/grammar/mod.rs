@@ -11,6 +11,7 @@
 //! | Hijri dates | `hijri.rs` | `15 ربيع الأول 1443 هـ`, `رمضان الماضي` |
 //! | relative expressions | `relative.rs` | `أمس`, `منذ 3 أيام`, `خلال يومين` |
 //! | hours and minutes ago | `hours_ago.rs` | `قبل ساعتين`, `منذ 40 دقيقة` |
+//! | a day of a relative month | `month_day.rs` | `العاشر من الشهر الماضي`, `20 الجاري` |
 //! | intervals | `intervals.rs` | `من 3 إلى 5 مارس`, `منتصف فبراير`, `نهاية العام` |
 //! | weekdays | `weekdays.rs` | `الثلاثاء 25 يناير`, `يوم الجمعة` |
 //!
@@ -26,6 +27,7 @@ mod cx;
 mod english;
 mod hijri;
 mod hours_ago;
+mod month_day;
 mod intervals;
 mod numeric;
 mod relative;
