@@ -303,3 +303,62 @@ pub(crate) fn is_year_kw(w: &str) -> bool {
 pub(crate) fn is_year_word(w: &str) -> bool {
     matches!(w, "عام" | "العام" | "سنه" | "السنه")
 }
+
+/// Decade stems (`سبعين` in `السبعينيات`) and the decade they name.
+pub(crate) const DECADE_STEMS: &[(&str, i32)] = &[
+    ("عشرين", 20),
+    ("ثلاثين", 30),
+    ("اربعين", 40),
+    ("خمسين", 50),
+    ("ستين", 60),
+    ("سبعين", 70),
+    ("ثمانين", 80),
+    ("تسعين", 90),
+];
+
+/// The decade a decade word names: `السبعينيات`, `التسعينات`, `ثمانينيات` →
+/// 70, 90, 80 (the article and the plural ending `يات`/`ات` around a stem).
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    let stem = w.strip_suffix("يات").or_else(|| w.strip_suffix("ات"))?;
+    DECADE_STEMS
+        .iter()
+        .find(|(k, _)| *k == stem)
+        .map(|(_, d)| *d)
+}
+
+/// Every decade word [`decade_word`] reads, for the trigger table.
+pub(crate) const DECADE_WORDS: &[&str] = &[
+    "عشرينيات",
+    "عشرينات",
+    "العشرينيات",
+    "العشرينات",
+    "ثلاثينيات",
+    "ثلاثينات",
+    "الثلاثينيات",
+    "الثلاثينات",
+    "اربعينيات",
+    "اربعينات",
+    "الاربعينيات",
+    "الاربعينات",
+    "خمسينيات",
+    "خمسينات",
+    "الخمسينيات",
+    "الخمسينات",
+    "ستينيات",
+    "ستينات",
+    "الستينيات",
+    "الستينات",
+    "سبعينيات",
+    "سبعينات",
+    "السبعينيات",
+    "السبعينات",
+    "ثمانينيات",
+    "ثمانينات",
+    "الثمانينيات",
+    "الثمانينات",
+    "تسعينيات",
+    "تسعينات",
+    "التسعينيات",
+    "التسعينات",
+];

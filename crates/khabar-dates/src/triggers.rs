@@ -6,8 +6,8 @@ use khabar_normalize::chars::{fold_word, is_digit};
 
 use crate::hash::{mix, Fnv, FNV_SEED};
 use crate::lexicon::{
-    dir_word, month_word, number_word, ordinal_next_ok, ordinal_word, unit_word, MONTH_WORDS,
-    ORDINAL_WORDS, WEEKDAY_WORDS,
+    decade_word, dir_word, month_word, number_word, ordinal_next_ok, ordinal_word, unit_word,
+    DECADE_WORDS, MONTH_WORDS, ORDINAL_WORDS, WEEKDAY_WORDS,
 };
 use crate::scan::RawScan;
 
@@ -69,6 +69,7 @@ const TRIGGER_IF_NEXT: &[&str] = &[
     "نهايه",
     "اخر",
     "ختام",
+    "القرن",
 ];
 
 /// How the folded word `w` may start a date expression.
@@ -87,6 +88,7 @@ static TRIGGERS: std::sync::LazyLock<
         .iter()
         .map(|(w, _)| *w)
         .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+        .chain(DECADE_WORDS.iter().copied())
         .chain(TRIGGER_YES.iter().copied());
     let if_next = TRIGGER_IF_NEXT
         .iter()
@@ -110,6 +112,7 @@ fn trigger_words() -> impl Iterator<Item = &'static str> {
         .iter()
         .map(|(w, _)| *w)
         .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+        .chain(DECADE_WORDS.iter().copied())
         .chain(TRIGGER_YES.iter().copied())
         .chain(TRIGGER_IF_NEXT.iter().copied())
         .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
@@ -157,6 +160,12 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
                 || unit_word(next).is_some()
         }
         "خلال" => number_word(next).is_some() || unit_word(next).is_some(),
+        "القرن" => {
+            next_is_digit
+                || next == "ال"
+                || dir_word(next).is_some()
+                || ordinal_word(next).is_some()
+        }
         _ => {
             matches!(
                 next,
@@ -170,7 +179,10 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
                     | "السنه"
                     | "عام"
                     | "سنه"
+                    | "القرن"
+                    | "الالفيه"
             ) || month_word(next).is_some()
+                || decade_word(next).is_some()
         }
     }
 }
@@ -244,7 +256,11 @@ mod tests {
     #[test]
     fn trigger_table_agrees_with_the_word_lists() {
         let old = |w: &str| {
-            if month_word(w).is_some() || weekday_word(w).is_some() || TRIGGER_YES.contains(&w) {
+            if month_word(w).is_some()
+                || weekday_word(w).is_some()
+                || TRIGGER_YES.contains(&w)
+                || DECADE_WORDS.contains(&w)
+            {
                 Trigger::Yes
             } else if TRIGGER_IF_NEXT.contains(&w) || ordinal_word(w).is_some() {
                 Trigger::IfNext

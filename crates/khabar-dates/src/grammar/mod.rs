@@ -12,6 +12,7 @@
 //! | relative expressions | `relative.rs` | `أمس`, `منذ 3 أيام`, `خلال يومين` |
 //! | hours and minutes ago | `hours_ago.rs` | `قبل ساعتين`, `منذ 40 دقيقة` |
 //! | a day of a relative month | `month_day.rs` | `العاشر من الشهر الماضي`, `20 الجاري` |
+//! | decades and centuries | `decades.rs` | `السبعينيات`, `القرن التاسع عشر` |
 //! | intervals | `intervals.rs` | `من 3 إلى 5 مارس`, `منتصف فبراير`, `نهاية العام` |
 //! | weekdays | `weekdays.rs` | `الثلاثاء 25 يناير`, `يوم الجمعة` |
 //!
@@ -24,11 +25,12 @@
 
 mod absolute;
 mod cx;
+mod decades;
 mod english;
 mod hijri;
 mod hours_ago;
-mod month_day;
 mod intervals;
+mod month_day;
 mod numeric;
 mod relative;
 mod times;
@@ -71,6 +73,7 @@ impl Cx<'_> {
             Kind::Word => self
                 .weekday_at(i)
                 .or_else(|| self.part_at(i))
+                .or_else(|| self.decade_at(i))
                 .or_else(|| self.core_at(i, None, false))
                 .or_else(|| self.relative_at(i))
                 .or_else(|| self.year_kw_at(i)),
