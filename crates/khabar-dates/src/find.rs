@@ -11,9 +11,10 @@ use crate::hash::{mix, FNV_SEED};
 use crate::offsets::offset_after_mention;
 use crate::reference::Reference;
 use crate::scan::{RawScan, RawTok};
+use crate::tense::future_clause;
 use crate::tokens::{tokenize, Kind, Tok};
 use crate::triggers::{bloom_may_contain, digit_may_start, next_ok, trigger, Trigger};
-use crate::types::{DateMention, Value};
+use crate::types::{DateMention, Value, Ymd};
 
 /// Bytes of context kept before a trigger (two words: `يوم`, `في`, `صلاة`)
 /// and after it (the longest expressions, a weekday, a Hijri and a Gregorian
@@ -301,6 +302,15 @@ fn find_in_window(
                 }
             }
         }
+        // A part of the day before a day (`مساء السبت`, `فجر اليوم`).
+        if hit.first > 0 && cx.day_word(hit.first) && cx.part_of_day(hit.first - 1) {
+            let at = norm
+                .to_original_offset(toks.get(hit.first - 1)?.start as usize)
+                .ok()?;
+            if at + ws >= floor {
+                hit.first -= 1;
+            }
+        }
         let last = hit.last.max(hit.first + 1).min(toks.len());
         let (a, b) = (toks.get(hit.first)?, toks.get(last - 1)?);
         let nspan = Span::new(a.start as usize, b.end as usize);
@@ -308,6 +318,14 @@ fn find_in_window(
         let span = Span::new(span.start + ws, span.end + ws);
         if !span.is_valid_in(text) {
             return None;
+        }
+        // A bare weekday in a future clause: the next such day.
+        if let (true, Some(r), Some(wd)) = (hit.bare_weekday, reference, hit.weekday) {
+            if future_clause(text, span.start) {
+                let fwd =
+                    (i64::from(wd.index()) - i64::from(r.date.weekday().index())).rem_euclid(7);
+                hit.value = Some(Value::Day(Ymd::full(r.date.add_days(fwd))));
+            }
         }
         return Some(mention(text, &hit, span));
     }

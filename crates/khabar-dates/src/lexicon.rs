@@ -362,3 +362,64 @@ pub(crate) const DECADE_WORDS: &[&str] = &[
     "التسعينيات",
     "التسعينات",
 ];
+
+/// A part of the day before a day (`مساء السبت`, `فجر اليوم`, `صباح أمس`).
+pub(crate) fn is_part_of_day(w: &str) -> bool {
+    matches!(
+        w,
+        "صباح" | "مساء" | "ظهر" | "عصر" | "فجر" | "ليل" | "ليله" | "ظهيره" | "ضحي"
+    )
+}
+
+/// Common given names: a weekday word right after one is a family name
+/// (`محمد الجمعة`), not a day.
+pub(crate) fn is_given_name(w: &str) -> bool {
+    matches!(
+        w,
+        "محمد"
+            | "احمد"
+            | "علي"
+            | "عثمان"
+            | "خالد"
+            | "عمر"
+            | "سعد"
+            | "فهد"
+            | "حسن"
+            | "حسين"
+            | "ابراهيم"
+            | "يوسف"
+            | "صالح"
+            | "سلمان"
+            | "ناصر"
+            | "عبدالله"
+            | "عبدالعزيز"
+            | "عبدالرحمن"
+            | "سليمان"
+            | "فيصل"
+            | "سعود"
+            | "ماجد"
+    )
+}
+
+/// Titles before a name (`الداعية عثمان الخميس`): a weekday word two words
+/// after one is a family name.
+pub(crate) fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "الكاتب"
+            | "الكاتبه"
+            | "الداعيه"
+            | "الشيخ"
+            | "الدكتور"
+            | "السيد"
+            | "الاستاذ"
+            | "اللاعب"
+            | "الفنان"
+            | "الفنانه"
+            | "الشاعر"
+            | "الصحفي"
+            | "الاعلامي"
+            | "النايب"
+            | "المحامي"
+    )
+}

@@ -100,6 +100,7 @@ mod offsets;
 mod reference;
 mod resolve;
 mod scan;
+mod tense;
 mod tokens;
 mod triggers;
 mod types;

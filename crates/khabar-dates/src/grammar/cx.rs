@@ -42,6 +42,9 @@ pub(crate) struct Hit {
     /// A weekday that contradicts the value sets the mismatch flag even
     /// when it is not [`Hit::weekday`] (`اليوم الخميس`).
     pub(crate) mismatch: bool,
+    /// A bare weekday (`الخميس`, `يوم الجمعة`, no direction word): it
+    /// resolves by the tense of its clause ([`crate::tense`]).
+    pub(crate) bare_weekday: bool,
 }
 
 impl Hit {
@@ -57,6 +60,7 @@ impl Hit {
             relative: false,
             offset: None,
             mismatch: false,
+            bare_weekday: false,
         }
     }
 }

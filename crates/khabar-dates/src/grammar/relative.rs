@@ -12,6 +12,20 @@ impl Cx<'_> {
     /// Relative words: `اليوم`, `أمس`, `أول أمس`, `غداً`, `العام الماضي`,
     /// `الشهر الماضي`, `الأسبوع الماضي`, `منذ 3 أيام`.
     pub(super) fn relative_at(&self, i: usize) -> Option<Hit> {
+        let mut hit = self.relative_word_at(i)?;
+        // `اليوم الخميس`, `أمس الثلاثاء`, `غداً الجمعة`: one mention, the
+        // day of the relative word; the weekday is checked against it.
+        if matches!(self.word(i), Some("اليوم" | "امس" | "البارحه" | "غدا")) {
+            if let Some((wd, false)) = self.word(hit.last).and_then(weekday_word) {
+                hit.weekday = Some(wd);
+                hit.last += 1;
+            }
+        }
+        Some(hit)
+    }
+
+    /// The relative words of [`Cx::relative_at`].
+    fn relative_word_at(&self, i: usize) -> Option<Hit> {
         let w = self.word(i)?;
         let r = self.reference;
         let day = |n: i64| r.map(|r| Value::Day(Ymd::full(r.add_days(n))));
