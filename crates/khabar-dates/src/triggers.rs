@@ -70,6 +70,8 @@ const TRIGGER_IF_NEXT: &[&str] = &[
     "اخر",
     "ختام",
     "القرن",
+    "الساعه",
+    "الواحده",
 ];
 
 /// How the folded word `w` may start a date expression.
@@ -141,7 +143,7 @@ pub(crate) fn bloom_may_contain(h: u64) -> bool {
 /// Whether `next` (folded) can follow an [`Trigger::IfNext`] word in a date.
 pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
     if let Some(day) = ordinal_word(w) {
-        return !next_is_digit && ordinal_next_ok(day, next);
+        return !next_is_digit && (ordinal_next_ok(day, next) || hour_next_ok(next));
     }
     if next_is_digit {
         return !matches!(w, "اول" | "هذا" | "هذه" | "الشهر" | "الاسبوع");
@@ -160,6 +162,8 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
                 || unit_word(next).is_some()
         }
         "خلال" => number_word(next).is_some() || unit_word(next).is_some(),
+        "الساعه" => next_is_digit || ordinal_word(next).is_some() || next == "الواحده",
+        "الواحده" => hour_next_ok(next),
         "القرن" => {
             next_is_digit
                 || next == "ال"
@@ -181,10 +185,34 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
                     | "سنه"
                     | "القرن"
                     | "الالفيه"
+                    | "الليل"
             ) || month_word(next).is_some()
                 || decade_word(next).is_some()
         }
     }
+}
+
+/// Whether `next` can follow an hour in words or digits (`الثامنة مساءً`,
+/// `السابعة إلا ثلثاً`, `الثالثة وعشر دقائق`, `8 مساءً`).
+fn hour_next_ok(next: &str) -> bool {
+    matches!(
+        next,
+        "صباحا"
+            | "صباح"
+            | "فجرا"
+            | "ظهرا"
+            | "بعد"
+            | "عصرا"
+            | "مساء"
+            | "مساءا"
+            | "ليلا"
+            | "والربع"
+            | "والثلث"
+            | "والنصف"
+            | "الا"
+            | "و"
+            | "من"
+    ) || next.strip_prefix('و').and_then(number_word).is_some()
 }
 
 /// Whether the number `text[s..e]` can start a date: it is followed by a
@@ -246,6 +274,7 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
                 | "الجاري"
                 | "الحالي"
         )
+        || (digits <= 2 && hour_next_ok(buf))
 }
 
 #[cfg(test)]

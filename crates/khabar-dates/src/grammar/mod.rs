@@ -8,6 +8,7 @@
 //! | English dates | `english.rs` | `Mar 3, 2021`, `March 3rd, 2021 at 4:15 PM` |
 //! | numeric and ISO dates | `numeric.rs` | `14/11/2016`, `2021-10-20` |
 //! | times of day | `times.rs` | `16:28`, `06:29 صباحاً` |
+//! | times of day in words | `time_words.rs` | `الثامنة والربع مساءً`, `منتصف الليل` |
 //! | Hijri dates | `hijri.rs` | `15 ربيع الأول 1443 هـ`, `رمضان الماضي` |
 //! | relative expressions | `relative.rs` | `أمس`, `منذ 3 أيام`, `خلال يومين` |
 //! | hours and minutes ago | `hours_ago.rs` | `قبل ساعتين`, `منذ 40 دقيقة` |
@@ -33,6 +34,7 @@ mod intervals;
 mod month_day;
 mod numeric;
 mod relative;
+mod time_words;
 mod times;
 mod weekdays;
 
@@ -68,7 +70,7 @@ impl Cx<'_> {
                     }
                     return Some(Hit::new(i, next, Some(Value::Time { hour, minute })));
                 }
-                None
+                self.time_words_at(i)
             }
             Kind::Word => self
                 .weekday_at(i)
@@ -76,7 +78,8 @@ impl Cx<'_> {
                 .or_else(|| self.decade_at(i))
                 .or_else(|| self.core_at(i, None, false))
                 .or_else(|| self.relative_at(i))
-                .or_else(|| self.year_kw_at(i)),
+                .or_else(|| self.year_kw_at(i))
+                .or_else(|| self.time_words_at(i)),
             _ => None,
         }
     }

@@ -20,6 +20,8 @@ impl Cx<'_> {
                 hit.weekday = Some(wd);
                 hit.last += 1;
             }
+            // `أمس في الساعة العاشرة إلا ربعاً ليلاً`, `غداً في العاشرة صباحاً`.
+            self.with_time_after(&mut hit);
         }
         Some(hit)
     }

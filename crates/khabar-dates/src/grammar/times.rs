@@ -1,5 +1,5 @@
 //! Times of day: `16:28`, `06:29 صباحاً`, `10:30 مساءً`, and a time after a
-//! date (`- 16:28`, `، الساعة 10:30`, `T14:30`).
+//! date (`- 16:28`, `، الساعة 10:30`, `T14:30`, `في الساعة التاسعة صباحاً`).
 
 use super::cx::Cx;
 
@@ -72,9 +72,13 @@ impl Cx<'_> {
         if matches!(self.punct(j), Some('-' | '–' | ',' | '|' | '/')) {
             j += 1;
         }
-        if matches!(self.word(j), Some("الساعه" | "في" | "at" | "عند")) {
+        if matches!(self.word(j), Some("في" | "at" | "عند")) {
             j += 1;
         }
-        self.time_at(j)
+        let saa = self.is_word(j, "الساعه");
+        if saa {
+            j += 1;
+        }
+        self.time_at(j).or_else(|| self.clock_words_at(j, saa))
     }
 }
