@@ -177,8 +177,13 @@ impl Pass<'_> {
         let (text, s, e) = (self.text, tok.start, tok.end);
         if tok.digit {
             if !digit_may_start(text, s, e, &mut self.next_buf) {
+                // `و2020`: a later year of a list (`عامي 2019 و2020`).
+                let waw_year = e - s == 4
+                    && self
+                        .prev_letters
+                        .is_some_and(|(ps, pe)| pe == s && &text[ps..pe] == "و");
                 self.prev_letters = None;
-                return None;
+                return waw_year.then_some(s);
             }
             // `الـ3`: the article joined to the number starts the expression.
             if let Some((ps, pe)) = self.prev_letters {
@@ -318,6 +323,10 @@ fn find_in_window(
         let span = Span::new(span.start + ws, span.end + ws);
         if !span.is_valid_in(text) {
             return None;
+        }
+        // A run of weekdays, resolved as a whole by the tense of its clause.
+        if let (Some(run), Some(r)) = (hit.week_run, reference) {
+            hit.value = Some(run.value(r.date, future_clause(text, span.start)));
         }
         // A bare weekday in a future clause: the next such day.
         if let (true, Some(r), Some(wd)) = (hit.bare_weekday, reference, hit.weekday) {

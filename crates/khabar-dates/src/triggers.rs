@@ -239,6 +239,14 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
         return false;
     }
     fold_word(&text[ns..ne], buf);
+    // `من 2015 حتى 2018`, `في 2019 و2020`, `3 و5 مارس`: checked by the
+    // grammar.
+    if digits == 4 && matches!(buf.as_str(), "الي" | "حتي" | "لغايه") {
+        return true;
+    }
+    if buf == "و" {
+        return peek.next_token().is_some_and(|(_, _, d)| d);
+    }
     // `3rd March`: the ordinal suffix tight after the number.
     if ns == e && matches!(buf.as_str(), "st" | "nd" | "rd" | "th") {
         let Some((ns, ne, _)) = peek.next_token() else {

@@ -2,6 +2,7 @@
 //! date, and the building blocks every production uses (a word, a number,
 //! a month name, a year and its calendar marker).
 
+use super::ranges::WeekRun;
 use crate::calendar::{Date, Weekday};
 use crate::lexicon::{is_year_word, month_pair, month_word, MonthWord};
 use crate::reference::Reference;
@@ -45,6 +46,9 @@ pub(crate) struct Hit {
     /// A bare weekday (`الخميس`, `يوم الجمعة`, no direction word): it
     /// resolves by the tense of its clause ([`crate::tense`]).
     pub(crate) bare_weekday: bool,
+    /// A run of weekdays (a range or an item of a list), resolved as a
+    /// whole by the tense of its clause.
+    pub(crate) week_run: Option<WeekRun>,
 }
 
 impl Hit {
@@ -61,6 +65,7 @@ impl Hit {
             offset: None,
             mismatch: false,
             bare_weekday: false,
+            week_run: None,
         }
     }
 }

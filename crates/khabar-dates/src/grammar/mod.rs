@@ -15,6 +15,7 @@
 //! | a day of a relative month | `month_day.rs` | `العاشر من الشهر الماضي`, `20 الجاري` |
 //! | decades and centuries | `decades.rs` | `السبعينيات`, `القرن التاسع عشر` |
 //! | intervals | `intervals.rs` | `من 3 إلى 5 مارس`, `منتصف فبراير`, `نهاية العام` |
+//! | ranges and lists of years, months, weekdays | `ranges.rs` | `بين عامي 2003 و2011`, `من مارس إلى مايو 2022`, `عامي 2019 و2020` |
 //! | weekdays | `weekdays.rs` | `الثلاثاء 25 يناير`, `يوم الجمعة` |
 //!
 //! The building blocks (a word, a number, a month name, a year) are in
@@ -33,6 +34,7 @@ mod hours_ago;
 mod intervals;
 mod month_day;
 mod numeric;
+mod ranges;
 mod relative;
 mod time_words;
 mod times;
@@ -52,6 +54,13 @@ impl Cx<'_> {
         let t = self.toks.get(i)?;
         match t.kind {
             Kind::Num => {
+                if let Some(hit) = self
+                    .range_at(i)
+                    .or_else(|| self.year_dash_at(i))
+                    .or_else(|| self.list_item_at(i))
+                {
+                    return Some(hit);
+                }
                 if let Some(hit) = self.core_at(i, None, false) {
                     return Some(hit);
                 }
@@ -73,7 +82,9 @@ impl Cx<'_> {
                 self.time_words_at(i)
             }
             Kind::Word => self
-                .weekday_at(i)
+                .range_at(i)
+                .or_else(|| self.list_item_at(i))
+                .or_else(|| self.weekday_at(i))
                 .or_else(|| self.part_at(i))
                 .or_else(|| self.decade_at(i))
                 .or_else(|| self.core_at(i, None, false))
