@@ -79,9 +79,9 @@ impl Cx<'_> {
             }
         }
         let mut j = self.ordinal_suffix(i + 1);
-        if self.is_word(j, "من") && self.month_at(j + 1).is_some() {
-            j += 1;
-        } else if self.is_word(j, "من") && self.rel_month_at(j + 1).is_some() {
+        if self.is_word(j, "من")
+            && (self.month_at(j + 1).is_some() || self.rel_month_at(j + 1).is_some())
+        {
             j += 1;
         }
         Some((d as u8, j))

@@ -198,7 +198,7 @@ impl Cx<'_> {
         let (b, 4) = self.num(i + 2)? else {
             return None;
         };
-        if !(1800..=2200).contains(&a) || !(a < b && b <= 2200) {
+        if !((1800..=2200).contains(&a) && a < b && b <= 2200) {
             return None;
         }
         if matches!(self.punct(i + 3), Some('-' | '/' | '.')) && self.tight(i + 3) {

@@ -152,7 +152,6 @@ impl Cx<'_> {
         let n = ordinal_word(w)?;
         match (n, self.word(j + 1)) {
             (1 | 2, Some("عشره" | "عشر")) => Some((10 + n, j + 2)),
-            (1, _) => None,
             (2..=10, _) => Some((n, j + 1)),
             _ => None,
         }
