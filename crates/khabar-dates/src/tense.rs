@@ -16,7 +16,7 @@
 //!
 //! The precision of the rule is measured on tests/data/weekday_tense.toml.
 
-use khabar_normalize::chars::{fold_word, is_arabic_mark, TATWEEL};
+use khabar_normalize::chars::{fold_word, is_letter_or_mark};
 
 /// How far back the clause is read, in bytes (about 20 Arabic words).
 pub(crate) const LOOK_BACK: usize = 200;
@@ -38,7 +38,7 @@ pub(crate) fn future_clause(text: &str, start: usize) -> bool {
         .map_or(0, |p| p + 1);
     let clause = &before[cut..];
     let words: Vec<&str> = clause
-        .split(|c: char| !(c.is_alphabetic() || is_arabic_mark(c) || c == TATWEEL))
+        .split(|c: char| !is_letter_or_mark(c))
         .filter(|w| !w.is_empty())
         .collect();
     let mut buf = String::new();

@@ -106,7 +106,7 @@ static TRIGGERS: std::sync::LazyLock<
     map
 });
 
-const BLOOM_BITS: u64 = 8192;
+const BLOOM_BITS: u64 = 16384;
 
 /// Every word that can start or trigger a date expression.
 fn trigger_words() -> impl Iterator<Item = &'static str> {
@@ -215,6 +215,14 @@ fn hour_next_ok(next: &str) -> bool {
     ) || next.strip_prefix('و').and_then(number_word).is_some()
 }
 
+/// A part of the day after an hour number (`8 مساءً`).
+fn part_of_day_after(next: &str) -> bool {
+    matches!(
+        next,
+        "صباحا" | "صباح" | "فجرا" | "ظهرا" | "عصرا" | "مساء" | "مساءا" | "ليلا"
+    )
+}
+
 /// Whether the number `text[s..e]` can start a date: it is followed by a
 /// date separator and another number (`14/11`, `16:28`, `2021-10-20`), or by
 /// a month name, `من` + month, or a calendar marker (`1443 هـ`). `22 من
@@ -282,7 +290,7 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
                 | "الجاري"
                 | "الحالي"
         )
-        || (digits <= 2 && hour_next_ok(buf))
+        || (digits <= 2 && part_of_day_after(buf))
 }
 
 #[cfg(test)]

@@ -220,6 +220,13 @@ impl Cx<'_> {
         if i > 0 && matches!(self.word(i - 1), Some("بين" | "من")) {
             return None;
         }
+        // A list has `و` right after an item (a month name may take up to
+        // five tokens, `كانون الثاني / يناير`) or right before a later one.
+        let near_waw =
+            (1..=5).any(|d| self.is_word(i + d, "و")) || i > 0 && self.is_word(i - 1, "و");
+        if !near_waw {
+            return None;
+        }
         self.year_item(i)
             .or_else(|| self.month_item(i))
             .or_else(|| self.day_item(i))
