@@ -36,7 +36,7 @@ def expected(weekday: str, ref: str, tense: str) -> str:
 
 def score(path: pathlib.Path = TABLE, failures: bool = False) -> dict[str, float]:
     cases = tomllib.loads(path.read_text(encoding="utf-8"))["case"]
-    right = fut_pred = fut_true = fut_both = 0
+    right = fut_pred = fut_true = fut_both = found = past_right = 0
     for c in cases:
         ref = c.get("ref", REF)
         want = expected(c["weekday"], ref, c["tense"])
@@ -44,6 +44,9 @@ def score(path: pathlib.Path = TABLE, failures: bool = False) -> dict[str, float
         value = got[0] if got else None
         ok = value == want
         right += ok
+        found += value is not None
+        # The rule before issue 19: every bare weekday read as past.
+        past_right += value is not None and want == expected(c["weekday"], ref, "past")
         r = dt.date.fromisoformat(ref)
         predicted_future = value is not None and dt.date.fromisoformat(value) > r
         really_future = c["tense"] == "future" and dt.date.fromisoformat(want) > r
@@ -56,6 +59,8 @@ def score(path: pathlib.Path = TABLE, failures: bool = False) -> dict[str, float
         "cases": len(cases),
         "right": right,
         "accuracy": right / len(cases),
+        "found": found,
+        "past_only_right": past_right,
         "future_precision": fut_both / fut_pred if fut_pred else 1.0,
         "future_recall": fut_both / fut_true if fut_true else 1.0,
     }
@@ -67,7 +72,8 @@ def main() -> int:
     args = ap.parse_args()
     s = score(failures=args.failures)
     print(
-        f"{s['right']}/{s['cases']} weekdays right ({s['accuracy']:.1%}); "
+        f"{s['right']}/{s['cases']} weekdays right ({s['accuracy']:.1%}; {s['found']} found, "
+        f"{s['past_only_right']} right when every one is read as past); "
         f"future reading: precision {s['future_precision']:.1%}, recall {s['future_recall']:.1%}"
     )
     return 0

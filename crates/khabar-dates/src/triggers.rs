@@ -120,8 +120,8 @@ fn trigger_words() -> impl Iterator<Item = &'static str> {
         .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
 }
 
-/// A one-hash Bloom filter over every trigger word (about 120 words in 8192
-/// bits: 1.5% of other words get the full check).
+/// A one-hash Bloom filter over every trigger word (about 190 words in
+/// 16384 bits, 2 KiB: about 1.2% of other words get the full check).
 static BLOOM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     let mut bits = vec![0u64; (BLOOM_BITS / 64) as usize];
     for w in trigger_words() {
