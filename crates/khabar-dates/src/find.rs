@@ -324,21 +324,28 @@ fn find_in_window(
         if !span.is_valid_in(text) {
             return None;
         }
-        // A run of weekdays, resolved as a whole by the tense of its clause.
-        if let (Some(run), Some(r)) = (hit.week_run, reference) {
-            hit.value = Some(run.value(r.date, future_clause(text, span.start)));
-        }
-        // A bare weekday in a future clause: the next such day.
-        if let (true, Some(r), Some(wd)) = (hit.bare_weekday, reference, hit.weekday) {
-            if future_clause(text, span.start) {
-                let fwd =
-                    (i64::from(wd.index()) - i64::from(r.date.weekday().index())).rem_euclid(7);
-                hit.value = Some(Value::Day(Ymd::full(r.date.add_days(fwd))));
-            }
-        }
+        by_tense(text, span, &mut hit, reference);
         return Some(mention(text, &hit, span));
     }
     None
+}
+
+/// A bare weekday or a run of weekdays (`من الأحد إلى الخميس`) in a future
+/// clause ([`future_clause`]) resolves forward from the reference; in any
+/// other clause backward, as the grammar resolved it.
+fn by_tense(text: &str, span: Span, hit: &mut Hit, reference: Option<Reference>) {
+    let Some(r) = reference else {
+        return;
+    };
+    if let Some(run) = hit.week_run {
+        hit.value = Some(run.value(r.date, future_clause(text, span.start)));
+    }
+    if let (true, Some(wd)) = (hit.bare_weekday, hit.weekday) {
+        if future_clause(text, span.start) {
+            let fwd = (i64::from(wd.index()) - i64::from(r.date.weekday().index())).rem_euclid(7);
+            hit.value = Some(Value::Day(Ymd::full(r.date.add_days(fwd))));
+        }
+    }
 }
 
 /// The mention of `hit`, found at `span` of `text`: with the weekday check,
