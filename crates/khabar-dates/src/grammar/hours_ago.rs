@@ -45,6 +45,13 @@ impl Cx<'_> {
         Some(hit)
     }
 
+    /// Whether the word at `k`, after a singular `ساعة`, makes it a name
+    /// (`ساعة الصفر`, `ساعة الذروة`): a definite word other than `إلى`.
+    pub(super) fn names_an_hour(&self, k: usize) -> bool {
+        self.word(k)
+            .is_some_and(|w| w.starts_with("ال") && !matches!(w, "الي" | "الان"))
+    }
+
     /// A duration in hours or minutes at `j`: `ساعتين`, `40 دقيقة`, `خمس
     /// ساعات`, `نصف ساعة`, `ساعة ونصف`, `دقيقتين`. Vague plurals (`ساعات`,
     /// `دقائق`) are not a count. (minutes, next token).
@@ -61,6 +68,10 @@ impl Cx<'_> {
             (n, self.word(j + 1).and_then(unit_word)?.0, j + 2)
         } else {
             let (unit, count) = self.word(j).and_then(unit_word)?;
+            // `قبل ساعة الصفر` is "before zero hour", not an hour ago.
+            if count == Some(1) && self.names_an_hour(j + 1) {
+                return None;
+            }
             (count?, unit, j + 1)
         };
         let per = match unit {

@@ -263,6 +263,9 @@ impl Cx<'_> {
             if count == Some(1) && self.unit_is_head(j + 1) {
                 return None;
             }
+            if unit == Unit::Hour && count == Some(1) && self.names_an_hour(j + 1) {
+                return None;
+            }
             let mut last = j + 1;
             if count == Some(1) && matches!(self.word(last), Some("واحد" | "واحده")) {
                 last += 1;
