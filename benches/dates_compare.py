@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Score khabar and dateparser on the shared date table (tests/data/dates.toml).
+"""Score khabar and dateparser on the shared date tables.
 
-    python3 benches/dates_compare.py
+    python3 benches/dates_compare.py [--table dates|families|all]
+
+The tables are tests/data/dates.toml and tests/data/dates_families.toml (the
+families of issue 19); `all` (the default) scores each and both together.
 
 Creates its own virtualenv (`.bench-venv-dates`, ignored by git) with
 dateparser 1.5.0, re-runs itself inside it, gets khabar's answers from the Rust
@@ -14,7 +17,9 @@ Scoring
 * lenient (both): every expected expression is matched by some found date at
   the expected precision (day: same date; datetime: same date and some found
   time HH:MM; month: same year-month; year: same year; time: same HH:MM;
-  interval: a found date inside it; partial `--MM-DD`: same month and day,
+  interval: a found date inside it, the ends read at their precision (days,
+  months `2022-03/2022-05`, years `2019/2020`, partial months `--03/--05`);
+  partial `--MM-DD`: same month and day,
   any year); extra finds are forgiven; an expected unresolved expression
   (value "") counts as matched when nothing or a value-less mention is found
   for it; a case with no expected date is correct only when nothing is found.
@@ -38,7 +43,10 @@ import venv
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 VENV = ROOT / ".bench-venv-dates"
-TABLE = ROOT / "tests" / "data" / "dates.toml"
+TABLES = {
+    "dates": ROOT / "tests" / "data" / "dates.toml",
+    "families": ROOT / "tests" / "data" / "dates_families.toml",
+}
 PY = VENV / "bin" / "python"
 DATEPARSER = "1.5.0"
 
@@ -54,11 +62,11 @@ def ensure_venv() -> None:
     os.execv(str(PY), [str(PY), __file__, *sys.argv[1:]])
 
 
-def khabar_results() -> list[list[dict]]:
+def khabar_results(table: pathlib.Path) -> list[list[dict]]:
     env = dict(os.environ)
     env.setdefault("CARGO_TARGET_DIR", str(ROOT / "target"))
     out = subprocess.run(
-        ["cargo", "run", "--quiet", "--release", "-p", "khabar-dates", "--example", "dates_json", "--", str(TABLE)],
+        ["cargo", "run", "--quiet", "--release", "-p", "khabar-dates", "--example", "dates_json", "--", str(table)],
         cwd=ROOT,
         env=env,
         check=True,
@@ -84,6 +92,8 @@ def matches(expected: list, found: list[tuple[str | None, str | None, str | None
     # the lenient match compares the local time of day only.
     if precision == "time":
         return value[1:6] in times
+    if precision == "interval":
+        return _in_interval(value, dates, [f[2] for f in found if f[2]])
     if value.startswith("--"):
         md = value[2:7]
         return any(d[5:10] == md for d in dates) or any(f[2] and f[2][2:7] == md for f in found)
@@ -96,12 +106,20 @@ def matches(expected: list, found: list[tuple[str | None, str | None, str | None
         return any(d[:7] == value for d in dates)
     if precision == "year":
         return any(d[:4] == value for d in dates)
-    if precision == "interval":
-        lo, hi = value.split("/")
-        if lo.startswith("--"):
-            return any(lo[2:] <= d[5:10] <= hi[2:] for d in dates)
-        return any(_date(lo) <= _date(d) <= _date(hi) for d in dates)
     return False
+
+
+def _in_interval(value: str, dates: list[str], partials: list[str]) -> bool:
+    """A found date (or partial `--MM-DD`) inside the interval `value`,
+    whose ends are days, months, years or partial months or days."""
+    lo, hi = value.split("/")
+    if lo.startswith("--"):
+        # Partial ends (`--03/--05`, `--02-11/--02-20`): month-day strings.
+        keys = [d[5:10] for d in dates] + [p[2:7] for p in partials]
+        n = len(lo) - 2
+        return any(lo[2:] <= k[:n] <= hi[2:] for k in keys)
+    n = len(lo)  # 4: years, 7: months, 10: days
+    return any(lo <= d[:n] <= hi for d in dates)
 
 
 def lenient_ok(case: dict, found: list[tuple[str | None, str | None, str | None]]) -> bool:
@@ -129,11 +147,12 @@ def khabar_found(rows: list[dict]) -> list[tuple[str | None, str | None, str | N
         elif p == "interval":
             lo, hi = v.split("/")
             if lo.startswith("--"):
-                out.append((None, None, lo))
+                out.append((None, None, (lo + "-01")[:7]))
             else:
-                # Any day of the interval stands for it.
-                out.append((lo, None, None))
-                out.append((hi, None, None))
+                # Its first and last days stand for it (a year or a month
+                # end as its first day).
+                out.append(((lo + "-01-01")[:10], None, None))
+                out.append(((hi + "-01-01")[:10], None, None))
         elif p == "month":
             out.append((v + "-01", None, None))
         elif p == "year":
@@ -158,7 +177,9 @@ def dateparser_found(case: dict, config: dict) -> list[tuple[str | None, str | N
 
     settings = dict(config["settings"])
     if case.get("ref"):
-        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(case["ref"])
+        # A reference with a time and an offset: its local time, naive.
+        base = dt.datetime.fromisoformat(case["ref"].replace("Z", "+00:00"))
+        settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
     try:
         res = search_dates(case["text"], languages=config["languages"], settings=settings) or []
     except Exception:  # dateparser raises on some inputs; count as nothing found
@@ -184,13 +205,10 @@ GRID = [
 ]
 
 
-def main() -> None:
-    ensure_venv()
+def score(name: str, cases: list[dict], k: list[list[dict]]) -> None:
     import dateparser
 
-    cases = tomllib.loads(TABLE.read_text(encoding="utf-8"))["case"]
     n = len(cases)
-    k = khabar_results()
     assert len(k) == n, "khabar printed one line per case"
     k_strict = sum(strict_ok(c, r) for c, r in zip(cases, k))
     k_lenient = sum(lenient_ok(c, khabar_found(r)) for c, r in zip(cases, k))
@@ -207,7 +225,7 @@ def main() -> None:
     best_hits = [lenient_ok(c, dateparser_found(c, best)) for c in cases]
     k_hits = [lenient_ok(c, khabar_found(r)) for c, r in zip(cases, k)]
 
-    print(f"date table: {n} cases ({len(pos)} with dates, {len(neg)} without)")
+    print(f"{name}: {n} cases ({len(pos)} with dates, {len(neg)} without)")
     print(f"khabar     strict : {k_strict}/{n} = {k_strict / n:.1%}")
     print(f"khabar     lenient: {k_lenient}/{n} = {k_lenient / n:.1%}"
           f"  (with dates {sum(k_hits[i] for i in pos)}/{len(pos)}, without {sum(k_hits[i] for i in neg)}/{len(neg)})")
@@ -216,6 +234,27 @@ def main() -> None:
     print(f"dateparser {dateparser.__version__}, best config: languages={best['languages']} settings={best['settings']}")
     for ok, config in scores[1:]:
         print(f"  other config {ok}/{n}: languages={config['languages']} settings={config['settings']}")
+    if "family" in cases[0]:
+        print("  per family (khabar lenient / dateparser lenient, best config):")
+        for fam in sorted({c["family"] for c in cases}):
+            idx = [i for i, c in enumerate(cases) if c["family"] == fam]
+            print(f"    {fam:11s} {sum(k_hits[i] for i in idx):3d} / {sum(best_hits[i] for i in idx):3d} of {len(idx)}")
+    print()
+
+
+def main() -> None:
+    ensure_venv()
+    which = sys.argv[sys.argv.index("--table") + 1] if "--table" in sys.argv else "all"
+    names = list(TABLES) if which == "all" else [which]
+    loaded = {}
+    for name in names:
+        cases = tomllib.loads(TABLES[name].read_text(encoding="utf-8"))["case"]
+        loaded[name] = (cases, khabar_results(TABLES[name]))
+        score(f"{TABLES[name].name}", *loaded[name])
+    if len(names) > 1:
+        cases = [c for name in names for c in loaded[name][0]]
+        k = [r for name in names for r in loaded[name][1]]
+        score("both tables", cases, k)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
-//! Run `find_dates` over every case of `tests/data/dates.toml` and print one
+//! Run `find_dates_at` over every case of `tests/data/dates.toml` (or the
+//! table at PATH, such as `tests/data/dates_families.toml`) and print one
 //! JSON object per line: `{"case": i, "found": [{"text", "value",
 //! "precision", "calendar"}]}`. Used by `benches/dates_compare.py`.
 //!
 //! `cargo run --release -p khabar-dates --example dates_json [-- PATH]`
 
-use khabar_dates::{find_dates, Calendar, Date};
+use khabar_dates::{find_dates_at, Calendar, Reference};
 use std::fmt::Write as _;
 
 fn json_str(s: &str) -> String {
@@ -46,11 +47,12 @@ fn main() {
         .unwrap_or_default();
     for (i, case) in cases.iter().enumerate() {
         let text = case.get("text").and_then(|t| t.as_str()).unwrap_or("");
-        let reference: Option<Date> = case
+        // A reference may carry a time of day and a UTC offset.
+        let reference: Option<Reference> = case
             .get("ref")
             .and_then(|r| r.as_str())
             .and_then(|r| r.parse().ok());
-        let found: Vec<String> = find_dates(text, reference)
+        let found: Vec<String> = find_dates_at(text, reference)
             .iter()
             .map(|m| {
                 format!(

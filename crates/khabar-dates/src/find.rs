@@ -9,10 +9,12 @@ use crate::calendar::Date;
 use crate::grammar::{Cx, Hit};
 use crate::hash::{mix, FNV_SEED};
 use crate::offsets::offset_after_mention;
+use crate::reference::Reference;
 use crate::scan::{RawScan, RawTok};
+use crate::tense::future_clause;
 use crate::tokens::{tokenize, Kind, Tok};
 use crate::triggers::{bloom_may_contain, digit_may_start, next_ok, trigger, Trigger};
-use crate::types::{DateMention, Value};
+use crate::types::{DateMention, Value, Ymd};
 
 /// Bytes of context kept before a trigger (two words: `يوم`, `في`, `صلاة`)
 /// and after it (the longest expressions, a weekday, a Hijri and a Gregorian
@@ -82,6 +84,14 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     find_dates_and_words(text, reference, None)
 }
 
+/// [`find_dates`] against a reference moment that may carry a time of day
+/// and a UTC offset (`2021-03-03T12:10+03:00`): hours and minutes ago
+/// (`قبل ساعتين`) then resolve to a time (`2021-03-03T10:10+03:00`); every
+/// other expression resolves against the reference's day.
+pub fn find_dates_at(text: &str, reference: Option<Reference>) -> Vec<DateMention> {
+    find_impl(text, reference, None)
+}
+
 /// [`find_dates`], also pushing a hash of every word and number it reads
 /// into `words`, in order: FNV-1a over the light fold of a word (see
 /// [`khabar_normalize`]'s search profile: equal folds, equal hashes) or over
@@ -90,6 +100,15 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
 pub fn find_dates_and_words(
     text: &str,
     reference: Option<Date>,
+    words: Option<&mut Vec<u64>>,
+) -> Vec<DateMention> {
+    find_impl(text, reference.map(Reference::from), words)
+}
+
+/// The one scan behind [`find_dates_and_words`] and [`find_dates_at`].
+fn find_impl(
+    text: &str,
+    reference: Option<Reference>,
     mut words: Option<&mut Vec<u64>>,
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -137,7 +156,7 @@ pub fn find_dates_and_words(
 /// between tokens, and its reused buffers.
 struct Pass<'t> {
     text: &'t str,
-    reference: Option<Date>,
+    reference: Option<Reference>,
     /// The folded trigger word.
     buf: String,
     /// The folded word after it.
@@ -158,12 +177,18 @@ impl Pass<'_> {
         let (text, s, e) = (self.text, tok.start, tok.end);
         if tok.digit {
             if !digit_may_start(text, s, e, &mut self.next_buf) {
+                // `و2020`: a later year of a list (`عامي 2019 و2020`).
+                let waw_year = e - s == 4
+                    && self
+                        .prev_letters
+                        .is_some_and(|(ps, pe)| pe == s && &text[ps..pe] == "و");
                 self.prev_letters = None;
-                return None;
+                return waw_year.then_some(s);
             }
             // `الـ3`: the article joined to the number starts the expression.
             if let Some((ps, pe)) = self.prev_letters {
-                if pe == s {
+                // `الـ3`, and `الـ 12` with a space.
+                if pe == s || (s - pe <= 2 && text[pe..s].bytes().all(|b| b == b' ')) {
                     fold_word(&text[ps..pe], &mut self.buf);
                     if self.buf == "ال" {
                         return Some(ps);
@@ -238,7 +263,7 @@ fn find_in_window(
     (ws, we): (usize, usize),
     start: usize,
     trigger_end: usize,
-    reference: Option<Date>,
+    reference: Option<Reference>,
     floor: usize,
     toks: &mut Vec<Tok>,
 ) -> Option<DateMention> {
@@ -250,7 +275,8 @@ fn find_in_window(
     let cx = Cx {
         text: norm.text(),
         toks,
-        reference,
+        reference: reference.map(|r| r.date),
+        now: reference,
     };
     let rel_start = start - ws;
     let rel_end = trigger_end - ws;
@@ -281,6 +307,15 @@ fn find_in_window(
                 }
             }
         }
+        // A part of the day before a day (`مساء السبت`, `فجر اليوم`).
+        if hit.first > 0 && cx.day_word(hit.first) && cx.part_of_day(hit.first - 1) {
+            let at = norm
+                .to_original_offset(toks.get(hit.first - 1)?.start as usize)
+                .ok()?;
+            if at + ws >= floor {
+                hit.first -= 1;
+            }
+        }
         let last = hit.last.max(hit.first + 1).min(toks.len());
         let (a, b) = (toks.get(hit.first)?, toks.get(last - 1)?);
         let nspan = Span::new(a.start as usize, b.end as usize);
@@ -289,9 +324,28 @@ fn find_in_window(
         if !span.is_valid_in(text) {
             return None;
         }
+        by_tense(text, span, &mut hit, reference);
         return Some(mention(text, &hit, span));
     }
     None
+}
+
+/// A bare weekday or a run of weekdays (`من الأحد إلى الخميس`) in a future
+/// clause ([`future_clause`]) resolves forward from the reference; in any
+/// other clause backward, as the grammar resolved it.
+fn by_tense(text: &str, span: Span, hit: &mut Hit, reference: Option<Reference>) {
+    let Some(r) = reference else {
+        return;
+    };
+    if let Some(run) = hit.week_run {
+        hit.value = Some(run.value(r.date, future_clause(text, span.start)));
+    }
+    if let (true, Some(wd)) = (hit.bare_weekday, hit.weekday) {
+        if future_clause(text, span.start) {
+            let fwd = (i64::from(wd.index()) - i64::from(r.date.weekday().index())).rem_euclid(7);
+            hit.value = Some(Value::Day(Ymd::full(r.date.add_days(fwd))));
+        }
+    }
 }
 
 /// The mention of `hit`, found at `span` of `text`: with the weekday check,
@@ -302,9 +356,11 @@ fn mention(text: &str, hit: &Hit, span: Span) -> DateMention {
             d.date().is_some_and(|d| d.weekday() != w)
         }
         _ => false,
-    };
+    } || hit.mismatch;
     let utc_offset = match hit.value {
-        Some(Value::DateTime { .. } | Value::Time { .. }) => offset_after_mention(text, span),
+        Some(Value::DateTime { .. } | Value::Time { .. }) => {
+            hit.offset.or_else(|| offset_after_mention(text, span))
+        }
         _ => None,
     };
     DateMention {

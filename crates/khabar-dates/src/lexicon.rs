@@ -81,6 +81,19 @@ pub(crate) const MONTH_WORDS: &[(&str, MonthWord)] = &[
     ("october", mw(10, false, false, true)),
     ("november", mw(11, false, false, true)),
     ("december", mw(12, false, false, true)),
+    // English abbreviations (`Mar 3, 2021`, `Dec. 25`): weak, as `may`.
+    ("jan", mw(1, false, true, true)),
+    ("feb", mw(2, false, true, true)),
+    ("mar", mw(3, false, true, true)),
+    ("apr", mw(4, false, true, true)),
+    ("jun", mw(6, false, true, true)),
+    ("jul", mw(7, false, true, true)),
+    ("aug", mw(8, false, true, true)),
+    ("sep", mw(9, false, true, true)),
+    ("sept", mw(9, false, true, true)),
+    ("oct", mw(10, false, true, true)),
+    ("nov", mw(11, false, true, true)),
+    ("dec", mw(12, false, true, true)),
     ("محرم", mw(1, true, false, false)),
     ("صفر", mw(2, true, true, false)),
     ("رجب", mw(7, true, false, false)),
@@ -134,6 +147,15 @@ pub(crate) const WEEKDAY_WORDS: &[(&str, Weekday, bool)] = &[
     ("thursday", Weekday::Thursday, true),
     ("friday", Weekday::Friday, true),
     ("saturday", Weekday::Saturday, true),
+    ("sun", Weekday::Sunday, true),
+    ("mon", Weekday::Monday, true),
+    ("tue", Weekday::Tuesday, true),
+    ("tues", Weekday::Tuesday, true),
+    ("wed", Weekday::Wednesday, true),
+    ("thu", Weekday::Thursday, true),
+    ("thurs", Weekday::Thursday, true),
+    ("fri", Weekday::Friday, true),
+    ("sat", Weekday::Saturday, true),
 ];
 
 /// (weekday, english) of a weekday name.
@@ -155,11 +177,12 @@ pub(crate) enum Dir {
 /// The direction a word gives (`الماضي`, `الحالي`, `المقبل` and their kin).
 pub(crate) fn dir_word(w: &str) -> Option<Dir> {
     match w {
-        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق" => {
-            Some(Dir::Past)
-        }
+        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "السابق"
+        | "الماضيين" => Some(Dir::Past),
         "الحالي" | "الحاليه" | "الجاري" | "الجاريه" => Some(Dir::Current),
-        "المقبل" | "المقبله" | "القادم" | "القادمه" => Some(Dir::Next),
+        "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" => {
+            Some(Dir::Next)
+        }
         _ => None,
     }
 }
@@ -239,6 +262,7 @@ pub(crate) fn ordinal_next_ok(n: u8, next: &str) -> bool {
 /// A unit of a duration (`3 أيام`, `أسبوعين`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
+    Minute,
     Hour,
     Day,
     Week,
@@ -249,6 +273,9 @@ pub(crate) enum Unit {
 /// Unit words, with the count a dual or singular form implies.
 pub(crate) fn unit_word(w: &str) -> Option<(Unit, Option<u32>)> {
     Some(match w {
+        "دقيقه" => (Unit::Minute, Some(1)),
+        "دقايق" => (Unit::Minute, None),
+        "دقيقتين" | "دقيقتان" => (Unit::Minute, Some(2)),
         "ساعه" => (Unit::Hour, Some(1)),
         "ساعات" | "ساعه_" => (Unit::Hour, None),
         "ساعتين" | "ساعتان" => (Unit::Hour, Some(2)),
@@ -276,4 +303,124 @@ pub(crate) fn is_year_kw(w: &str) -> bool {
 /// `عام`, `العام`, `سنة`, `السنة`.
 pub(crate) fn is_year_word(w: &str) -> bool {
     matches!(w, "عام" | "العام" | "سنه" | "السنه")
+}
+
+/// Decade stems (`سبعين` in `السبعينيات`) and the decade they name.
+pub(crate) const DECADE_STEMS: &[(&str, i32)] = &[
+    ("عشرين", 20),
+    ("ثلاثين", 30),
+    ("اربعين", 40),
+    ("خمسين", 50),
+    ("ستين", 60),
+    ("سبعين", 70),
+    ("ثمانين", 80),
+    ("تسعين", 90),
+];
+
+/// The decade a decade word names: `السبعينيات`, `التسعينات`, `ثمانينيات` →
+/// 70, 90, 80 (the article and the plural ending `يات`/`ات` around a stem).
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    let stem = w.strip_suffix("يات").or_else(|| w.strip_suffix("ات"))?;
+    DECADE_STEMS
+        .iter()
+        .find(|(k, _)| *k == stem)
+        .map(|(_, d)| *d)
+}
+
+/// Every decade word [`decade_word`] reads, for the trigger table.
+pub(crate) const DECADE_WORDS: &[&str] = &[
+    "عشرينيات",
+    "عشرينات",
+    "العشرينيات",
+    "العشرينات",
+    "ثلاثينيات",
+    "ثلاثينات",
+    "الثلاثينيات",
+    "الثلاثينات",
+    "اربعينيات",
+    "اربعينات",
+    "الاربعينيات",
+    "الاربعينات",
+    "خمسينيات",
+    "خمسينات",
+    "الخمسينيات",
+    "الخمسينات",
+    "ستينيات",
+    "ستينات",
+    "الستينيات",
+    "الستينات",
+    "سبعينيات",
+    "سبعينات",
+    "السبعينيات",
+    "السبعينات",
+    "ثمانينيات",
+    "ثمانينات",
+    "الثمانينيات",
+    "الثمانينات",
+    "تسعينيات",
+    "تسعينات",
+    "التسعينيات",
+    "التسعينات",
+];
+
+/// A part of the day before a day (`مساء السبت`, `فجر اليوم`, `صباح أمس`).
+pub(crate) fn is_part_of_day(w: &str) -> bool {
+    matches!(
+        w,
+        "صباح" | "مساء" | "ظهر" | "عصر" | "فجر" | "ليل" | "ليله" | "ظهيره" | "ضحي"
+    )
+}
+
+/// Common given names: a weekday word right after one is a family name
+/// (`محمد الجمعة`), not a day.
+pub(crate) fn is_given_name(w: &str) -> bool {
+    matches!(
+        w,
+        "محمد"
+            | "احمد"
+            | "علي"
+            | "عثمان"
+            | "خالد"
+            | "عمر"
+            | "سعد"
+            | "فهد"
+            | "حسن"
+            | "حسين"
+            | "ابراهيم"
+            | "يوسف"
+            | "صالح"
+            | "سلمان"
+            | "ناصر"
+            | "عبدالله"
+            | "عبدالعزيز"
+            | "عبدالرحمن"
+            | "سليمان"
+            | "فيصل"
+            | "سعود"
+            | "ماجد"
+    )
+}
+
+/// Titles before a name (`الداعية عثمان الخميس`): a weekday word two words
+/// after one is a family name.
+pub(crate) fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "الكاتب"
+            | "الكاتبه"
+            | "الداعيه"
+            | "الشيخ"
+            | "الدكتور"
+            | "السيد"
+            | "الاستاذ"
+            | "اللاعب"
+            | "الفنان"
+            | "الفنانه"
+            | "الشاعر"
+            | "الصحفي"
+            | "الاعلامي"
+            | "النايب"
+            | "المحامي"
+    )
 }

@@ -6,9 +6,15 @@
 //!   its byte span, value ([`Value`]) and [`Precision`], resolved against an
 //!   optional reference date (the publication date). Month names of every
 //!   region, dual forms (`كانون الثاني \ يناير`), weekdays, numeric and ISO
-//!   dates, times with their UTC offsets, relative forms (`أمس`, `فبراير
-//!   الماضي`, `منذ 3 أيام`, `خلال يومين`, `نهاية العام`) and Hijri dates
-//!   (converted with Umm al-Qura, see [`hijri_to_gregorian`]).
+//!   dates, times with their UTC offsets, times in words (`الثامنة والربع
+//!   مساءً`), relative forms (`أمس`, `فبراير الماضي`, `منذ 3 أيام`, `خلال
+//!   يومين`, `نهاية العام`, `العاشر من الشهر الماضي`), ranges and lists
+//!   (`بين عامي 2003 و2011`, `عامي 2019 و2020`), decades and centuries
+//!   (`ثمانينيات القرن الماضي`), English dates (`Mar 3, 2021`), bare
+//!   weekdays by the tense of their clause, and Hijri dates (converted with
+//!   Umm al-Qura, see [`hijri_to_gregorian`]).
+//! - [`find_dates_at`] with a [`Reference`] that has a time of day:
+//!   `قبل ساعتين` becomes a time (`2021-03-03T10:10`).
 //! - [`Date`], [`Weekday`]: a small proleptic Gregorian date type.
 //!
 //! Spans are byte spans of the input, on character boundaries, in order, and
@@ -25,10 +31,12 @@
 //! `أكتوبر`, `اكتوبر`, `أكـتوبر` and `أُكتوبر` are one word, and `٢٠٢٢` is
 //! `2022`), tokenizes it (`tokens.rs`), runs the grammar there
 //! (`grammar/`, one file per family of productions: absolute dates,
-//! numeric and ISO dates, times, Hijri dates, relative expressions,
-//! intervals, weekdays), resolves the match against the reference
+//! English dates, numeric and ISO dates, times and times in words, Hijri
+//! dates, relative expressions, hours ago, days of a relative month,
+//! intervals, ranges and lists, decades, weekdays), resolves the match against the reference
 //! (`resolve.rs`, `calendar.rs`), reads a UTC offset after a time
-//! (`offsets.rs`), and maps the match back to the exact bytes of the
+//! (`offsets.rs`), reads the tense of a bare weekday's clause (`tense.rs`),
+//! and maps the match back to the exact bytes of the
 //! original text through the normalization alignment (`find.rs`).
 //!
 //! One lexicon (`lexicon.rs`) holds the month names of every region:
@@ -97,14 +105,17 @@ mod grammar;
 mod hash;
 mod lexicon;
 mod offsets;
+mod reference;
 mod resolve;
 mod scan;
+mod tense;
 mod tokens;
 mod triggers;
 mod types;
 
 pub use calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
 pub use error::{Error, ErrorKind};
-pub use find::{find_dates, find_dates_and_words};
+pub use find::{find_dates, find_dates_and_words, find_dates_at};
 pub use offsets::{numeric_offset, push_offset};
+pub use reference::Reference;
 pub use types::{Calendar, DateMention, HijriDate, Precision, Value, Ymd};

@@ -6,8 +6,8 @@ use khabar_normalize::chars::{fold_word, is_digit};
 
 use crate::hash::{mix, Fnv, FNV_SEED};
 use crate::lexicon::{
-    dir_word, month_word, number_word, ordinal_next_ok, ordinal_word, unit_word, MONTH_WORDS,
-    ORDINAL_WORDS, WEEKDAY_WORDS,
+    decade_word, dir_word, month_word, number_word, ordinal_next_ok, ordinal_word, unit_word,
+    DECADE_WORDS, MONTH_WORDS, ORDINAL_WORDS, WEEKDAY_WORDS,
 };
 use crate::scan::RawScan;
 
@@ -69,6 +69,9 @@ const TRIGGER_IF_NEXT: &[&str] = &[
     "نهايه",
     "اخر",
     "ختام",
+    "القرن",
+    "الساعه",
+    "الواحده",
 ];
 
 /// How the folded word `w` may start a date expression.
@@ -87,6 +90,7 @@ static TRIGGERS: std::sync::LazyLock<
         .iter()
         .map(|(w, _)| *w)
         .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+        .chain(DECADE_WORDS.iter().copied())
         .chain(TRIGGER_YES.iter().copied());
     let if_next = TRIGGER_IF_NEXT
         .iter()
@@ -102,7 +106,7 @@ static TRIGGERS: std::sync::LazyLock<
     map
 });
 
-const BLOOM_BITS: u64 = 8192;
+const BLOOM_BITS: u64 = 16384;
 
 /// Every word that can start or trigger a date expression.
 fn trigger_words() -> impl Iterator<Item = &'static str> {
@@ -110,13 +114,14 @@ fn trigger_words() -> impl Iterator<Item = &'static str> {
         .iter()
         .map(|(w, _)| *w)
         .chain(WEEKDAY_WORDS.iter().map(|(w, _, _)| *w))
+        .chain(DECADE_WORDS.iter().copied())
         .chain(TRIGGER_YES.iter().copied())
         .chain(TRIGGER_IF_NEXT.iter().copied())
         .chain(ORDINAL_WORDS.iter().map(|(w, _)| *w))
 }
 
-/// A one-hash Bloom filter over every trigger word (about 120 words in 8192
-/// bits: 1.5% of other words get the full check).
+/// A one-hash Bloom filter over every trigger word (about 190 words in
+/// 16384 bits, 2 KiB: about 1.2% of other words get the full check).
 static BLOOM: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     let mut bits = vec![0u64; (BLOOM_BITS / 64) as usize];
     for w in trigger_words() {
@@ -138,7 +143,7 @@ pub(crate) fn bloom_may_contain(h: u64) -> bool {
 /// Whether `next` (folded) can follow an [`Trigger::IfNext`] word in a date.
 pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
     if let Some(day) = ordinal_word(w) {
-        return !next_is_digit && ordinal_next_ok(day, next);
+        return !next_is_digit && (ordinal_next_ok(day, next) || hour_next_ok(next));
     }
     if next_is_digit {
         return !matches!(w, "اول" | "هذا" | "هذه" | "الشهر" | "الاسبوع");
@@ -151,9 +156,20 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
             dir_word(next).is_some()
         }
         "منذ" | "قبل" | "بعد" => {
-            next == "غد" || number_word(next).is_some() || unit_word(next).is_some()
+            next == "غد"
+                || next == "نصف"
+                || number_word(next).is_some()
+                || unit_word(next).is_some()
         }
         "خلال" => number_word(next).is_some() || unit_word(next).is_some(),
+        "الساعه" => next_is_digit || ordinal_word(next).is_some() || next == "الواحده",
+        "الواحده" => hour_next_ok(next),
+        "القرن" => {
+            next_is_digit
+                || next == "ال"
+                || dir_word(next).is_some()
+                || ordinal_word(next).is_some()
+        }
         _ => {
             matches!(
                 next,
@@ -167,9 +183,44 @@ pub(crate) fn next_ok(w: &str, next: &str, next_is_digit: bool) -> bool {
                     | "السنه"
                     | "عام"
                     | "سنه"
+                    | "القرن"
+                    | "الالفيه"
+                    | "الليل"
             ) || month_word(next).is_some()
+                || decade_word(next).is_some()
         }
     }
+}
+
+/// Whether `next` can follow an hour in words or digits (`الثامنة مساءً`,
+/// `السابعة إلا ثلثاً`, `الثالثة وعشر دقائق`, `8 مساءً`).
+fn hour_next_ok(next: &str) -> bool {
+    matches!(
+        next,
+        "صباحا"
+            | "صباح"
+            | "فجرا"
+            | "ظهرا"
+            | "بعد"
+            | "عصرا"
+            | "مساء"
+            | "مساءا"
+            | "ليلا"
+            | "والربع"
+            | "والثلث"
+            | "والنصف"
+            | "الا"
+            | "و"
+            | "من"
+    ) || next.strip_prefix('و').and_then(number_word).is_some()
+}
+
+/// A part of the day after an hour number (`8 مساءً`).
+fn part_of_day_after(next: &str) -> bool {
+    matches!(
+        next,
+        "صباحا" | "صباح" | "فجرا" | "ظهرا" | "عصرا" | "مساء" | "مساءا" | "ليلا"
+    )
 }
 
 /// Whether the number `text[s..e]` can start a date: it is followed by a
@@ -196,11 +247,30 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
         return false;
     }
     fold_word(&text[ns..ne], buf);
+    // `من 2015 حتى 2018`, `في 2019 و2020`, `3 و5 مارس`: checked by the
+    // grammar.
+    if digits == 4 && matches!(buf.as_str(), "الي" | "حتي" | "لغايه") {
+        return true;
+    }
+    if buf == "و" {
+        return peek.next_token().is_some_and(|(_, _, d)| d);
+    }
+    // `3rd March`: the ordinal suffix tight after the number.
+    if ns == e && matches!(buf.as_str(), "st" | "nd" | "rd" | "th") {
+        let Some((ns, ne, _)) = peek.next_token() else {
+            return false;
+        };
+        fold_word(&text[ns..ne], buf);
+    }
     if buf == "من" {
         let Some((ns, ne, _)) = peek.next_token() else {
             return false;
         };
         fold_word(&text[ns..ne], buf);
+        // `15 من الشهر الحالي`: checked by the grammar.
+        if buf == "الشهر" {
+            return true;
+        }
     }
     month_word(buf).is_some()
         || matches!(
@@ -217,7 +287,10 @@ pub(crate) fn digit_may_start(text: &str, s: usize, e: usize, buf: &mut String) 
                 | "هجريه"
                 | "م"
                 | "ميلادي"
+                | "الجاري"
+                | "الحالي"
         )
+        || (digits <= 2 && part_of_day_after(buf))
 }
 
 #[cfg(test)]
@@ -228,7 +301,11 @@ mod tests {
     #[test]
     fn trigger_table_agrees_with_the_word_lists() {
         let old = |w: &str| {
-            if month_word(w).is_some() || weekday_word(w).is_some() || TRIGGER_YES.contains(&w) {
+            if month_word(w).is_some()
+                || weekday_word(w).is_some()
+                || TRIGGER_YES.contains(&w)
+                || DECADE_WORDS.contains(&w)
+            {
                 Trigger::Yes
             } else if TRIGGER_IF_NEXT.contains(&w) || ordinal_word(w).is_some() {
                 Trigger::IfNext

@@ -105,6 +105,33 @@ pub enum Value {
         /// Last day.
         end: Ymd,
     },
+    /// An inclusive range of years (`بين عامي 2003 و2011`, `السبعينيات`,
+    /// `القرن الحادي والعشرين`); precision [`Precision::Interval`].
+    Years {
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
+    },
+    /// An inclusive range of months (`من مارس إلى مايو 2022`), with their
+    /// years when known; precision [`Precision::Interval`].
+    Months {
+        /// First month: (year, month).
+        start: (Option<i32>, u8),
+        /// Last month: (year, month).
+        end: (Option<i32>, u8),
+    },
+}
+
+fn write_month(out: &mut String, (year, month): (Option<i32>, u8)) {
+    match year {
+        Some(y) => {
+            let _ = write!(out, "{y:04}-{month:02}");
+        }
+        None => {
+            let _ = write!(out, "--{month:02}");
+        }
+    }
 }
 
 /// How precise a value is.
@@ -151,12 +178,13 @@ impl Value {
             Self::Day(_) => Precision::Day,
             Self::DateTime { .. } => Precision::DateTime,
             Self::Time { .. } => Precision::Time,
-            Self::Interval { .. } => Precision::Interval,
+            Self::Interval { .. } | Self::Years { .. } | Self::Months { .. } => Precision::Interval,
         }
     }
 
     /// ISO 8601: `2022`, `2022-01`, `2022-01-25`, `2022-01-25T16:28`,
-    /// `T06:29`, `2022-02-11/2022-02-20`; with no year, the partial forms
+    /// `T06:29`, `2022-02-11/2022-02-20`, `2019/2020`, `2022-03/2022-05`;
+    /// with no year, the partial forms
     /// `--01`, `--01-22`, `--01-22T16:28`.
     pub fn iso(&self) -> String {
         let mut s = String::new();
@@ -164,14 +192,7 @@ impl Value {
             Self::Year(y) => {
                 let _ = write!(s, "{y:04}");
             }
-            Self::Month { year, month } => match year {
-                Some(y) => {
-                    let _ = write!(s, "{y:04}-{month:02}");
-                }
-                None => {
-                    let _ = write!(s, "--{month:02}");
-                }
-            },
+            Self::Month { year, month } => write_month(&mut s, (year, month)),
             Self::Day(d) => d.write_iso(&mut s),
             Self::DateTime { date, hour, minute } => {
                 date.write_iso(&mut s);
@@ -185,6 +206,14 @@ impl Value {
                 s.push('/');
                 end.write_iso(&mut s);
             }
+            Self::Years { start, end } => {
+                let _ = write!(s, "{start:04}/{end:04}");
+            }
+            Self::Months { start, end } => {
+                write_month(&mut s, start);
+                s.push('/');
+                write_month(&mut s, end);
+            }
         }
         s
     }
@@ -192,7 +221,8 @@ impl Value {
     /// Whether the value has a year (or is a time of day, which needs none).
     pub fn is_complete(&self) -> bool {
         match self {
-            Self::Year(_) | Self::Time { .. } => true,
+            Self::Year(_) | Self::Time { .. } | Self::Years { .. } => true,
+            Self::Months { start, end } => start.0.is_some() && end.0.is_some(),
             Self::Month { year, .. } => year.is_some(),
             Self::Day(d) | Self::DateTime { date: d, .. } => d.year.is_some(),
             Self::Interval { start, end } => start.year.is_some() && end.year.is_some(),

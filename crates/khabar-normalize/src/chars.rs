@@ -32,7 +32,9 @@
 /// The Arabic combining marks the `remove_diacritics` rule deletes (and
 /// attaches to the letter they sit on): harakat, tanween, shadda, sukun,
 /// dagger alef, the small high signs of U+0610–061A, Quranic annotation
-/// marks and the marks of Arabic Extended-A. A pattern, so that the rule's
+/// marks (with the small waw and small yeh U+06E5–06E6, which Unicode
+/// counts as modifier letters but which only annotate Quranic text) and the
+/// marks of Arabic Extended-A. A pattern, so that the rule's
 /// `match` and [`is_arabic_mark`] read one list.
 macro_rules! arabic_mark {
     () => {
@@ -40,8 +42,7 @@ macro_rules! arabic_mark {
             | '\u{0670}'
             | '\u{0610}'..='\u{061A}'
             | '\u{06D6}'..='\u{06DC}'
-            | '\u{06DF}'..='\u{06E4}'
-            | '\u{06E7}'..='\u{06E8}'
+            | '\u{06DF}'..='\u{06E8}'
             | '\u{06EA}'..='\u{06ED}'
             | '\u{08D3}'..='\u{08E1}'
             | '\u{08E3}'..='\u{08FF}'

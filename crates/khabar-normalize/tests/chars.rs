@@ -52,3 +52,14 @@ fn the_fold_folds_the_letters_search_folds() {
         );
     }
 }
+
+/// The Quranic small waw and small yeh (U+06E5, U+06E6) are dropped with the
+/// other marks: `عَلَيۡهِۦ` searches as `عليه`.
+#[test]
+fn quranic_small_waw_and_yeh_are_marks() {
+    for c in ['\u{06E5}', '\u{06E6}'] {
+        assert!(is_arabic_mark(c), "help: U+{:04X}", c as u32);
+        assert_eq!(word_class(c), WordClass::MARK);
+        assert_eq!(fold_char(c), None);
+    }
+}

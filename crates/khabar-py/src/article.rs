@@ -6,7 +6,7 @@
 //! that was passed in, converted once per text through `CharOffsets`.
 
 use khabar::article::dates::{self, DateMention};
-use khabar::article::{parse, Article, Date, DropReason, Flag, Hints};
+use khabar::article::{parse, Article, DropReason, Flag, Hints};
 use khabar::normalize::CharOffsets;
 use khabar::record::names::{
     hijri_iso, iso_offset, CALENDARS, DROP_REASONS as REASONS, FLAG_KINDS, LANGUAGES, METADATA,
@@ -392,15 +392,6 @@ fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
     })
 }
 
-fn date_arg(value: Option<&str>, name: &str) -> PyResult<Option<Date>> {
-    value
-        .map(|s| {
-            s.parse::<Date>()
-                .map_err(|e| PyValueError::new_err(format!("{name}: {e}")))
-        })
-        .transpose()
-}
-
 /// parse_article(raw, *, published=None, url=None)
 /// --
 ///
@@ -553,8 +544,10 @@ fn mention(text: &str, co: &CharOffsets<'_>, m: &DateMention) -> PyDateMention {
 /// --
 ///
 /// Every date expression in `text`, resolved against `reference`
-/// (`YYYY-MM-DD`, usually the publication date). Without a reference,
-/// relative expressions stay partial or unresolved; today is never used.
+/// (`YYYY-MM-DD`, usually the publication date, optionally with a time of
+/// day and a UTC offset, `2021-03-03T12:10+03:00`: hours and minutes ago then
+/// resolve to a time). Without a reference, relative expressions stay
+/// partial or unresolved; today is never used.
 #[pyfunction]
 #[pyo3(signature = (text, reference = None))]
 pub(crate) fn find_dates(
@@ -563,10 +556,15 @@ pub(crate) fn find_dates(
     reference: Option<&str>,
 ) -> PyResult<Vec<PyDateMention>> {
     let s = text_arg(text, "text")?.to_str()?;
-    let reference = date_arg(reference, "reference")?;
+    let reference = reference
+        .map(|r| {
+            r.parse::<dates::Reference>()
+                .map_err(|e| PyValueError::new_err(format!("reference: {e}")))
+        })
+        .transpose()?;
     run(py, "find_dates", s.len(), || {
         let co = CharOffsets::new(s);
-        dates::find_dates(s, reference)
+        dates::find_dates_at(s, reference)
             .iter()
             .map(|m| mention(s, &co, m))
             .collect()

@@ -4,7 +4,7 @@
 
 use super::cx::{Cx, Hit};
 use crate::calendar::{days_in_month, hijri_to_gregorian, Date, Weekday};
-use crate::lexicon::{dir_word, ordinal_word, MonthWord};
+use crate::lexicon::{dir_word, ordinal_word, weekday_word, MonthWord};
 use crate::resolve::{closest_year, day_value, hijri_month_interval, month_year_dir};
 use crate::types::{Calendar, HijriDate, Value, Ymd};
 
@@ -15,6 +15,9 @@ impl Cx<'_> {
             return Some(hit);
         }
         if let Some((day, after_min)) = self.ordinal_day_at(i) {
+            if let Some(hit) = self.day_of_rel_month(i, day, after_min) {
+                return Some(hit);
+            }
             let (m, after_month, _) = self.month_dual_at(after_min)?;
             return self.day_month(i, day, m, after_month);
         }
@@ -39,6 +42,9 @@ impl Cx<'_> {
             (i, i)
         };
         if let Some((day, after_day)) = self.day_at(day_tok) {
+            if let Some(hit) = self.day_of_rel_month(first, day, after_day) {
+                return Some(hit);
+            }
             if let Some((m, after_month, _dual)) = self.month_dual_at(after_day) {
                 return self.day_month(first, day, m, after_month);
             }
@@ -48,23 +54,10 @@ impl Cx<'_> {
             return None;
         }
         if let Some((m, after_month, dual)) = self.month_dual_at(i) {
-            // English `October 20, 2021`.
+            // English `October 20, 2021`, `Mar 3, 2021`.
             if m.english {
-                if let Some((d, dd)) = self.num(after_month) {
-                    if dd <= 2 && (1..=31).contains(&d) {
-                        let mut j = after_month + 1;
-                        if self.punct(j) == Some(',') {
-                            j += 1;
-                        }
-                        if let Some((y, after_year, _)) = self.year_at(j) {
-                            let date = Date::new(y, m.month, d as u8)?;
-                            return Some(Hit::new(
-                                i,
-                                after_year,
-                                Some(Value::Day(Ymd::full(date))),
-                            ));
-                        }
-                    }
+                if let Some(hit) = self.english_month_first(i, m, after_month) {
+                    return Some(hit);
                 }
             }
             return self.month_only(i, m, after_month, dual);
@@ -85,8 +78,10 @@ impl Cx<'_> {
                 return None;
             }
         }
-        let mut j = i + 1;
-        if self.is_word(j, "من") && self.month_at(j + 1).is_some() {
+        let mut j = self.ordinal_suffix(i + 1);
+        if self.is_word(j, "من")
+            && (self.month_at(j + 1).is_some() || self.rel_month_at(j + 1).is_some())
+        {
             j += 1;
         }
         Some((d as u8, j))
@@ -104,7 +99,7 @@ impl Cx<'_> {
         if i > 0
             && self
                 .word(i - 1)
-                .is_some_and(|p| p.starts_with("ال") && p != "اليوم")
+                .is_some_and(|p| p.starts_with("ال") && p != "اليوم" && weekday_word(p).is_none())
         {
             return None;
         }
@@ -136,7 +131,9 @@ impl Cx<'_> {
         if !self.is_word(j, "من") {
             return None;
         }
-        self.month_at(j + 1)?;
+        if self.month_at(j + 1).is_none() && self.rel_month_at(j + 1).is_none() {
+            return None;
+        }
         Some((day, j + 1))
     }
 
@@ -191,16 +188,7 @@ impl Cx<'_> {
             let year = self.reference.map(|r| closest_year(r, m.month, day));
             hit.value = Some(day_value(year, m.month, day)?);
         }
-        if let Some((hour, minute, after)) = self.time_after(hit.last) {
-            if let Some(Value::Day(d)) = hit.value {
-                hit.value = Some(Value::DateTime {
-                    date: d,
-                    hour,
-                    minute,
-                });
-                hit.last = after;
-            }
-        }
+        self.with_time_after(&mut hit);
         Some(hit)
     }
 

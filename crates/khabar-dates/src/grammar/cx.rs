@@ -2,8 +2,10 @@
 //! date, and the building blocks every production uses (a word, a number,
 //! a month name, a year and its calendar marker).
 
+use super::ranges::WeekRun;
 use crate::calendar::{Date, Weekday};
 use crate::lexicon::{is_year_word, month_pair, month_word, MonthWord};
+use crate::reference::Reference;
 use crate::tokens::{Kind, Tok};
 use crate::types::{Calendar, HijriDate, Value};
 
@@ -15,6 +17,8 @@ pub(crate) struct Cx<'t> {
     pub(crate) toks: &'t [Tok],
     /// The date relative expressions are resolved against.
     pub(crate) reference: Option<Date>,
+    /// The whole reference, with its time of day when known.
+    pub(crate) now: Option<Reference>,
 }
 
 /// A match before mapping back: token range and what it means.
@@ -33,6 +37,18 @@ pub(crate) struct Hit {
     pub(crate) weekday: Option<Weekday>,
     /// As in [`DateMention`](crate::DateMention).
     pub(crate) relative: bool,
+    /// A UTC offset the value carries from the reference (hours ago),
+    /// used before one written after the mention.
+    pub(crate) offset: Option<i16>,
+    /// A weekday that contradicts the value sets the mismatch flag even
+    /// when it is not [`Hit::weekday`] (`اليوم الخميس`).
+    pub(crate) mismatch: bool,
+    /// A bare weekday (`الخميس`, `يوم الجمعة`, no direction word): it
+    /// resolves by the tense of its clause ([`crate::tense`]).
+    pub(crate) bare_weekday: bool,
+    /// A run of weekdays (a range or an item of a list), resolved as a
+    /// whole by the tense of its clause.
+    pub(crate) week_run: Option<WeekRun>,
 }
 
 impl Hit {
@@ -46,6 +62,10 @@ impl Hit {
             hijri: None,
             weekday: None,
             relative: false,
+            offset: None,
+            mismatch: false,
+            bare_weekday: false,
+            week_run: None,
         }
     }
 }

@@ -37,7 +37,12 @@ impl Cx<'_> {
         if needs_intro && intro.is_none() {
             return None;
         }
-        let first = intro.unwrap_or(dtok);
+        // `ما بين 5 و7 يونيو`: `ما` belongs to the range word.
+        let first = match intro {
+            Some(p) if p > 0 && self.is_word(p, "بين") && self.is_word(p - 1, "ما") => p - 1,
+            Some(p) => p,
+            None => dtok,
+        };
         let back = i64::from(d2 - d1);
         let value = match hit.value {
             Some(Value::Day(end)) => Some(Value::Interval {

@@ -12,6 +12,22 @@ impl Cx<'_> {
     /// Relative words: `اليوم`, `أمس`, `أول أمس`, `غداً`, `العام الماضي`,
     /// `الشهر الماضي`, `الأسبوع الماضي`, `منذ 3 أيام`.
     pub(super) fn relative_at(&self, i: usize) -> Option<Hit> {
+        let mut hit = self.relative_word_at(i)?;
+        // `اليوم الخميس`, `أمس الثلاثاء`, `غداً الجمعة`: one mention, the
+        // day of the relative word; the weekday is checked against it.
+        if matches!(self.word(i), Some("اليوم" | "امس" | "البارحه" | "غدا")) {
+            if let Some((wd, false)) = self.word(hit.last).and_then(weekday_word) {
+                hit.weekday = Some(wd);
+                hit.last += 1;
+            }
+            // `أمس في الساعة العاشرة إلا ربعاً ليلاً`, `غداً في العاشرة صباحاً`.
+            self.with_time_after(&mut hit);
+        }
+        Some(hit)
+    }
+
+    /// The relative words of [`Cx::relative_at`].
+    fn relative_word_at(&self, i: usize) -> Option<Hit> {
         let w = self.word(i)?;
         let r = self.reference;
         let day = |n: i64| r.map(|r| Value::Day(Ymd::full(r.add_days(n))));
@@ -56,7 +72,7 @@ impl Cx<'_> {
                 let dir = self.word(i + 1).and_then(dir_word)?;
                 self.this_month_or_week(i, dir)
             }
-            "منذ" | "قبل" | "بعد" => self.ago_at(i),
+            "منذ" | "قبل" | "بعد" => self.hours_ago_at(i).or_else(|| self.ago_at(i)),
             "خلال" => self.within_at(i),
             _ => None,
         }
@@ -164,6 +180,7 @@ impl Cx<'_> {
         let value = self.reference.map(|r| match unit {
             // The reference has no time of day, so hours resolve to a day.
             Unit::Hour => Value::Day(Ymd::full(r.add_days(n / 24))),
+            Unit::Minute => Value::Day(Ymd::full(r)),
             Unit::Day => Value::Day(Ymd::full(r.add_days(n))),
             Unit::Week => Value::Day(Ymd::full(r.add_days(7 * n))),
             Unit::Month => {
@@ -205,6 +222,7 @@ impl Cx<'_> {
             let end = match unit {
                 // The reference has no time of day: hours end on a day.
                 Unit::Hour => r.add_days(n / 24),
+                Unit::Minute => r.add_days(n / 1440),
                 Unit::Day => r.add_days(n),
                 Unit::Week => r.add_days(7 * n),
                 Unit::Month | Unit::Year => {
@@ -243,6 +261,9 @@ impl Cx<'_> {
         } else {
             let (unit, count) = self.word(j).and_then(unit_word)?;
             if count == Some(1) && self.unit_is_head(j + 1) {
+                return None;
+            }
+            if unit == Unit::Hour && count == Some(1) && self.names_an_hour(j + 1) {
                 return None;
             }
             let mut last = j + 1;

@@ -1,5 +1,5 @@
 //! Times of day: `16:28`, `06:29 صباحاً`, `10:30 مساءً`, and a time after a
-//! date (`- 16:28`, `، الساعة 10:30`, `T14:30`).
+//! date (`- 16:28`, `، الساعة 10:30`, `T14:30`, `في الساعة التاسعة صباحاً`).
 
 use super::cx::Cx;
 
@@ -22,7 +22,25 @@ impl Cx<'_> {
             j += 2;
         }
         let mut hour = hh as u8;
-        match self.word(j) {
+        // `8:05 p.m.`, `10:45 a.m.`: read as `pm`, `am`.
+        let dotted = match self.word(j) {
+            Some(w @ ("a" | "p")) if self.punct(j + 1) == Some('.') && self.is_word(j + 2, "m") => {
+                let skip = if self.punct(j + 3) == Some('.') { 3 } else { 2 };
+                Some((if w == "a" { "am" } else { "pm" }, skip))
+            }
+            _ => None,
+        };
+        if let Some((w, skip)) = dotted {
+            if hour <= 12 {
+                hour = match (w, hour) {
+                    ("am", 12) => 0,
+                    ("pm", h) if h < 12 => h + 12,
+                    (_, h) => h,
+                };
+                j += skip + 1;
+            }
+        }
+        match self.word(j).filter(|_| dotted.is_none()) {
             Some("صباحا" | "صباح" | "ص" | "am" | "فجرا") if hour <= 12 => {
                 if hour == 12 {
                     hour = 0;
@@ -54,9 +72,13 @@ impl Cx<'_> {
         if matches!(self.punct(j), Some('-' | '–' | ',' | '|' | '/')) {
             j += 1;
         }
-        if matches!(self.word(j), Some("الساعه" | "في" | "at" | "عند")) {
+        if matches!(self.word(j), Some("في" | "at" | "عند")) {
             j += 1;
         }
-        self.time_at(j)
+        let saa = self.is_word(j, "الساعه");
+        if saa {
+            j += 1;
+        }
+        self.time_at(j).or_else(|| self.clock_words_at(j, saa))
     }
 }

@@ -2,7 +2,7 @@
 //! weekday alone (`يوم الجمعة`, `السبت الماضي`).
 
 use super::cx::{Cx, Hit};
-use crate::lexicon::{dir_word, weekday_word, Dir};
+use crate::lexicon::{dir_word, is_given_name, is_part_of_day, is_title, weekday_word, Dir};
 use crate::types::{Value, Ymd};
 
 impl Cx<'_> {
@@ -27,6 +27,10 @@ impl Cx<'_> {
             hit.weekday = Some(wd);
             return Some(hit);
         }
+        // An English weekday counts only before a date (`Sunday Times`).
+        if english {
+            return None;
+        }
         // A weekday alone: the latest such day on or before the reference;
         // `الماضي` strictly before, `المقبل` strictly after.
         let dir = self.word(i + 1).and_then(dir_word);
@@ -37,6 +41,7 @@ impl Cx<'_> {
         let mut hit = Hit::new(i, last, None);
         hit.relative = true;
         hit.weekday = Some(wd);
+        hit.bare_weekday = dir.is_none();
         hit.value = self.reference.map(|r| {
             let back = (i64::from(r.weekday().index()) - i64::from(wd.index())).rem_euclid(7);
             let d = match dir {
@@ -60,11 +65,29 @@ impl Cx<'_> {
         let prev = if i > 0 { self.word(i - 1) } else { None };
         if matches!(
             prev,
-            Some("صلاه" | "خطبه" | "خطيب" | "صلوات" | "بين" | "كلا" | "هذين")
+            Some(
+                "صلاه"
+                    | "خطبه"
+                    | "خطيب"
+                    | "صلوات"
+                    | "بين"
+                    | "كلا"
+                    | "هذين"
+                    | "سوق"
+                    | "ايام"
+            )
         ) {
             return false;
         }
-        if prev == Some("يوم") || prev == Some("ويوم") {
+        // `الأحد عشر` is "the eleven".
+        if matches!(self.word(i + 1), Some("عشر" | "عشره")) {
+            return false;
+        }
+        // A family name (`محمد الجمعة`, `الداعية عثمان الخميس`).
+        if prev.is_some_and(is_given_name) || (i > 1 && self.word(i - 2).is_some_and(is_title)) {
+            return false;
+        }
+        if prev == Some("يوم") || prev == Some("ويوم") || prev.is_some_and(is_part_of_day) {
             return true;
         }
         if w == "الاثنين" || w == "الاتنين" {
@@ -73,5 +96,21 @@ impl Cx<'_> {
             return comma_before || comma_after;
         }
         true
+    }
+}
+
+impl Cx<'_> {
+    /// Whether token `i` starts a day a part of the day can precede: a
+    /// weekday or `اليوم`, `أمس`, `غداً`.
+    pub(crate) fn day_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            matches!(w, "اليوم" | "امس" | "البارحه" | "غدا")
+                || weekday_word(w).is_some_and(|(_, e)| !e)
+        })
+    }
+
+    /// Whether token `i` is a part of the day (`مساء`, `فجر`).
+    pub(crate) fn part_of_day(&self, i: usize) -> bool {
+        self.word(i).is_some_and(is_part_of_day)
     }
 }
