@@ -1,7 +1,13 @@
-//! Rules of equipment (EQUIPMENT): model numbers and Latin model codes.
+//! Rules of equipment (EQUIPMENT): model numbers, Latin model codes,
+//! designations after a trigger noun and the designation after a known
+//! name.
 
 use crate::candidate::{Cand, Ctx};
-use crate::entity::Label;
+use crate::entity::{Label, Source};
+use crate::gazetteer::Kind;
+use crate::rules::media::{closed_at, is_quote};
+use crate::rules::persons::is_function_word;
+use crate::rules::words::{loose_class, word_class, SHIP, SPELLED, TRIGGER};
 use crate::rules::{Precedence, Rule};
 use crate::token::{Shape, Token};
 
@@ -28,5 +34,273 @@ pub(crate) fn equipment_latin_code(_ctx: &Ctx<'_>, s: &[Token], out: &mut Vec<Ca
                 ..Cand::by_rule(Rule::EquipmentLatinCode, k, k + 1, Label::Equipment, 0.6)
             });
         }
+    }
+}
+
+/// Whether token `t` reads as a word of a model designation after a
+/// trigger (`كاليبر`, `يافا`): an Arabic word without article or
+/// proclitic that is no function word, nationality, common word or
+/// feminine adjective (`حربية`, `مسيرة`), unless a designation goes on
+/// right after it (`قادر-1`).
+fn name_word(ctx: &Ctx<'_>, w: &str, t: &Token, goes_on: bool) -> bool {
+    t.shape == Shape::Arabic
+        && !is_function_word(t)
+        && !ctx.gaz.has(w, Kind::Norp)
+        && !ctx.gaz.has(w, Kind::Title)
+        && (goes_on || !w.ends_with('ه') && !ctx.common(w))
+}
+
+/// Whether token `k` is a hyphen joined to the tokens on both sides
+/// (`إف-16`, not a dash between words).
+fn joining_hyphen(s: &[Token], k: usize) -> bool {
+    k > 0
+        && k + 1 < s.len()
+        && s[k].norm == "-"
+        && s[k - 1].span.end == s[k].span.start
+        && s[k].span.end == s[k + 1].span.start
+}
+
+/// Where the rest of a designation that has reached token `end` ends: a
+/// joined hyphen and what follows it, numbers, Latin codes, spelled-out
+/// letters (`إيه إتش-64 إي`), `بلوك`, an equipment name, and up to two
+/// words that the model does not know (`ثندر`, `أدير`).
+fn designation_rest(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], mut end: usize) -> usize {
+    let mut unknown = 0;
+    let limit = (end + 8).min(s.len());
+    while end < limit {
+        let t = &s[end];
+        if joining_hyphen(s, end) {
+            end += 2;
+            continue;
+        }
+        if let Some(c) = chosen.iter().find(|c| c.start == end) {
+            if c.label == Label::Equipment
+                || c.label == Label::Person && t.clitic.sure == 0 && t.clitic.maybe == 0
+            {
+                end = c.end;
+                continue;
+            }
+            break;
+        }
+        let ok = match t.shape {
+            Shape::Digit | Shape::Mixed | Shape::Latin => true,
+            Shape::Arabic
+                if t.clitic.sure == 0 && t.clitic.maybe == 0
+                    || !t.clitic.al && word_class(t) & SPELLED != 0 =>
+            {
+                word_class(t) & SPELLED != 0
+                    || unknown < 2
+                        && !t.clitic.al
+                        && !ctx.known(&t.norm)
+                        && name_word(ctx, &t.norm, t, false)
+                        && {
+                            unknown += 1;
+                            true
+                        }
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Where a designation that starts at token `j` ends, if one does: its
+/// first word (read without one unsure proclitic when `and`, `وستينغر`)
+/// and [`designation_rest`].
+fn designation_end(
+    ctx: &Ctx<'_>,
+    s: &[Token],
+    chosen: &[Cand],
+    j: usize,
+    and: bool,
+) -> Option<usize> {
+    let t = s.get(j)?;
+    let goes_on = joining_hyphen(s, j + 1)
+        || s.get(j + 1)
+            .is_some_and(|n| matches!(n.shape, Shape::Digit | Shape::Mixed));
+    let first = match chosen.iter().find(|c| c.start == j) {
+        Some(c) if and => {
+            return (c.label == Label::Equipment).then(|| designation_rest(ctx, s, chosen, c.end))
+        }
+        Some(c) => match c.label {
+            Label::Equipment | Label::Person | Label::Misc | Label::Loc => c.end,
+            // `إيرباص`, `إمبراير`: a maker's name, not a body.
+            Label::Org if c.end == j + 1 && !t.clitic.al => c.end,
+            // `مسيرات يافا`, `صاروخ فلسطين-2`; not a country alone.
+            Label::Gpe if goes_on || c.entry.is_none_or(|e| !e.id.starts_with("iso:")) => c.end,
+            _ => return None,
+        },
+        None => {
+            let w = if and { t.maybe_stem() } else { t.norm.as_str() };
+            let spelled = word_class(t) & SPELLED != 0 && !matches!(w, "ان" | "اي" | "ال" | "او");
+            let ok = match t.shape {
+                Shape::Latin | Shape::Mixed => !and,
+                Shape::Arabic if and => {
+                    t.clitic.maybe > 0 && !t.clitic.al && name_word(ctx, w, t, goes_on)
+                }
+                Shape::Arabic => {
+                    t.clitic.sure == 0 && !t.clitic.al && (spelled || name_word(ctx, w, t, goes_on))
+                }
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            j + 1
+        }
+    };
+    let end = designation_rest(ctx, s, chosen, first);
+    // A spelled-out letter alone is no name (`إس` is also "S").
+    (end > j + 1 || word_class(t) & SPELLED == 0 || and).then_some(end)
+}
+
+/// Replace the chosen spans inside tokens `start..end` (a span crossing
+/// `end` widens it) with one EQUIPMENT by `rule`, skipping `strip`
+/// proclitic letters; false when a span crosses `start`.
+fn make_equipment(
+    chosen: &mut Vec<Cand>,
+    start: usize,
+    mut end: usize,
+    strip: u8,
+    rule: Rule,
+) -> bool {
+    if chosen.iter().any(|c| c.start < start && c.end > start) {
+        return false;
+    }
+    if let Some(c) = chosen.iter().find(|c| c.start < end && c.end > end) {
+        end = c.end;
+    }
+    let entry = chosen
+        .iter()
+        .find(|c| c.start == start && c.label == Label::Equipment)
+        .and_then(|c| c.entry);
+    chosen.retain(|c| c.end <= start || c.start >= end);
+    chosen.push(Cand {
+        entry,
+        strip: Some(strip),
+        ..Cand::by_rule(rule, start, end, Label::Equipment, 0.6)
+    });
+    chosen.sort_by_key(|c| c.start);
+    true
+}
+
+/// Where the name after a trigger at token `i` may start: after `مسيرة`,
+/// a nationality, one article word (`الشبحية`, `المروحيات`) and `من
+/// طراز`.
+fn after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], i: usize) -> usize {
+    let mut j = i + 1;
+    let mut article = false;
+    while j < s.len() && j < i + 5 {
+        let t = &s[j];
+        if t.norm == "من" && s.get(j + 1).is_some_and(|n| n.norm == "طراز") {
+            j += 2;
+        } else if matches!(t.stem(), "مسيره" | "مسيرات") && t.clitic.sure == 0 {
+            j += 1;
+        } else if chosen
+            .iter()
+            .any(|c| c.start == j && c.label == Label::Norp)
+        {
+            j = chosen
+                .iter()
+                .find(|c| c.start == j)
+                .map_or(j + 1, |c| c.end);
+        } else if !article
+            && t.clitic.al
+            && t.clitic.sure == 0
+            && !chosen.iter().any(|c| c.start == j)
+            && !ctx.gaz.has(t.stem(), Kind::Norp)
+        {
+            article = true;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// `equipment_after_trigger`: a weapon, aircraft, drone, ship or vehicle
+/// noun (`مقاتلات`, `منظومة`, `صواريخ`, `الفرقاطة`, `من طراز`) is
+/// followed by its designation (`إف-16 بلوك 70`, `سو-30 إس إم 2`,
+/// `كاليبر`) or a quoted name (`الفرقاطة «الأدميرال ماكاروف»`), and the
+/// names joined to it by `و` are equipment too (`هيلفاير وستينغر`).
+pub(crate) fn equipment_after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i + 1 < s.len() {
+        let t = &s[i];
+        let class = loose_class(t);
+        let trigger = class & (TRIGGER | SHIP) != 0
+            && t.shape == Shape::Arabic
+            && (t.stem() != "طراز" || i > 0 && s[i - 1].norm == "من")
+            && !chosen.iter().any(|c| c.start <= i && c.end > i);
+        if !trigger {
+            i += 1;
+            continue;
+        }
+        let j = after_trigger(ctx, s, chosen, i);
+        if j >= s.len() {
+            break;
+        }
+        if is_quote(&s[j]) {
+            if let Some(close) = closed_at(s, j, 6) {
+                if make_equipment(chosen, j + 1, close, 0, Rule::EquipmentAfterTrigger) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        let mut at = j;
+        let mut and = false;
+        while let Some(end) = designation_end(ctx, s, chosen, at, and) {
+            let strip = if and {
+                s[at].clitic.maybe
+            } else {
+                s[at].clitic.sure
+            };
+            if !make_equipment(chosen, at, end, strip, Rule::EquipmentAfterTrigger) {
+                break;
+            }
+            i = end;
+            // `و` + another name of the same kind.
+            match s.get(end) {
+                Some(n) if n.norm == "و" => (at, and) = (end + 1, false),
+                Some(n) if n.norm.starts_with('و') && n.clitic.maybe > 0 && loose_class(n) == 0 => {
+                    (at, and) = (end, true);
+                }
+                _ => break,
+            }
+        }
+        i = i.max(j);
+    }
+}
+
+/// `equipment_designation_suffix`: a known equipment name takes the model
+/// designation after it (`إسكندر` + `-إم`, `رافال` + `إف 4`, `أباتشي` +
+/// `إيه إتش-64 إي`, `إس-300` + `بي إم يو 2`), and two equipment names in
+/// a row are one (`بيرقدار أكينجي`).
+pub(crate) fn equipment_designation_suffix(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < chosen.len() {
+        let c = &chosen[k];
+        if c.label != Label::Equipment {
+            k += 1;
+            continue;
+        }
+        let (start, end) = (c.start, c.end);
+        let strip = c.strip.unwrap_or(s[start].clitic.sure);
+        let new_end = designation_rest(ctx, s, chosen, end);
+        if new_end > end {
+            if let Some(c) = chosen.get_mut(k) {
+                c.end = new_end;
+                c.source = Source::Rule(Rule::EquipmentDesignationSuffix);
+                c.strip = Some(strip);
+            }
+            chosen.retain(|o| o.start == start || o.end <= start || o.start >= new_end);
+        }
+        k += 1;
     }
 }

@@ -42,12 +42,15 @@
 pub(crate) mod dates;
 pub(crate) mod equipment;
 pub(crate) mod linking;
+pub(crate) mod media;
 pub(crate) mod misc;
 pub(crate) mod noise;
+pub(crate) mod org_names;
 pub(crate) mod orgs;
 pub(crate) mod persons;
 pub(crate) mod places;
 pub(crate) mod registry;
+pub(crate) mod words;
 
 pub use registry::{RuleInfo, REGISTRY};
 
@@ -117,6 +120,22 @@ rules! {
         "An organization head noun, up to two article words and a nisba make an organization (`الجيش الأذربيجاني`).",
     OrgConstructState => "org_construct_state":
         "A head noun in construct state with article words or one unknown word is an organization (`وزارة الأمن الوطني`, `وكالة توران`).",
+    OrgArmedForce => "org_armed_force":
+        "An armed force, branch, command, fleet or general staff with a nationality, a country or a named force is an organization (`القوات الجوية الملكية السعودية`, `أسطول البحر الأسود`).",
+    OrgFullName => "org_full_name":
+        "An official name runs from its head over article words and complements to its nisba, complement or named body (`اللجنة الوطنية لمكافحة الإرهاب`).",
+    OrgOutletName => "org_outlet_name":
+        "An agency, channel, newspaper, radio or website with its name is an organization (`وكالة أبا`, `القناة 12`); a quoted name is the name alone (`موقع «ليبيا أوبزرفر»`).",
+    OrgSeatInName => "org_seat_in_name":
+        "A mission or force and `في` + the place it serves, or a committee and `في` + its parent body, are one name (`بعثة الاتحاد الأوروبي في أرمينيا`).",
+    OrgAliasInBrackets => "org_alias_in_brackets":
+        "A short name in brackets or quotes right after an organization is an organization (`(إيغاد)`, `«اليونيفيل»`).",
+    OrgDatelineOutlet => "org_dateline_outlet":
+        "The outlet credited in a dateline between the place and the dash is an organization (`أنقرة (الأناضول) -`, `/قنا/ -`).",
+    EquipmentAfterTrigger => "equipment_after_trigger":
+        "A weapon, aircraft, ship or vehicle noun is followed by its designation or quoted name (`مقاتلات إف-16 بلوك 70`, `الفرقاطة «الأدميرال ماكاروف»`), and by names joined with `و`.",
+    EquipmentDesignationSuffix => "equipment_designation_suffix":
+        "A known equipment name takes the model designation after it (`إسكندر-إم`, `رافال إف 4`, `أباتشي إيه إتش-64 إي`).",
     PersonAdjacentMerge => "person_adjacent_merge":
         "Two adjacent person spans are one name (`علي` + `خامنئي`).",
     PersonAfterTitle => "person_after_title":

@@ -3,7 +3,7 @@
 
 use crate::candidate::{Cand, Ctx};
 use crate::rules::{
-    equipment, noise, orgs, persons, places, Family, Precedence, Rule, Stage,
+    equipment, media, noise, org_names, orgs, persons, places, Family, Precedence, Rule, Stage,
     Stage::{Candidates, Choose, Document, Entities, Model, Spans},
 };
 use crate::token::Token;
@@ -100,7 +100,7 @@ const fn row(rule: Rule, family: Family, stage: Stage, apply: Apply) -> RuleInfo
 ///    its title and its surface.
 /// 6. `Document`: dates join (and win over what they overlap), keys are
 ///    filled in, and links are fixed over the whole document.
-pub static REGISTRY: [RuleInfo; 27] = [
+pub static REGISTRY: [RuleInfo; 35] = [
     row(Rule::Propagate, Family::Document, Model, Apply::Within),
     row(
         Rule::GazetteerFeatureOnly,
@@ -162,6 +162,54 @@ pub static REGISTRY: [RuleInfo; 27] = [
         Family::Orgs,
         Spans,
         Apply::Step(orgs::org_construct_state),
+    ),
+    row(
+        Rule::OrgArmedForce,
+        Family::Orgs,
+        Spans,
+        Apply::Step(org_names::org_armed_force),
+    ),
+    row(
+        Rule::OrgFullName,
+        Family::Orgs,
+        Spans,
+        Apply::Step(org_names::org_full_name),
+    ),
+    row(
+        Rule::OrgOutletName,
+        Family::Orgs,
+        Spans,
+        Apply::Step(media::org_outlet_name),
+    ),
+    row(
+        Rule::OrgSeatInName,
+        Family::Orgs,
+        Spans,
+        Apply::Step(org_names::org_seat_in_name),
+    ),
+    row(
+        Rule::OrgAliasInBrackets,
+        Family::Orgs,
+        Spans,
+        Apply::Step(media::org_alias_in_brackets),
+    ),
+    row(
+        Rule::OrgDatelineOutlet,
+        Family::Orgs,
+        Spans,
+        Apply::Step(media::org_dateline_outlet),
+    ),
+    row(
+        Rule::EquipmentAfterTrigger,
+        Family::Equipment,
+        Spans,
+        Apply::Step(equipment::equipment_after_trigger),
+    ),
+    row(
+        Rule::EquipmentDesignationSuffix,
+        Family::Equipment,
+        Spans,
+        Apply::Step(equipment::equipment_designation_suffix),
     ),
     row(
         Rule::PersonAdjacentMerge,
