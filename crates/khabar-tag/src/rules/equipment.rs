@@ -5,6 +5,7 @@
 use crate::candidate::{Cand, Ctx};
 use crate::entity::{Label, Source};
 use crate::gazetteer::Kind;
+use crate::names::Names;
 use crate::rules::media::{closed_at, is_quote};
 use crate::rules::persons::is_function_word;
 use crate::rules::words::{loose_class, word_class, SHIP, SPELLED, TRIGGER};
@@ -60,10 +61,36 @@ fn joining_hyphen(s: &[Token], k: usize) -> bool {
         && s[k].span.end == s[k + 1].span.start
 }
 
+/// Whether token `t` looks like a verb (`تعترض`, `ستنفذ`, `اعترضت`):
+/// an imperfect or future prefix, or the feminine past ending.
+fn verb_like(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    let n = w.chars().count();
+    n >= 4 && (w.starts_with(['ي', 'ت', 'ن']) || w.starts_with("س") || w.ends_with('ت'))
+}
+
+/// Whether `t` starts with a hamza alef + `ل` (`إلما`), which the search
+/// spelling folds to the article.
+fn hamza_al(ctx: &Ctx<'_>, t: &Token) -> bool {
+    t.clitic.al && t.clitic.sure == 0 && ctx.text[t.span.range()].starts_with(['إ', 'أ'])
+}
+
+/// Whether every token of `s[a..b]` is a piece of a designation: a
+/// number, a Latin code, a spelled-out letter or a joining hyphen
+/// (`بي إم يو`, which the model may have read as a name).
+fn all_code(s: &[Token], a: usize, b: usize) -> bool {
+    (a..b).all(|k| {
+        matches!(s[k].shape, Shape::Digit | Shape::Mixed | Shape::Latin)
+            || word_class(&s[k]) & SPELLED != 0
+            || joining_hyphen(s, k)
+    })
+}
+
 /// Where the rest of a designation that has reached token `end` ends: a
 /// joined hyphen and what follows it, numbers, Latin codes, spelled-out
 /// letters (`إيه إتش-64 إي`), `بلوك`, an equipment name, and up to two
-/// words that the model does not know (`ثندر`, `أدير`).
+/// words that the model does not know and that are no verbs (`ثندر`,
+/// `أدير`).
 fn designation_rest(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], mut end: usize) -> usize {
     let mut unknown = 0;
     let limit = (end + 8).min(s.len());
@@ -73,77 +100,98 @@ fn designation_rest(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], mut end: usize)
             end += 2;
             continue;
         }
+        let spelled = word_class(t) & SPELLED != 0;
         if let Some(c) = chosen.iter().find(|c| c.start == end) {
-            if c.label == Label::Equipment
-                || c.label == Label::Person && t.clitic.sure == 0 && t.clitic.maybe == 0
-            {
+            let bare = c.strip.unwrap_or(t.clitic.sure) == 0;
+            if bare && (c.label == Label::Equipment || all_code(s, c.start, c.end.min(s.len()))) {
                 end = c.end;
                 continue;
             }
             break;
         }
+        // `و` or `ف` starts the next name (`هيلفاير وستينغر`).
+        if t.clitic.sure > 0 || t.clitic.maybe > 0 && !spelled && t.norm.starts_with(['و', 'ف']) {
+            break;
+        }
         let ok = match t.shape {
             Shape::Digit | Shape::Mixed | Shape::Latin => true,
-            Shape::Arabic
-                if t.clitic.sure == 0 && t.clitic.maybe == 0
-                    || !t.clitic.al && word_class(t) & SPELLED != 0 =>
-            {
-                word_class(t) & SPELLED != 0
-                    || unknown < 2
-                        && !t.clitic.al
-                        && !ctx.known(&t.norm)
-                        && name_word(ctx, &t.norm, t, false)
-                        && {
-                            unknown += 1;
-                            true
-                        }
+            Shape::Arabic if spelled => true,
+            Shape::Arabic => {
+                unknown < 2
+                    && (!t.clitic.al || hamza_al(ctx, t))
+                    && !ctx.known(&t.norm)
+                    && !verb_like(t)
+                    && name_word(ctx, &t.norm, t, false)
             }
             _ => false,
         };
         if !ok {
             break;
         }
+        if t.shape == Shape::Arabic && !spelled {
+            unknown += 1;
+        }
         end += 1;
     }
     end
 }
 
-/// Where a designation that starts at token `j` ends, if one does: its
-/// first word (read without one unsure proclitic when `and`, `وستينغر`)
-/// and [`designation_rest`].
+/// Where a designation that starts at token `j` ends, if one does, and
+/// the proclitic letters before it: its first word (read without one
+/// unsure proclitic when `and`, `وستينغر`) and [`designation_rest`].
 fn designation_end(
     ctx: &Ctx<'_>,
     s: &[Token],
     chosen: &[Cand],
     j: usize,
     and: bool,
-) -> Option<usize> {
+) -> Option<(usize, u8)> {
     let t = s.get(j)?;
-    let goes_on = joining_hyphen(s, j + 1)
-        || s.get(j + 1)
-            .is_some_and(|n| matches!(n.shape, Shape::Digit | Shape::Mixed));
+    let next_code = |k: usize| {
+        joining_hyphen(s, k)
+            || s.get(k).is_some_and(|n| {
+                matches!(n.shape, Shape::Digit | Shape::Mixed) || word_class(n) & SPELLED != 0
+            })
+    };
+    let goes_on = next_code(j + 1);
+    let strip = if and { t.clitic.maybe } else { t.clitic.sure };
     let first = match chosen.iter().find(|c| c.start == j) {
-        Some(c) if and => {
-            return (c.label == Label::Equipment).then(|| designation_rest(ctx, s, chosen, c.end))
-        }
         Some(c) => match c.label {
             Label::Equipment | Label::Person | Label::Misc | Label::Loc => c.end,
             // `إيرباص`, `إمبراير`: a maker's name, not a body.
-            Label::Org if c.end == j + 1 && !t.clitic.al => c.end,
+            Label::Org if c.end == j + 1 && !t.clitic.al && !and => c.end,
             // `مسيرات يافا`, `صاروخ فلسطين-2`; not a country alone.
-            Label::Gpe if goes_on || c.entry.is_none_or(|e| !e.id.starts_with("iso:")) => c.end,
+            Label::Gpe
+                if !and && (goes_on || c.entry.is_none_or(|e| !e.id.starts_with("iso:"))) =>
+            {
+                c.end
+            }
             _ => return None,
         },
+        // `كاليبر`, which reads as `ك` + `اليبر`.
+        None if !and && t.clitic.sure > 0 && ctx.gaz.has(&t.norm, Kind::Equip) => {
+            return Some((designation_rest(ctx, s, chosen, j + 1), 0));
+        }
         None => {
             let w = if and { t.maybe_stem() } else { t.norm.as_str() };
-            let spelled = word_class(t) & SPELLED != 0 && !matches!(w, "ان" | "اي" | "ال" | "او");
+            let spelled = word_class(t) & SPELLED != 0
+                && (!matches!(w, "ان" | "اي" | "ال" | "او") || next_code(j + 1));
             let ok = match t.shape {
                 Shape::Latin | Shape::Mixed => !and,
+                // `وستينغر`: a word that looks like a name (`وأطقم` does not).
                 Shape::Arabic if and => {
-                    t.clitic.maybe > 0 && !t.clitic.al && name_word(ctx, w, t, goes_on)
+                    t.clitic.maybe > 0
+                        && !t.clitic.al
+                        && name_word(ctx, w, t, goes_on)
+                        && (goes_on || Names::global().name_likeness(w) >= 0.5)
                 }
                 Shape::Arabic => {
-                    t.clitic.sure == 0 && !t.clitic.al && (spelled || name_word(ctx, w, t, goes_on))
+                    t.clitic.sure == 0
+                        && (!t.clitic.al || hamza_al(ctx, t))
+                        && (spelled
+                            || word_class(t) & SPELLED == 0
+                                && name_word(ctx, w, t, goes_on)
+                                && (goes_on || !verb_like(t)))
                 }
                 _ => false,
             };
@@ -155,7 +203,7 @@ fn designation_end(
     };
     let end = designation_rest(ctx, s, chosen, first);
     // A spelled-out letter alone is no name (`إس` is also "S").
-    (end > j + 1 || word_class(t) & SPELLED == 0 || and).then_some(end)
+    (end > j + 1 || word_class(t) & SPELLED == 0 || and).then_some((end, strip))
 }
 
 /// Replace the chosen spans inside tokens `start..end` (a span crossing
@@ -193,7 +241,7 @@ fn make_equipment(
 /// طراز`.
 fn after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], i: usize) -> usize {
     let mut j = i + 1;
-    let mut article = false;
+    let mut articles = 0;
     while j < s.len() && j < i + 5 {
         let t = &s[j];
         if t.norm == "من" && s.get(j + 1).is_some_and(|n| n.norm == "طراز") {
@@ -208,19 +256,57 @@ fn after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], i: usize) -> usize
                 .iter()
                 .find(|c| c.start == j)
                 .map_or(j + 1, |c| c.end);
-        } else if !article
+        } else if articles < 2
             && t.clitic.al
             && t.clitic.sure == 0
             && !chosen.iter().any(|c| c.start == j)
             && !ctx.gaz.has(t.stem(), Kind::Norp)
         {
-            article = true;
+            articles += 1;
             j += 1;
         } else {
             break;
         }
     }
     j
+}
+
+/// Whether the trigger noun at token `i` is free, after taking it out of
+/// a name the model or a rule made of it (`الفرقاطة` as ORG, `غولجوك
+/// الفرقاطة` as MISC): a span that starts with the trigger loses it (its
+/// nisba stays, as NORP), one that ends with it ends before it; a span
+/// that holds it inside, or equipment, keeps it.
+fn free_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>, i: usize) -> bool {
+    let Some(k) = chosen.iter().position(|c| c.start <= i && c.end > i) else {
+        return true;
+    };
+    let c = &chosen[k];
+    // Equipment, and a body that ends with the noun (`قناة المسيرة`).
+    if c.label == Label::Equipment || c.label == Label::Org && c.start < i {
+        return false;
+    }
+    if c.start == i {
+        let end = c.end;
+        chosen.remove(k);
+        for j in i + 1..end {
+            if s[j].clitic.al && s[j].clitic.sure == 0 && ctx.gaz.has(s[j].stem(), Kind::Norp) {
+                chosen.push(Cand::by_rule(
+                    Rule::EquipmentAfterTrigger,
+                    j,
+                    j + 1,
+                    Label::Norp,
+                    0.6,
+                ));
+            }
+        }
+        chosen.sort_by_key(|c| c.start);
+        true
+    } else if c.end == i + 1 {
+        chosen[k].end = i;
+        true
+    } else {
+        false
+    }
 }
 
 /// `equipment_after_trigger`: a weapon, aircraft, drone, ship or vehicle
@@ -236,7 +322,7 @@ pub(crate) fn equipment_after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut V
         let trigger = class & (TRIGGER | SHIP) != 0
             && t.shape == Shape::Arabic
             && (t.stem() != "طراز" || i > 0 && s[i - 1].norm == "من")
-            && !chosen.iter().any(|c| c.start <= i && c.end > i);
+            && free_trigger(ctx, s, chosen, i);
         if !trigger {
             i += 1;
             continue;
@@ -255,12 +341,7 @@ pub(crate) fn equipment_after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut V
         }
         let mut at = j;
         let mut and = false;
-        while let Some(end) = designation_end(ctx, s, chosen, at, and) {
-            let strip = if and {
-                s[at].clitic.maybe
-            } else {
-                s[at].clitic.sure
-            };
+        while let Some((end, strip)) = designation_end(ctx, s, chosen, at, and) {
             if !make_equipment(chosen, at, end, strip, Rule::EquipmentAfterTrigger) {
                 break;
             }

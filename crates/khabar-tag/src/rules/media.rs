@@ -90,7 +90,9 @@ fn outlet_name_end(
             }
             Some(n)
                 if n.shape == Shape::Latin
-                    || word_class(n) & SPELLED != 0 && n.clitic.maybe == 0 =>
+                    || word_class(n) & SPELLED != 0
+                        && n.clitic.maybe == 0
+                        && !matches!(n.norm.as_str(), "ان" | "اي" | "ال" | "او") =>
             {
                 end += 1;
             }
@@ -119,12 +121,31 @@ pub(crate) fn org_outlet_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>
     let mut i = 0;
     while i + 1 < s.len() {
         let h = &s[i];
-        if h.shape != Shape::Arabic
-            || loose_class(h) & OUTLET == 0
-            || chosen.iter().any(|c| c.start <= i && c.end > i)
-        {
+        if h.shape != Shape::Arabic || loose_class(h) & OUTLET == 0 {
             i += 1;
             continue;
+        }
+        // An outlet found already (`وكالة إنترفاكس`) takes a joined
+        // word (`-جورجيا`).
+        match chosen.iter().find(|c| c.start <= i && c.end > i) {
+            Some(c) if c.start == i && c.label == Label::Org => {
+                let end = c.end;
+                if end + 1 < s.len()
+                    && s[end].norm == "-"
+                    && touch(&s[end - 1], &s[end])
+                    && touch(&s[end], &s[end + 1])
+                    && s[end + 1].shape == Shape::Arabic
+                {
+                    make_org(chosen, s, i, end + 2, Rule::OrgOutletName);
+                }
+                i = end;
+                continue;
+            }
+            Some(c) => {
+                i = c.end.max(i + 1);
+                continue;
+            }
+            None => {}
         }
         // `موقع «ليبيا أوبزرفر»`: the quoted name.
         if is_quote(&s[i + 1]) {
@@ -170,17 +191,22 @@ pub(crate) fn org_outlet_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>
     }
 }
 
+/// Whether sentence `s` opens a line of the text (where datelines are).
+pub(crate) fn opens_line(ctx: &Ctx<'_>, s: &[Token]) -> bool {
+    s.first().is_some_and(|first| {
+        ctx.text[..first.span.start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.trim().is_empty())
+    })
+}
+
 /// `org_dateline_outlet`: the outlet credited in a dateline, in brackets,
 /// slashes or quotes between the place (and date) that opens a line and
 /// its dash, is an organization (`أنقرة (الأناضول) -`, `الدوحة في 12
 /// مايو /قنا/ -`, `بيروت: «الشرق الأوسط» -`).
 pub(crate) fn org_dateline_outlet(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
-    let Some(first) = s.first() else { return };
-    let line_start = ctx.text[..first.span.start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty());
-    if !line_start
+    if !opens_line(ctx, s)
         || !chosen
             .first()
             .is_some_and(|c| c.start == 0 && matches!(c.label, Label::Gpe | Label::Loc))

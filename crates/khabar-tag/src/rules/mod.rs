@@ -130,6 +130,8 @@ rules! {
         "A mission or force and `في` + the place it serves, or a committee and `في` + its parent body, are one name (`بعثة الاتحاد الأوروبي في أرمينيا`).",
     OrgAliasInBrackets => "org_alias_in_brackets":
         "A short name in brackets or quotes right after an organization is an organization (`(إيغاد)`, `«اليونيفيل»`).",
+    PlaceOpensDateline => "place_opens_dateline":
+        "The place that opens a news line before its dash, bracket or date is a place (`مسقط -`, `القدس (أ ف ب)`).",
     OrgDatelineOutlet => "org_dateline_outlet":
         "The outlet credited in a dateline between the place and the dash is an organization (`أنقرة (الأناضول) -`, `/قنا/ -`).",
     EquipmentAfterTrigger => "equipment_after_trigger":

@@ -11,7 +11,9 @@ use crate::candidate::{Cand, Ctx};
 use crate::entity::{Label, Source};
 use crate::gazetteer::Kind;
 use crate::rules::persons::{is_function_word, title_at};
-use crate::rules::words::{loose_class, stem_class, FORCE, OFFICIAL, PART, SEATED, SOVEREIGN};
+use crate::rules::words::{
+    loose_class, stem_class, FORCE, GROUP, OFFICIAL, PART, PORTFOLIO, SEATED, SOVEREIGN,
+};
 use crate::rules::Rule;
 use crate::token::{Shape, Token};
 
@@ -154,12 +156,18 @@ pub(crate) fn head_strip(t: &Token) -> u8 {
 
 /// Whether the head at `i` is an adjective of the word before it (`السفن
 /// البحرية`): an article head right after an article word.
-fn agrees_with_previous(s: &[Token], i: usize) -> bool {
+fn agrees_with_previous(s: &[Token], chosen: &[Cand], i: usize) -> bool {
     s[i].clitic.al
+        && s[i].clitic.sure == 0
         && i > 0
         && s[i - 1].shape == Shape::Arabic
         && s[i - 1].clitic.al
         && s[i - 1].clitic.sure == 0
+        && !is_function_word(&s[i - 1])
+        // `وزارة الدفاع الأذربيجانية` + `القوات المسلحة الأرمينية`.
+        && !chosen
+            .iter()
+            .any(|c| c.end == i && matches!(c.label, Label::Org | Label::Norp | Label::Gpe))
 }
 
 /// Heads that name a force by two article words without a nationality
@@ -183,7 +191,7 @@ pub(crate) fn org_armed_force(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>
         if h.shape != Shape::Arabic
             || loose_class(h) & FORCE == 0
             || chosen.iter().any(|c| c.start <= i && c.end > i)
-            || agrees_with_previous(s, i)
+            || agrees_with_previous(s, chosen, i)
         {
             i += 1;
             continue;
@@ -210,13 +218,9 @@ pub(crate) fn org_armed_force(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>
                 Unit::Noun | Unit::Adj | Unit::Comp | Unit::Place => after_name = false,
             }
         }
-        if end.is_none()
-            && !h.clitic.al
-            && NAMED_BY_TWO.contains(&head)
-            && us.len() >= 2
-            && us.iter().all(|u| u.0 == Unit::Adj)
-        {
-            end = us.last().map(|u| u.1);
+        let adjs = us.iter().take_while(|u| u.0 == Unit::Adj).count();
+        if end.is_none() && !h.clitic.al && NAMED_BY_TWO.contains(&head) && adjs >= 2 {
+            end = Some(us[adjs - 1].1);
         }
         match end {
             Some(e) if make_org(chosen, s, i, e, Rule::OrgArmedForce) => i = e,
@@ -244,28 +248,56 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
             None => (i + 1, false),
         };
         if h.shape != Shape::Arabic
-            || loose_class(h) & OFFICIAL == 0
-            || !org && agrees_with_previous(s, i)
+            || loose_class(h) & (OFFICIAL | GROUP | PORTFOLIO) == 0
+            || !org && agrees_with_previous(s, chosen, i)
         {
             i = if org { from } else { i + 1 };
             continue;
         }
         let us = units(ctx, s, chosen, from, from + 8);
+        let class = loose_class(h);
+        // A body found already goes on only by a complement (`وكالة
+        // تسنيم` + `للأنباء`); a head in construct state starts with no
+        // complement (`مركز للشرطة`), nor with a body unless it is a group
+        // (`تنظيم داعش`; not `حكومة` + `حزب الحلم`).
+        let first = us.first().map(|u| u.0);
+        if org && first != Some(Unit::Comp)
+            || !org && !h.clitic.al && first == Some(Unit::Comp)
+            || !org
+                && first == Some(Unit::Org)
+                && class & (GROUP | SEATED) == 0
+                && s[from].clitic.sure == 0
+        {
+            i = if org { from } else { i + 1 };
+            continue;
+        }
+        // `الخارجية الروسية`: a ministry by its portfolio and nationality.
+        if !org && h.clitic.al && class & PORTFOLIO != 0 {
+            let end = (first == Some(Unit::Nisba)).then(|| us[0].1);
+            match end {
+                Some(e) if make_org(chosen, s, i, e, Rule::OrgFullName) => i = e,
+                _ => i += 1,
+            }
+            continue;
+        }
         let mut end = None;
         let mut open_comp = false;
-        let mut adjs = 0;
+        let mut nisba = false;
         for &(u, e) in &us {
             match u {
+                // After its nationality a name takes only a complement.
+                Unit::Adj | Unit::Noun | Unit::Place if nisba && !open_comp => break,
                 Unit::Nisba | Unit::Org => {
                     end = Some(e);
                     open_comp = false;
+                    nisba = u == Unit::Nisba;
                 }
                 Unit::Comp => {
                     open_comp = true;
                     end = Some(e);
                 }
                 Unit::Adj if open_comp => end = Some(e),
-                Unit::Adj => adjs += 1,
+                Unit::Adj => {}
                 Unit::Noun | Unit::Place => open_comp = false,
             }
         }
@@ -280,9 +312,14 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
         if h.clitic.al && !org && us.first().is_none_or(|u| u.0 != Unit::Adj) {
             end = None;
         }
-        if end.is_none() && !org && !h.clitic.al && adjs >= 2 && us.iter().all(|u| u.0 == Unit::Adj)
-        {
-            end = us.last().map(|u| u.1);
+        // `حكومة الوحدة الوطنية`, `جهاز مكافحة الإرهاب`.
+        let noun = usize::from(first == Some(Unit::Noun));
+        let run = us[noun.min(us.len())..]
+            .iter()
+            .take_while(|u| u.0 == Unit::Adj)
+            .count();
+        if end.is_none() && !org && !h.clitic.al && (run >= 2 || noun == 1 && run >= 1) {
+            end = Some(us[noun + run - 1].1);
         }
         match end {
             Some(e) if e > from && make_org(chosen, s, i, e, Rule::OrgFullName) => i = e,
@@ -301,6 +338,18 @@ pub(crate) fn org_seat_in_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand
         let c = &chosen[k];
         let (start, fi) = (c.start, c.end);
         let class = loose_class(&s[start]);
+        // `للدعم` between the name and `في`.
+        let mut fi = fi;
+        if class & SEATED != 0 && s.get(fi).is_some_and(complement) {
+            let us = units(ctx, s, chosen, fi, fi + 3);
+            if us.first().is_some_and(|u| u.0 == Unit::Comp) {
+                fi = us
+                    .iter()
+                    .take_while(|u| matches!(u.0, Unit::Comp | Unit::Adj))
+                    .last()
+                    .map_or(fi, |u| u.1);
+            }
+        }
         let ok = c.label == Label::Org
             && class & (SEATED | PART) != 0
             && s.get(fi).is_some_and(|t| t.norm == "في");

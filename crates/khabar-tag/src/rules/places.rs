@@ -145,3 +145,45 @@ pub(crate) fn loc_or_gpe_by_head(c: &mut Cand, first: &Token) {
 pub(crate) fn nisba_over_country(stem_entries: &[Entry]) -> bool {
     stem_entries.iter().any(|e| e.kind == Kind::Norp)
 }
+
+/// `place_opens_dateline`: the place that opens a news line before its
+/// dash, bracket, slash or date is a place (`مسقط -`, `القدس (أ ف ب)`,
+/// `الدوحة في 12 مايو`), also a city that would need the model's span and
+/// a place the model read as an organization.
+// A step of the registry: every step has the same signature.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn place_opens_dateline(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    if s.len() < 2 || !crate::rules::media::opens_line(ctx, s) {
+        return;
+    }
+    let mut ms = Vec::new();
+    ctx.gaz.matches_at(s, 0, true, &mut ms);
+    let Some(&(n, e, _)) = ms
+        .iter()
+        .filter(|(_, e, form)| e.kind == Kind::Gpe && *form < 2)
+        .max_by_key(|m| m.0)
+    else {
+        return;
+    };
+    let dateline = s
+        .get(n)
+        .is_some_and(|t| matches!(t.norm.as_str(), "-" | "–" | "(" | "/" | ":" | "في"));
+    if !dateline || chosen.iter().any(|c| c.start < n && c.end > n) {
+        return;
+    }
+    if chosen
+        .first()
+        .is_some_and(|c| c.start == 0 && c.end == n && c.label == Label::Gpe)
+    {
+        return;
+    }
+    chosen.retain(|c| c.start >= n);
+    chosen.insert(
+        0,
+        Cand {
+            entry: Some(e),
+            strip: Some(0),
+            ..Cand::by_rule(Rule::PlaceOpensDateline, 0, n, Label::Gpe, 0.8)
+        },
+    );
+}

@@ -100,7 +100,7 @@ const fn row(rule: Rule, family: Family, stage: Stage, apply: Apply) -> RuleInfo
 ///    its title and its surface.
 /// 6. `Document`: dates join (and win over what they overlap), keys are
 ///    filled in, and links are fixed over the whole document.
-pub static REGISTRY: [RuleInfo; 35] = [
+pub static REGISTRY: [RuleInfo; 36] = [
     row(Rule::Propagate, Family::Document, Model, Apply::Within),
     row(
         Rule::GazetteerFeatureOnly,
@@ -192,6 +192,12 @@ pub static REGISTRY: [RuleInfo; 35] = [
         Family::Orgs,
         Spans,
         Apply::Step(media::org_alias_in_brackets),
+    ),
+    row(
+        Rule::PlaceOpensDateline,
+        Family::Places,
+        Spans,
+        Apply::Step(places::place_opens_dateline),
     ),
     row(
         Rule::OrgDatelineOutlet,

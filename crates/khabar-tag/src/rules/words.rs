@@ -1,4 +1,5 @@
-//! The word families the rules of security and political news read:
+//! The word families the rules of security and political news read
+//! (written in plain Arabic spelling, looked up in the search spelling):
 //! organization heads, outlet heads, equipment triggers, spelled-out Latin
 //! letters, place class nouns. A token's family is one hash lookup of its
 //! stem ([`stem_class`]), so that a rule costs little on the many tokens
@@ -33,6 +34,11 @@ pub(crate) const PLACE_NOUN: u16 = 1 << 7;
 pub(crate) const SHIP: u16 = 1 << 8;
 /// Adjectives that name a state as a nisba does (`الملكية`).
 pub(crate) const SOVEREIGN: u16 = 1 << 9;
+/// Heads of armed groups that take the group's name (`تنظيم داعش`,
+/// `كتائب حزب الله`).
+pub(crate) const GROUP: u16 = 1 << 10;
+/// A ministry's short name by its portfolio (`الخارجية الروسية`).
+pub(crate) const PORTFOLIO: u16 = 1 << 11;
 
 /// The families, by search-normalized stem (without article).
 const WORDS: &[(u16, &[&str])] = &[
@@ -176,6 +182,11 @@ const WORDS: &[(u16, &[&str])] = &[
         ],
     ),
     (
+        GROUP,
+        &["تنظيم", "كتائب", "جماعه", "حركه", "ميليشيا", "فصيل"],
+    ),
+    (PORTFOLIO, &["خارجيه", "داخليه"]),
+    (
         SOVEREIGN,
         &[
             "ملكي",
@@ -194,7 +205,9 @@ static CLASSES: LazyLock<FastMap<u64, u16>> = LazyLock::new(|| {
     let mut m = FastMap::default();
     for (class, words) in WORDS {
         for w in *words {
-            *m.entry(hash_bytes(w.as_bytes())).or_insert(0) |= class;
+            // In the search spelling tokens carry (`كتائب` → `كتايب`).
+            let key = khabar_normalize::normalize(w, khabar_normalize::Profile::Search);
+            *m.entry(hash_bytes(key.as_bytes())).or_insert(0) |= class;
         }
     }
     m
