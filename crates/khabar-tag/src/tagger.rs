@@ -228,6 +228,9 @@ impl Tagger {
         // Stages `Choose`, `Spans` and `Entities`.
         let mut ents = crate::resolve::resolve(&ctx, &sents, cands);
         // Stage `Document`.
+        if ctx.on(Rule::SurnameRepeats) {
+            linking::surname_repeats(self.gaz, &mut ents);
+        }
         dates::add_dates(text, dates, &mut ents, ctx.on(Rule::DatesOverNames));
         crate::link::link(&mut ents, self.rules);
         if ctx.on(Rule::AmmanOrOman) {

@@ -144,3 +144,27 @@ mod tests {
         assert_eq!(v, words("محمد سيد احمد"));
     }
 }
+
+/// `surname_repeats`: a nisba that ends a person's name in the document
+/// (`محمد شياع السوداني`) is that person where it stands alone as a NORP
+/// (`وأشاد السوداني`).
+pub(crate) fn surname_repeats(gaz: &Gazetteer, ents: &mut [Mention]) {
+    let surnames: Vec<String> = ents
+        .iter()
+        .filter(|m| m.entity.label == Label::Person && m.norm.len() >= 2)
+        .filter_map(|m| m.norm.last())
+        .filter(|w| w.starts_with("ال") && gaz.has(&w[4..], Kind::Norp))
+        .cloned()
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for m in ents.iter_mut() {
+        if m.entity.label == Label::Norp && m.norm.len() == 1 && surnames.contains(&m.norm[0]) {
+            m.entity.label = Label::Person;
+            m.entity.canonical.clear();
+            m.entity.kb_id = None;
+            m.entity.source = crate::entity::Source::Rule(crate::rules::Rule::SurnameRepeats);
+        }
+    }
+}

@@ -144,6 +144,12 @@ rules! {
         "A title or rank followed by name-like words makes a person (`الجنرال ذاكر حسنوف`), or starts the person the model found after it.",
     PersonSplitAtConjunction => "person_split_at_conjunction":
         "Two people joined by `و` are two entities (`خالد العمري ومحمد الزعبي`).",
+    PersonNisbaSurname => "person_nisba_surname":
+        "A singular nisba right after a person's name is the name's last part (`محمد شياع السوداني`), not a nationality.",
+    PersonEndsBeforeVerb => "person_ends_before_verb":
+        "A person's name of three words or more does not end with a verb in the imperfect (`علي خامنئي يولي`).",
+    PersonCompoundTakesSurname => "person_compound_takes_surname":
+        "A name ending with the second half of a compound given name takes the family name after it (`سهيل الدين أكبر`).",
     PersonSingleScript => "person_single_script":
         "A person's name does not run from Arabic into Latin letters (`أمين الناصر CEO`).",
     NoEntityInMarkup => "no_entity_in_markup":
@@ -160,6 +166,8 @@ rules! {
         "Titles and ranks at the start of a person span or just before it go to `title`, out of the span (`العميد الركن`).",
     SymbolNotName => "symbol_not_name":
         "A span with no letter or digit in its surface (`﷼`, which normalizes to `ريال`) is no entity.",
+    SurnameRepeats => "surname_repeats":
+        "A nisba that ends a person's name in the document is that person where it stands alone (`السوداني` after `محمد شياع السوداني`).",
     DatesOverNames => "dates_over_names":
         "A date wins over the entities it overlaps (`كانون` in `22 كانون الثاني`); switched off, the date gives way.",
     PersonLinksToFullName => "person_links_to_full_name":

@@ -52,6 +52,9 @@ const NOUN_BEFORE: [&str; 18] = [
     "جمهوريه",
 ];
 
+/// Words after which `مالي` is "my money" (`من مالي الخاص`, `مالي كله`).
+const MONEY_AFTER: [&str; 5] = ["الخاص", "الشخصي", "كله", "وحده", "الحلال"];
+
 /// The countries that stop words hide, with the word (`مالي` → Mali): the
 /// gazetteer's hidden entries that are ISO countries, one per word. Every
 /// tagger reads the shared gazetteer, so this is built once from it.
@@ -69,7 +72,8 @@ static HIDDEN_COUNTRIES: LazyLock<Vec<(&'static str, &'static Entry)>> = LazyLoc
 /// mostly "financial") is a GPE where only a noun can stand: after a
 /// preposition (`في مالي`), a proclitic preposition (`لمالي`), a word of
 /// place or government (`شمال مالي`, `حكومة مالي`), or joined by `و` to a
-/// country (`النيجر ومالي`). The adjective follows its noun (`دعم مالي`).
+/// country (`النيجر ومالي`). The adjective follows its noun (`دعم مالي`),
+/// and `مالي الخاص` is "my own money".
 pub(crate) fn gpe_hidden_by_stop_word(ctx: &Ctx<'_>, s: &[Token], out: &mut Vec<Cand>) {
     let hidden: &[(&str, &Entry)] = &HIDDEN_COUNTRIES;
     // A byte comparison against the few such words before any of a
@@ -98,7 +102,11 @@ pub(crate) fn gpe_hidden_by_stop_word(ctx: &Ctx<'_>, s: &[Token], out: &mut Vec<
                             .iter()
                             .any(|w| ctx.gaz.has(w, Kind::Gpe))
             });
-        if noun_slot {
+        // `من مالي الخاص`: "my own money", not Mali.
+        let money = s
+            .get(k + 1)
+            .is_some_and(|n| MONEY_AFTER.contains(&n.norm.as_str()));
+        if noun_slot && !money {
             out.push(Cand {
                 entry: Some(e),
                 strip: u8::try_from(letters).ok(),

@@ -100,7 +100,7 @@ const fn row(rule: Rule, family: Family, stage: Stage, apply: Apply) -> RuleInfo
 ///    its title and its surface.
 /// 6. `Document`: dates join (and win over what they overlap), keys are
 ///    filled in, and links are fixed over the whole document.
-pub static REGISTRY: [RuleInfo; 36] = [
+pub static REGISTRY: [RuleInfo; 40] = [
     row(Rule::Propagate, Family::Document, Model, Apply::Within),
     row(
         Rule::GazetteerFeatureOnly,
@@ -236,6 +236,24 @@ pub static REGISTRY: [RuleInfo; 36] = [
         Apply::Step(persons::person_split_at_conjunction),
     ),
     row(
+        Rule::PersonNisbaSurname,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_nisba_surname),
+    ),
+    row(
+        Rule::PersonEndsBeforeVerb,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_ends_before_verb),
+    ),
+    row(
+        Rule::PersonCompoundTakesSurname,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_compound_takes_surname),
+    ),
+    row(
         Rule::PersonSingleScript,
         Family::Persons,
         Spans,
@@ -278,6 +296,12 @@ pub static REGISTRY: [RuleInfo; 36] = [
         Apply::Within,
     ),
     row(Rule::SymbolNotName, Family::Noise, Entities, Apply::Within),
+    row(
+        Rule::SurnameRepeats,
+        Family::Linking,
+        Document,
+        Apply::Within,
+    ),
     row(Rule::DatesOverNames, Family::Dates, Document, Apply::Within),
     row(
         Rule::PersonLinksToFullName,
