@@ -208,6 +208,16 @@ fn a_name_that_looks_like_conjunction_and_article_keeps_its_letter() {
     assert!(ents.iter().any(|e| e.text == "العراق"), "{ents:#?}");
 }
 
+/// Issue 17's known errors: `واشنطن` is the city (it was linked to the
+/// United States), and `من مالي الخاص` is money, not Mali.
+#[test]
+fn washington_is_the_city_and_my_money_is_not_mali() {
+    let ents = Tagger::global().tag("وصل الوزير إلى واشنطن، وقال إنه دفع من مالي الخاص.");
+    let w = find(&ents, "واشنطن");
+    assert_eq!((w.label, w.canonical.as_str()), (Label::Gpe, "Washington"));
+    assert!(ents.iter().all(|e| e.text != "مالي"), "{ents:#?}");
+}
+
 #[test]
 fn clubs_and_companies_link_to_english_names() {
     // Sentences written for this test (not from ANERcorp); the club and

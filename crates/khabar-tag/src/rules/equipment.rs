@@ -182,8 +182,9 @@ fn designation_end(
                 Shape::Arabic if and => {
                     t.clitic.maybe > 0
                         && !t.clitic.al
-                        && name_word(ctx, w, t, goes_on)
-                        && (goes_on || Names::global().name_likeness(w) >= 0.5)
+                        && (ctx.gaz.has(w, Kind::Equip)
+                            || name_word(ctx, w, t, goes_on)
+                                && (goes_on || Names::global().name_likeness(w) >= 0.5))
                 }
                 Shape::Arabic => {
                     t.clitic.sure == 0
@@ -221,6 +222,13 @@ fn make_equipment(
     }
     if let Some(c) = chosen.iter().find(|c| c.start < end && c.end > end) {
         end = c.end;
+    }
+    // Found already as it is: the layer that found it keeps it.
+    if chosen
+        .iter()
+        .any(|c| c.start == start && c.end == end && c.label == Label::Equipment)
+    {
+        return true;
     }
     let entry = chosen
         .iter()

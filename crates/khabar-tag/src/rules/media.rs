@@ -174,7 +174,10 @@ pub(crate) fn org_outlet_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>
         for (u, e) in units(ctx, s, chosen, end, end + 2) {
             let ok = match u {
                 Unit::Comp => s[e - 1].stem() == "انباء",
-                Unit::Adj => matches!(s[e - 1].stem(), "اعلاميه" | "اخباريه" | "فضاييه" | "فضائيه"),
+                Unit::Adj => matches!(
+                    s[e - 1].stem(),
+                    "اعلاميه" | "اخباريه" | "فضاييه" | "فضائيه" | "دوليه"
+                ),
                 Unit::Nisba => true,
                 _ => false,
             };

@@ -126,6 +126,13 @@ pub(crate) fn make_org(
     {
         return false;
     }
+    // Found already as it is: the layer that found it keeps it.
+    if chosen
+        .iter()
+        .any(|c| c.start == start && c.end == end && c.label == Label::Org)
+    {
+        return true;
+    }
     // An organization that the name starts with keeps its link (`وكالة
     // تسنيم` + `للأنباء`).
     let kept = chosen
@@ -219,8 +226,9 @@ pub(crate) fn org_armed_force(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>
             }
         }
         let adjs = us.iter().take_while(|u| u.0 == Unit::Adj).count();
+        // Two words: a third article word is the verb's object.
         if end.is_none() && !h.clitic.al && NAMED_BY_TWO.contains(&head) && adjs >= 2 {
-            end = Some(us[adjs - 1].1);
+            end = Some(us[1].1);
         }
         match end {
             Some(e) if make_org(chosen, s, i, e, Rule::OrgArmedForce) => i = e,
@@ -273,7 +281,9 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
         }
         // `الخارجية الروسية`: a ministry by its portfolio and nationality.
         if !org && h.clitic.al && class & PORTFOLIO != 0 {
-            let end = (first == Some(Unit::Nisba)).then(|| us[0].1);
+            // The nisba agrees with the portfolio (`الخارجية الفرنسية`),
+            // not with a minister before it (`وزير الخارجية الإيراني`).
+            let end = (first == Some(Unit::Nisba) && s[from].norm.ends_with('ه')).then(|| us[0].1);
             match end {
                 Some(e) if make_org(chosen, s, i, e, Rule::OrgFullName) => i = e,
                 _ => i += 1,
@@ -318,8 +328,10 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
             .iter()
             .take_while(|u| u.0 == Unit::Adj)
             .count();
+        // At most two words: a third article word is the verb's object
+        // (`ونفت حكومة الوحدة الوطنية الاتهامات`).
         if end.is_none() && !org && !h.clitic.al && (run >= 2 || noun == 1 && run >= 1) {
-            end = Some(us[noun + run - 1].1);
+            end = Some(us[(noun + run).min(2) - 1].1);
         }
         match end {
             Some(e) if e > from && make_org(chosen, s, i, e, Rule::OrgFullName) => i = e,
@@ -333,6 +345,7 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
 /// المغرب الإسلامي`), or a committee and `في` + its parent body (`لجنة
 /// الشؤون الخارجية في مجلس النواب الأمريكي`), are one name.
 pub(crate) fn org_seat_in_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    committee_before_parent(ctx, s, chosen);
     let mut k = 0;
     while k < chosen.len() {
         let c = &chosen[k];
@@ -388,6 +401,38 @@ pub(crate) fn org_seat_in_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand
                     .map_or(k + 1, |p| p + 1);
             }
             _ => k += 1,
+        }
+    }
+}
+
+/// A committee or office in construct state with its article words right
+/// before `في` + an organization (`لجنة الدفاع في البرلمان الأوروبي`)
+/// becomes an organization, which [`org_seat_in_name`] then joins to its
+/// parent.
+fn committee_before_parent(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    for i in 0..s.len() {
+        let h = &s[i];
+        if h.clitic.al
+            || loose_class(h) & PART == 0
+            || chosen.iter().any(|c| c.start <= i && c.end > i)
+        {
+            continue;
+        }
+        let us = units(ctx, s, chosen, i + 1, i + 4);
+        let run = us
+            .iter()
+            .take_while(|u| matches!(u.0, Unit::Adj | Unit::Nisba))
+            .count();
+        if run == 0 {
+            continue;
+        }
+        let fi = us[run - 1].1;
+        let parent = s.get(fi).is_some_and(|t| t.norm == "في")
+            && chosen
+                .iter()
+                .any(|c| c.start == fi + 1 && c.label == Label::Org);
+        if parent {
+            make_org(chosen, s, i, fi, Rule::OrgSeatInName);
         }
     }
 }
