@@ -123,7 +123,7 @@ fn designation_rest(ctx: &Ctx<'_>, s: &[Token], chosen: &[Cand], mut end: usize)
                     && !verb_like(t)
                     && name_word(ctx, &t.norm, t, false)
             }
-            _ => false,
+            Shape::Punct => false,
         };
         if !ok {
             break;
@@ -296,8 +296,8 @@ fn free_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>, i: usize) ->
     if c.start == i {
         let end = c.end;
         chosen.remove(k);
-        for j in i + 1..end {
-            if s[j].clitic.al && s[j].clitic.sure == 0 && ctx.gaz.has(s[j].stem(), Kind::Norp) {
+        for (j, t) in s.iter().enumerate().take(end).skip(i + 1) {
+            if t.clitic.al && t.clitic.sure == 0 && ctx.gaz.has(t.stem(), Kind::Norp) {
                 chosen.push(Cand::by_rule(
                     Rule::EquipmentAfterTrigger,
                     j,

@@ -126,25 +126,6 @@ pub(crate) fn amman_or_oman(text: &str, ents: &mut [Mention]) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::honorific_not_in_key;
-
-    #[test]
-    fn honorific_left_out_of_a_full_name_only() {
-        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
-        let mut v = words("سيد ابراهيم رييسي");
-        honorific_not_in_key(&mut v);
-        assert_eq!(v, words("ابراهيم رييسي"));
-        let mut v = words("سيد درويش");
-        honorific_not_in_key(&mut v);
-        assert_eq!(v, words("سيد درويش"));
-        let mut v = words("محمد سيد احمد");
-        honorific_not_in_key(&mut v);
-        assert_eq!(v, words("محمد سيد احمد"));
-    }
-}
-
 /// `surname_repeats`: a nisba that ends a person's name in the document
 /// (`محمد شياع السوداني`) is that person where it stands alone as a NORP
 /// (`وأشاد السوداني`).
@@ -166,5 +147,24 @@ pub(crate) fn surname_repeats(gaz: &Gazetteer, ents: &mut [Mention]) {
             m.entity.kb_id = None;
             m.entity.source = crate::entity::Source::Rule(crate::rules::Rule::SurnameRepeats);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::honorific_not_in_key;
+
+    #[test]
+    fn honorific_left_out_of_a_full_name_only() {
+        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let mut v = words("سيد ابراهيم رييسي");
+        honorific_not_in_key(&mut v);
+        assert_eq!(v, words("ابراهيم رييسي"));
+        let mut v = words("سيد درويش");
+        honorific_not_in_key(&mut v);
+        assert_eq!(v, words("سيد درويش"));
+        let mut v = words("محمد سيد احمد");
+        honorific_not_in_key(&mut v);
+        assert_eq!(v, words("محمد سيد احمد"));
     }
 }

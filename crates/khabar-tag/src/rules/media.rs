@@ -63,7 +63,6 @@ fn outlet_name_end(
     let t = s.get(j)?;
     let mut end = match chosen.iter().find(|c| c.start == j) {
         Some(c) if !site && c.label != Label::Norp && c.label != Label::Date => c.end,
-        Some(_) => return None,
         None if t.shape == Shape::Latin || t.shape == Shape::Mixed => j + 1,
         None if t.shape == Shape::Arabic
             && t.clitic.sure == 0
@@ -74,7 +73,7 @@ fn outlet_name_end(
         {
             j + 1
         }
-        None => return None,
+        Some(_) | None => return None,
     };
     loop {
         match s.get(end) {

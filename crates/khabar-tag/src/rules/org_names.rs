@@ -78,9 +78,8 @@ pub(crate) fn units(
             }
             let u = match c.label {
                 Label::Org => Unit::Org,
-                Label::Norp if c.end == j + 1 && nisba_word(ctx, t) => Unit::Nisba,
                 // `السعودية` after a head is the adjective.
-                Label::Gpe if c.end == j + 1 && nisba_word(ctx, t) => Unit::Nisba,
+                Label::Norp | Label::Gpe if c.end == j + 1 && nisba_word(ctx, t) => Unit::Nisba,
                 Label::Gpe | Label::Loc => Unit::Place,
                 _ => break,
             };
@@ -143,8 +142,8 @@ pub(crate) fn make_org(
     let (entry, of, strip) = kept.unwrap_or((None, None, Some(head_strip(&s[start]))));
     chosen.push(Cand {
         entry,
-        of,
         strip,
+        of,
         ..Cand::by_rule(rule, start, end, Label::Org, 0.6)
     });
     chosen.sort_by_key(|c| c.start);

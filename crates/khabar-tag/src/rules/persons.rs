@@ -363,6 +363,7 @@ pub(crate) fn person_ends_before_verb(ctx: &Ctx<'_>, s: &[Token], chosen: &mut V
 /// `person_compound_takes_surname`: a name that ends with the second half
 /// of a compound given name (`سهيل الدين`) takes the family name after
 /// it, even one that is also a common word (`أكبر`).
+#[allow(clippy::ptr_arg)]
 pub(crate) fn person_compound_takes_surname(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
     let names = crate::names::Names::global();
     for k in 0..chosen.len() {
