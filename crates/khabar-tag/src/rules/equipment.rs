@@ -322,6 +322,7 @@ fn free_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>, i: usize) ->
 /// followed by its designation (`إف-16 بلوك 70`, `سو-30 إس إم 2`,
 /// `كاليبر`) or a quoted name (`الفرقاطة «الأدميرال ماكاروف»`), and the
 /// names joined to it by `و` are equipment too (`هيلفاير وستينغر`).
+/// `المدافع` with the article is the defender of sports news.
 pub(crate) fn equipment_after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
     let mut i = 0;
     while i + 1 < s.len() {
@@ -330,6 +331,8 @@ pub(crate) fn equipment_after_trigger(ctx: &Ctx<'_>, s: &[Token], chosen: &mut V
         let trigger = class & (TRIGGER | SHIP) != 0
             && t.shape == Shape::Arabic
             && (t.stem() != "طراز" || i > 0 && s[i - 1].norm == "من")
+            // `المدافع` before a name is the defender, not the cannons.
+            && !(t.clitic.al && t.stem() == "مدافع")
             && free_trigger(ctx, s, chosen, i);
         if !trigger {
             i += 1;

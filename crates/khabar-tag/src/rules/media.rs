@@ -225,7 +225,7 @@ pub(crate) fn org_dateline_outlet(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<C
         let words = s[k + 1..close]
             .iter()
             .all(|t| matches!(t.shape, Shape::Arabic | Shape::Latin));
-        if dash && words {
+        if dash && words && !country_inside(chosen, k + 1, close) {
             if make_org(chosen, s, k + 1, close, Rule::OrgDatelineOutlet) {
                 if let Some(c) = chosen.iter_mut().find(|c| c.start == k + 1) {
                     c.strip = Some(0);
@@ -238,7 +238,8 @@ pub(crate) fn org_dateline_outlet(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<C
 
 /// `org_alias_in_brackets`: a short name in brackets or quotes right after
 /// an organization is an organization too (`الهيئة الحكومية للتنمية
-/// (إيغاد)`, `… «اليونيفيل»`, `(«روسغفارديا»)`).
+/// (إيغاد)`, `… «اليونيفيل»`, `(«روسغفارديا»)`), unless it is a country
+/// (a player's club and then his country: `(إسبانيا)`).
 pub(crate) fn org_alias_in_brackets(_ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
     let mut k = 0;
     while k < chosen.len() {
@@ -259,9 +260,12 @@ pub(crate) fn org_alias_in_brackets(_ctx: &Ctx<'_>, s: &[Token], chosen: &mut Ve
             continue;
         };
         let alias = &s[open + 1..close];
-        let namey = alias
-            .iter()
-            .all(|t| matches!(t.shape, Shape::Arabic | Shape::Latin) && t.clitic.sure == 0);
+        let namey = alias.iter().all(|t| {
+            matches!(t.shape, Shape::Arabic | Shape::Latin)
+                && t.clitic.sure == 0
+                && t.norm.chars().count() >= 2
+                && !is_function_word(t)
+        }) && !country_inside(chosen, open + 1, close);
         if namey && make_org(chosen, s, open + 1, close, Rule::OrgAliasInBrackets) {
             if let Some(c) = chosen.iter_mut().find(|c| c.start == open + 1) {
                 c.strip = Some(0);
@@ -272,4 +276,17 @@ pub(crate) fn org_alias_in_brackets(_ctx: &Ctx<'_>, s: &[Token], chosen: &mut Ve
                 .map_or(k, |p| p + 1);
         }
     }
+}
+
+/// Whether a country was chosen inside tokens `a..b` (a player's
+/// country in brackets after his club, a country after a city in a
+/// dateline: no outlet or alias). Regions and cities there are outlets
+/// (`(الأناضول)`, `/بترا/`).
+fn country_inside(chosen: &[Cand], a: usize, b: usize) -> bool {
+    chosen.iter().any(|c| {
+        c.start >= a
+            && c.end <= b
+            && c.label == Label::Gpe
+            && c.entry.is_some_and(|e| e.id.starts_with("iso:"))
+    })
 }

@@ -48,6 +48,7 @@ pub(crate) mod noise;
 pub(crate) mod org_names;
 pub(crate) mod orgs;
 pub(crate) mod persons;
+pub(crate) mod place_names;
 pub(crate) mod places;
 pub(crate) mod registry;
 pub(crate) mod words;
@@ -132,6 +133,10 @@ rules! {
         "A short name in brackets or quotes right after an organization is an organization (`(إيغاد)`, `«اليونيفيل»`).",
     PlaceOpensDateline => "place_opens_dateline":
         "The place that opens a news line before its dash, bracket or date is a place (`مسقط -`, `القدس (أ ف ب)`).",
+    PlaceAfterClassNoun => "place_after_class_noun":
+        "A name right after a noun of towns and areas is a place (`بلدة الخيام`, `ميناء الدقم`, `مدينة سيدي سليمان`).",
+    PlaceFeatureName => "place_feature_name":
+        "A mountain, valley, river or island noun and the name after it are one LOC (`جبال قنديل`, `نهر الليطاني`).",
     OrgDatelineOutlet => "org_dateline_outlet":
         "The outlet credited in a dateline between the place and the dash is an organization (`أنقرة (الأناضول) -`, `/قنا/ -`).",
     EquipmentAfterTrigger => "equipment_after_trigger":

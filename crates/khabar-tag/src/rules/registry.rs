@@ -3,7 +3,8 @@
 
 use crate::candidate::{Cand, Ctx};
 use crate::rules::{
-    equipment, media, noise, org_names, orgs, persons, places, Family, Precedence, Rule, Stage,
+    equipment, media, noise, org_names, orgs, persons, place_names, places, Family, Precedence,
+    Rule, Stage,
     Stage::{Candidates, Choose, Document, Entities, Model, Spans},
 };
 use crate::token::Token;
@@ -100,7 +101,7 @@ const fn row(rule: Rule, family: Family, stage: Stage, apply: Apply) -> RuleInfo
 ///    its title and its surface.
 /// 6. `Document`: dates join (and win over what they overlap), keys are
 ///    filled in, and links are fixed over the whole document.
-pub static REGISTRY: [RuleInfo; 40] = [
+pub static REGISTRY: [RuleInfo; 42] = [
     row(Rule::Propagate, Family::Document, Model, Apply::Within),
     row(
         Rule::GazetteerFeatureOnly,
@@ -198,6 +199,18 @@ pub static REGISTRY: [RuleInfo; 40] = [
         Family::Places,
         Spans,
         Apply::Step(places::place_opens_dateline),
+    ),
+    row(
+        Rule::PlaceAfterClassNoun,
+        Family::Places,
+        Spans,
+        Apply::Step(place_names::place_after_class_noun),
+    ),
+    row(
+        Rule::PlaceFeatureName,
+        Family::Places,
+        Spans,
+        Apply::Step(place_names::place_feature_name),
     ),
     row(
         Rule::OrgDatelineOutlet,
