@@ -53,6 +53,38 @@ fn complement(t: &Token) -> bool {
     }
 }
 
+/// Time nouns, which a complement of a name never is (`للفترة`,
+/// `لمدة`), search-normalized stems.
+const TIME_NOUNS: [&str; 10] = [
+    "فتره",
+    "مده",
+    "عام",
+    "سنه",
+    "شهر",
+    "يوم",
+    "مره",
+    "اسبوع",
+    "سنوات",
+    "ايام",
+];
+
+/// Whether the complement at token `j` may go on a name: no time noun
+/// (`الاتحاد الأوروبي للفترة`), and `ب` + article only after a participle
+/// (`المتخصصة بالإرهاب`; not `إدارة البنك بالموافقة`).
+fn name_complement(s: &[Token], j: usize) -> bool {
+    let t = &s[j];
+    let stem = t.stem();
+    let stem = stem
+        .strip_prefix('ل')
+        .filter(|_| !t.clitic.al)
+        .unwrap_or(stem);
+    if TIME_NOUNS.contains(&stem) {
+        return false;
+    }
+    !(t.clitic.al && t.norm.starts_with('ب'))
+        || j > 0 && s[j - 1].clitic.al && s[j - 1].stem().starts_with('م')
+}
+
 /// The units after token `from` (up to token `limit`): chosen spans that
 /// may be part of a name, and words by their shape. Stops at anything
 /// else (a verb, a function word, a title, punctuation).
@@ -91,6 +123,9 @@ pub(crate) fn units(
             break;
         }
         let u = if complement(t) {
+            if !name_complement(s, j) {
+                break;
+            }
             Unit::Comp
         } else if t.clitic.al && t.clitic.sure == 0 {
             if nisba_word(ctx, t) {
