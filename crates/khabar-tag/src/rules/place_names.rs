@@ -7,7 +7,7 @@ use crate::candidate::{Cand, Ctx};
 use crate::entity::{Label, Source};
 use crate::gazetteer::{Entry, Kind};
 use crate::rules::persons::is_function_word;
-use crate::rules::words::{stem_class, PLACE_NOUN};
+use crate::rules::words::{loose_class, stem_class, PLACE_NOUN};
 use crate::rules::Rule;
 use crate::token::{Shape, Token};
 
@@ -37,9 +37,10 @@ const OPENERS: [&str; 18] = [
 
 /// Whether `t` may be (the first word of) a place name that a class noun
 /// announces: an Arabic word without a sure proclitic that is no function
-/// word, nationality, title, verb or common word; a word ending in
-/// teh marbuta (mostly an adjective: `ساحلية`) only when the gazetteer
-/// has it as a place.
+/// word, nationality, title, class noun or word the model knows; a word
+/// that may carry `و` or `ف` (`وبلدات`) or ends in teh marbuta (mostly an
+/// adjective: `ساحلية`) or a pronoun (`قطرها`) only when the gazetteer has
+/// it as a place.
 fn place_word(ctx: &Ctx<'_>, t: &Token) -> bool {
     if t.shape != Shape::Arabic || t.clitic.sure > 0 || is_function_word(t) {
         return false;
@@ -51,7 +52,11 @@ fn place_word(ctx: &Ctx<'_>, t: &Token) -> bool {
         return !ctx.gaz.has(stem, Kind::Norp);
     }
     stem.chars().count() >= 3
+        && (t.clitic.al || t.clitic.maybe == 0 || !w.starts_with(['و', 'ف']))
+        && loose_class(t) & PLACE_NOUN == 0
         && !w.ends_with('ه')
+        && !w.ends_with("ها")
+        && !w.ends_with("هم")
         && !ctx.gaz.has(stem, Kind::Norp)
         && !ctx.gaz.has(stem, Kind::Title)
         && !ctx.common(w)
