@@ -183,6 +183,9 @@ def test_train_then_analyze_with_the_model(tmp_path: pathlib.Path) -> None:
     assert "all" in rows and "PERS" in rows and 0 < float(rows["all"][2]) <= 100
     p = run("evaluate", str(conll))
     assert p.returncode == 0 and float(p.stdout.splitlines()[-1].split()[3]) > float(rows["all"][2])
+    p = run("evaluate", str(conll), "--in-context", "50")
+    assert p.returncode == 0, p.stderr
+    assert 0 < float(p.stdout.splitlines()[-1].split()[3]) <= 100
     report = tmp_path / "report.html"
     p = run("report", "--model", str(model), "-o", str(report), str(ARTICLES))
     assert p.returncode == 0, p.stderr

@@ -147,6 +147,13 @@ def test_evaluate_scores_a_conll_file(trained: khabar.Tagger, tmp_path: pathlib.
     assert total["correct"] <= min(total["predicted"], total["support"])
     # The small tagger saw these sentences too, but is weaker.
     assert trained.evaluate(path)["all"]["f1"] < total["f1"]
+    # The whole tagger on 50-sentence texts: the same gold, its own spans.
+    whole = khabar.Tagger().evaluate(path, in_context=50)
+    assert whole["all"]["support"] == total["support"]
+    assert 0.5 < whole["all"]["f1"] <= 1.0
+    assert whole["all"]["predicted"] != total["predicted"]
+    with pytest.raises(ValueError, match="in_context must be"):
+        khabar.Tagger().evaluate(path, in_context=0)
     bad = tmp_path / "bad.conll"
     bad.write_text("زار B-NAME\n", encoding="utf-8")
     with pytest.raises(khabar.ModelError, match="bad.conll: line 1"):

@@ -157,9 +157,11 @@ class Tagger:
         bag: int | None = None,
         bias: _Bias | None = None,
     ) -> Tagger: ...
-    def evaluate(self, path: str | os.PathLike[str]) -> dict[str, dict[str, float]]:
+    def evaluate(self, path: str | os.PathLike[str], *, in_context: int | None = None) -> dict[str, dict[str, float]]:
         """Exact-span precision, recall, F1 (0 to 1), support, predicted and
-        correct counts per type and for "all", on a CoNLL file."""
+        correct counts per type and for "all", on a CoNLL file: the
+        statistical layer, or with ``in_context=N`` the whole tagger on texts
+        of N consecutive sentences."""
     @staticmethod
     def load(path: str | os.PathLike[str]) -> Tagger: ...
     @staticmethod

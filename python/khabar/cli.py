@@ -3,7 +3,7 @@
     khabar analyze PATH... [--format jsonl|csv|table|parquet] [-o FILE] [--threads N] [--model FILE]
     khabar report PATH... [-o report.html] [--model FILE]
     khabar train CONLL -o MODEL [--epochs N] [--seed N] [--bag N]
-    khabar evaluate CONLL [--model MODEL]
+    khabar evaluate CONLL [--model MODEL] [--in-context N]
     khabar normalize [--profile search|display] [--summary] PATH...
     khabar dates [--reference YYYY-MM-DD] TEXT|-
 
@@ -291,7 +291,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     tagger = _tagger(args) or khabar.Tagger()
-    scores = tagger.evaluate(args.conll)
+    scores = tagger.evaluate(args.conll, in_context=args.in_context)
     print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
     for ty, s in scores.items():
         print(f"{ty:<6} {100 * s['precision']:6.1f} {100 * s['recall']:6.1f} {100 * s['f1']:6.1f} {int(s['support']):8d}")
@@ -390,6 +390,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--model, on a CoNLL file (the format of 'khabar train').",
     )
     e.add_argument("conll", metavar="CONLL", help="test data")
+    e.add_argument(
+        "--in-context",
+        type=int,
+        metavar="N",
+        help="score the whole tagger (model and rules) on texts of N consecutive sentences, EQUIPMENT as MISC "
+        "(default: the statistical layer on the file's own tokens)",
+    )
     _add_model_argument(e)
     e.set_defaults(func=_cmd_evaluate)
 

@@ -109,6 +109,11 @@ for gid, c in gc.get_cities().items():
         if ARABIC_ONLY.match(alt) and len(alt.replace(" ", "")) >= 3:
             add("gpe", alt, c["name"], f"geonames:{c['geonameid']}", c["population"])
 
+# Cities whose Arabic names GeoNames lacks (hand list, GeoNames ids).
+for cols in hand("cities.tsv"):
+    c = gc.get_cities()[cols[1]]
+    add("gpe", cols[0], c["name"], f"geonames:{cols[1]}", 10**11)
+
 # Nisba by rule from single-word CLDR names.
 def nisba(name):
     w = DIACRITICS.sub("", name)

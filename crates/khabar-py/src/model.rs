@@ -195,19 +195,41 @@ impl PyTagger {
         train_text(py, text, &train_options(epochs, seed, bag, bias)?)
     }
 
-    /// evaluate(path)
+    /// evaluate(path, *, in_context=None)
     /// --
     ///
     /// Score the tagger on the CoNLL file at `path` (the format of
     /// `Tagger.train`): exact-span precision, recall and F1 (0 to 1) and the
     /// gold count per type (PERS, LOC, ORG, MISC) and for "all" types
-    /// (micro-averaged), conlleval rules, the statistical layer on the
-    /// file's own tokens.
-    fn evaluate<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {
+    /// (micro-averaged), conlleval rules. By default the statistical layer
+    /// on the file's own tokens; with `in_context=N` the whole tagger (model
+    /// and rules) on texts of N consecutive sentences, its labels mapped
+    /// PERSON → PERS, GPE and LOC → LOC, ORG → ORG, MISC and EQUIPMENT →
+    /// MISC, the rest O (issue 17 scores ANERcorp test with N = 50).
+    #[pyo3(signature = (path, *, in_context = None))]
+    fn evaluate<'py>(
+        &self,
+        py: Python<'py>,
+        path: PathBuf,
+        in_context: Option<i64>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let n = match in_context {
+            None => None,
+            Some(n) => Some(usize::try_from(n).ok().filter(|&n| n >= 1).ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "in_context must be a number of sentences of at least 1, not {n}"
+                ))
+            })?),
+        };
         let text = read_text(py, &path)?;
         let tagger = self.get();
         let score = py
-            .detach(|| guard("Tagger.evaluate", || tagger.evaluate(&text)))?
+            .detach(|| {
+                guard("Tagger.evaluate", || match n {
+                    None => tagger.evaluate(&text),
+                    Some(n) => tagger.evaluate_in_context(&text, n),
+                })
+            })?
             .map_err(|e| in_file(py, model_error(py, &e), &path))?;
         let out = PyDict::new(py);
         let row = |c: &khabar::tag::eval::Counts| -> PyResult<Bound<'py, PyDict>> {

@@ -59,15 +59,16 @@ impl Label {
     }
 
     /// The ANERcorp type this label is scored as: GPE and LOC → `LOC`,
-    /// PERSON → `PERS`, ORG → `ORG`, MISC → `MISC`; NORP, EQUIPMENT and
-    /// DATE have no ANERcorp counterpart (ANERcorp tags them `O`).
+    /// PERSON → `PERS`, ORG → `ORG`, MISC and EQUIPMENT → `MISC` (ANERcorp
+    /// has named products and weapons as MISC); NORP and DATE have no
+    /// ANERcorp counterpart (ANERcorp tags them `O`).
     pub const fn anercorp(self) -> Option<&'static str> {
         match self {
             Label::Person => Some("PERS"),
             Label::Org => Some("ORG"),
             Label::Gpe | Label::Loc => Some("LOC"),
-            Label::Misc => Some("MISC"),
-            Label::Norp | Label::Equipment | Label::Date => None,
+            Label::Misc | Label::Equipment => Some("MISC"),
+            Label::Norp | Label::Date => None,
         }
     }
 }

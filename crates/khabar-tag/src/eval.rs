@@ -134,6 +134,51 @@ impl Score {
     }
 }
 
+/// The whole tagger on sentences `idx` of `sents`, joined `doc_size`
+/// sentences a text (see [`crate::Tagger::evaluate_in_context`]).
+pub(crate) fn score_in_context(
+    sents: &[Sentence],
+    idx: &[usize],
+    doc_size: usize,
+    tagger: &crate::Tagger,
+) -> Score {
+    let mut score = Score::default();
+    for doc in idx.chunks(doc_size.max(1)) {
+        let mut text = String::new();
+        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::new();
+        for &k in doc {
+            let mut r = Vec::new();
+            for (w, _) in &sents[k] {
+                let s = text.len();
+                text.push_str(w);
+                r.push((s, text.len()));
+                text.push(' ');
+            }
+            text.push('\n');
+            ranges.push(r);
+        }
+        let ents = tagger.tag(&text);
+        for (&k, r) in doc.iter().zip(&ranges) {
+            let mut pred = vec!["O".to_owned(); r.len()];
+            for e in &ents {
+                let Some(y) = e.label.anercorp() else {
+                    continue;
+                };
+                let mut first = true;
+                for (t, &(a, b)) in r.iter().enumerate() {
+                    if a < e.span.end && e.span.start < b {
+                        pred[t] = format!("{}-{y}", if first { "B" } else { "I" });
+                        first = false;
+                    }
+                }
+            }
+            let gold: Vec<&str> = sents[k].iter().map(|(_, t)| t.as_str()).collect();
+            score.add(&gold, &pred);
+        }
+    }
+    score
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

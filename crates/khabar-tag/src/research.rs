@@ -22,53 +22,14 @@ pub fn tagger_from_models(p1: Model, p2: Option<Model>) -> Tagger {
     Tagger::from_models(p1, p2)
 }
 
-/// Score the whole tagger (model plus rule layers) on CoNLL sentences
-/// `idx`, mapping its labels onto ANERcorp's: PERSON → PERS, GPE and LOC →
-/// LOC, ORG → ORG, MISC → MISC; NORP, EQUIPMENT and DATE → O (ANERcorp tags
-/// nationality adjectives, equipment and dates `O`). Each pseudo-document is
-/// joined into one text (tokens separated by spaces, sentences by newlines);
-/// an entity labels every CoNLL token it overlaps (B- on the first), so
-/// proclitics and titles, which the tagger keeps outside its spans, follow
-/// ANERcorp's token-level convention.
+/// Score the whole tagger on CoNLL sentences `idx` in document context,
+/// `doc_size` sentences a text: [`Tagger::evaluate_in_context`] on a
+/// subset (labels mapped as there: EQUIPMENT → MISC; NORP and DATE → O).
 pub fn evaluate_tagger(
     sents: &[Sentence],
     idx: &[usize],
     doc_size: usize,
     tagger: &Tagger,
 ) -> Score {
-    let mut score = Score::default();
-    for doc in idx.chunks(doc_size.max(1)) {
-        let mut text = String::new();
-        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::new();
-        for &k in doc {
-            let mut r = Vec::new();
-            for (w, _) in &sents[k] {
-                let s = text.len();
-                text.push_str(w);
-                r.push((s, text.len()));
-                text.push(' ');
-            }
-            text.push('\n');
-            ranges.push(r);
-        }
-        let ents = tagger.tag(&text);
-        for (&k, r) in doc.iter().zip(&ranges) {
-            let mut pred = vec!["O".to_owned(); r.len()];
-            for e in &ents {
-                let Some(y) = e.label.anercorp() else {
-                    continue;
-                };
-                let mut first = true;
-                for (t, &(a, b)) in r.iter().enumerate() {
-                    if a < e.span.end && e.span.start < b {
-                        pred[t] = format!("{}-{y}", if first { "B" } else { "I" });
-                        first = false;
-                    }
-                }
-            }
-            let gold: Vec<&str> = sents[k].iter().map(|(_, t)| t.as_str()).collect();
-            score.add(&gold, &pred);
-        }
-    }
-    score
+    crate::eval::score_in_context(sents, idx, doc_size, tagger)
 }

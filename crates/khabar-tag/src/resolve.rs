@@ -4,6 +4,7 @@
 use crate::candidate::{Cand, Ctx, Mention};
 use crate::entity::{Entity, Label, Source};
 use crate::gazetteer::{Entry, FastSet, Gazetteer, Kind};
+use crate::names::{bits, Names};
 use crate::rules::registry::steps;
 use crate::rules::{linking, noise, orgs, persons, places, Precedence, Rule};
 use crate::token::{skip_letters, Token};
@@ -98,6 +99,7 @@ fn entity(ctx: &Ctx<'_>, s: &[Token], mut c: Cand, names: &FastSet<&str>) -> Opt
     let first = &s[c.start];
     let strip = match c.strip {
         Some(n) => n as usize,
+        None if c.label == Label::Person && listed_name_not_article(first) => 0,
         None => proclitic_letters(ctx, first, c.entry.is_some(), names),
     };
     let span =
@@ -224,6 +226,18 @@ fn set(c: &mut Cand, label: Label, e: &'static Entry) {
         c.source = Source::Gazetteer;
     }
     c.entry = Some(e);
+}
+
+/// Whether `t` reads as `و`/`ف` + article (`فاليري` as `ف` + `اليري`,
+/// `والتر` as `و` + `التر`) but is a person name of the name lists as a
+/// whole word, which its bare form is not: the first word of a person span
+/// then keeps its first letter.
+fn listed_name_not_article(t: &Token) -> bool {
+    if !(t.clitic.al && t.clitic.sure == 1 && !t.elided_article()) {
+        return false;
+    }
+    let names = Names::global();
+    names.word(&t.norm) & bits::PERSON != 0 && names.word(t.bare()) & bits::PERSON == 0
 }
 
 /// How many proclitic letters the entity span skips in its first token.

@@ -157,6 +157,38 @@ impl Tagger {
         Ok(crate::learn::evaluate(&corpus, &all, &m.p1, m.p2.as_ref()))
     }
 
+    /// Score the whole tagger (model, gazetteers and every rule that is
+    /// on) in document context on CoNLL data: consecutive runs of
+    /// `sentences_per_text` sentences are joined into one text each
+    /// (tokens separated by spaces, sentences by newlines) and tagged as a
+    /// document, as an article would be; an entity labels every CoNLL token
+    /// it overlaps (B- on the first), with PERSON → PERS, GPE and LOC →
+    /// LOC, ORG → ORG, MISC and EQUIPMENT → MISC, the rest O; exact spans,
+    /// conlleval rules. Issue 17 scores ANERcorp test this way with 50
+    /// sentences a text.
+    ///
+    /// ```
+    /// use khabar_tag::Tagger;
+    /// let conll = "زار O\nمحمود B-PERS\nعباس I-PERS\nبغداد B-LOC\n. O\n";
+    /// let s = Tagger::global().evaluate_in_context(conll, 50).unwrap();
+    /// assert_eq!(s.by_type["LOC"].tp, 1);
+    /// assert!(Tagger::global().evaluate_in_context("زار B-NAME\n", 50).is_err());
+    /// ```
+    pub fn evaluate_in_context(
+        &self,
+        conll: &str,
+        sentences_per_text: usize,
+    ) -> Result<crate::eval::Score, crate::error::ModelError> {
+        let sents = crate::conll::read_conll(conll)?;
+        let idx: Vec<usize> = (0..sents.len()).collect();
+        Ok(crate::eval::score_in_context(
+            &sents,
+            &idx,
+            sentences_per_text,
+            self,
+        ))
+    }
+
     /// The tagger's model in the model file format (what
     /// [`Tagger::from_bytes`] reads; the shipped model is such a file).
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -228,6 +260,9 @@ impl Tagger {
         // Stages `Choose`, `Spans` and `Entities`.
         let mut ents = crate::resolve::resolve(&ctx, &sents, cands);
         // Stage `Document`.
+        if ctx.on(Rule::SurnameRepeats) {
+            linking::surname_repeats(self.gaz, &mut ents);
+        }
         dates::add_dates(text, dates, &mut ents, ctx.on(Rule::DatesOverNames));
         crate::link::link(&mut ents, self.rules);
         if ctx.on(Rule::AmmanOrOman) {

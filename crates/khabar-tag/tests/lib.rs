@@ -188,6 +188,36 @@ fn proclitics_titles_and_linking() {
     assert_eq!(find(&ents, "إيران").label, Label::Gpe);
 }
 
+/// Regression: `فاليري` reads as `ف` + `اليري` (conjunction and article)
+/// to the clitic analysis; as a listed name the person keeps its `ف`
+/// (`والتر` its `و`), while `فالعراق` still sheds the conjunction.
+#[test]
+fn a_name_that_looks_like_conjunction_and_article_keeps_its_letter() {
+    let text = "وقال رئيس الأركان فاليري غيراسيموف إن القوات جاهزة. وقال المدرب والتر ماتزاري إن الفريق جاهز.";
+    let ents = Tagger::global().tag(text);
+    for name in ["فاليري غيراسيموف", "والتر ماتزاري"] {
+        let p = find(&ents, name);
+        assert_eq!(p.label, Label::Person);
+        assert_eq!(&text[p.span], name);
+    }
+    assert!(
+        ents.iter().all(|e| !e.text.starts_with("اليري")),
+        "{ents:#?}"
+    );
+    let ents = Tagger::global().tag("وقال إن فالعراق بلد كبير.");
+    assert!(ents.iter().any(|e| e.text == "العراق"), "{ents:#?}");
+}
+
+/// Issue 17's known errors: `واشنطن` is the city (it was linked to the
+/// United States), and `من مالي الخاص` is money, not Mali.
+#[test]
+fn washington_is_the_city_and_my_money_is_not_mali() {
+    let ents = Tagger::global().tag("وصل الوزير إلى واشنطن، وقال إنه دفع من مالي الخاص.");
+    let w = find(&ents, "واشنطن");
+    assert_eq!((w.label, w.canonical.as_str()), (Label::Gpe, "Washington"));
+    assert!(ents.iter().all(|e| e.text != "مالي"), "{ents:#?}");
+}
+
 #[test]
 fn clubs_and_companies_link_to_english_names() {
     // Sentences written for this test (not from ANERcorp); the club and

@@ -4,10 +4,10 @@
 
 seed_entities.tsv lists (article, surface, label); every occurrence of the
 surface that starts a word (possibly after proclitics) and ends a word is
-marked, longest first, without overlaps. paragraphs.txt, security.txt and
-security_heldout.txt use inline [[surface|LABEL]] markup, one paragraph per
-line, and become paragraphs.jsonl, security.jsonl and
-security_heldout.jsonl. Offsets are code points into the text; the Rust
+marked, longest first, without overlaps. paragraphs.txt, security.txt,
+security_heldout.txt and security_after.txt use inline [[surface|LABEL]]
+markup, one paragraph per line, and become paragraphs.jsonl,
+security.jsonl, security_heldout.jsonl and security_after.jsonl. Offsets are code points into the text; the Rust
 tests convert them to bytes.
 
 Malformed markup stops the build with every problem listed (file:line) and
@@ -144,3 +144,4 @@ seeds()
 inline("paragraphs.txt", "paragraphs.jsonl", "p")
 inline("security.txt", "security.jsonl", "s")
 inline("security_heldout.txt", "security_heldout.jsonl", "h")
+inline("security_after.txt", "security_after.jsonl", "a")

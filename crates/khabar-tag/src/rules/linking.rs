@@ -126,6 +126,30 @@ pub(crate) fn amman_or_oman(text: &str, ents: &mut [Mention]) {
     }
 }
 
+/// `surname_repeats`: a nisba that ends a person's name in the document
+/// (`محمد شياع السوداني`) is that person where it stands alone as a NORP
+/// (`وأشاد السوداني`).
+pub(crate) fn surname_repeats(gaz: &Gazetteer, ents: &mut [Mention]) {
+    let surnames: Vec<String> = ents
+        .iter()
+        .filter(|m| m.entity.label == Label::Person && m.norm.len() >= 2)
+        .filter_map(|m| m.norm.last())
+        .filter(|w| w.starts_with("ال") && gaz.has(&w[4..], Kind::Norp))
+        .cloned()
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for m in ents.iter_mut() {
+        if m.entity.label == Label::Norp && m.norm.len() == 1 && surnames.contains(&m.norm[0]) {
+            m.entity.label = Label::Person;
+            m.entity.canonical.clear();
+            m.entity.kb_id = None;
+            m.entity.source = crate::entity::Source::Rule(crate::rules::Rule::SurnameRepeats);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::honorific_not_in_key;

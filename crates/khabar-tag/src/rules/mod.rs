@@ -42,12 +42,16 @@
 pub(crate) mod dates;
 pub(crate) mod equipment;
 pub(crate) mod linking;
+pub(crate) mod media;
 pub(crate) mod misc;
 pub(crate) mod noise;
+pub(crate) mod org_names;
 pub(crate) mod orgs;
 pub(crate) mod persons;
+pub(crate) mod place_names;
 pub(crate) mod places;
 pub(crate) mod registry;
+pub(crate) mod words;
 
 pub use registry::{RuleInfo, REGISTRY};
 
@@ -117,12 +121,40 @@ rules! {
         "An organization head noun, up to two article words and a nisba make an organization (`الجيش الأذربيجاني`).",
     OrgConstructState => "org_construct_state":
         "A head noun in construct state with article words or one unknown word is an organization (`وزارة الأمن الوطني`, `وكالة توران`).",
+    OrgArmedForce => "org_armed_force":
+        "An armed force, branch, command, fleet or general staff with a nationality, a country or a named force is an organization (`القوات الجوية الملكية السعودية`, `أسطول البحر الأسود`).",
+    OrgFullName => "org_full_name":
+        "An official name runs from its head over article words and complements to its nisba, complement or named body (`اللجنة الوطنية لمكافحة الإرهاب`).",
+    OrgOutletName => "org_outlet_name":
+        "An agency, channel, newspaper, radio or website with its name is an organization (`وكالة أبا`, `القناة 12`); a quoted name is the name alone (`موقع «ليبيا أوبزرفر»`).",
+    OrgSeatInName => "org_seat_in_name":
+        "A mission or force and `في` + the place it serves, or a committee and `في` + its parent body, are one name (`بعثة الاتحاد الأوروبي في أرمينيا`).",
+    OrgAliasInBrackets => "org_alias_in_brackets":
+        "A short name in brackets or quotes right after an organization is an organization (`(إيغاد)`, `«اليونيفيل»`).",
+    PlaceOpensDateline => "place_opens_dateline":
+        "The place that opens a news line before its dash, bracket or date is a place (`مسقط -`, `القدس (أ ف ب)`).",
+    PlaceAfterClassNoun => "place_after_class_noun":
+        "A name right after a noun of towns and areas is a place (`بلدة الخيام`, `ميناء الدقم`, `مدينة سيدي سليمان`).",
+    PlaceFeatureName => "place_feature_name":
+        "A mountain, valley, river or island noun and the name after it are one LOC (`جبال قنديل`, `نهر الليطاني`).",
+    OrgDatelineOutlet => "org_dateline_outlet":
+        "The outlet credited in a dateline between the place and the dash is an organization (`أنقرة (الأناضول) -`, `/قنا/ -`).",
+    EquipmentAfterTrigger => "equipment_after_trigger":
+        "A weapon, aircraft, ship or vehicle noun is followed by its designation or quoted name (`مقاتلات إف-16 بلوك 70`, `الفرقاطة «الأدميرال ماكاروف»`), and by names joined with `و`.",
+    EquipmentDesignationSuffix => "equipment_designation_suffix":
+        "A known equipment name takes the model designation after it (`إسكندر-إم`, `رافال إف 4`, `أباتشي إيه إتش-64 إي`).",
     PersonAdjacentMerge => "person_adjacent_merge":
         "Two adjacent person spans are one name (`علي` + `خامنئي`).",
     PersonAfterTitle => "person_after_title":
         "A title or rank followed by name-like words makes a person (`الجنرال ذاكر حسنوف`), or starts the person the model found after it.",
     PersonSplitAtConjunction => "person_split_at_conjunction":
         "Two people joined by `و` are two entities (`خالد العمري ومحمد الزعبي`).",
+    PersonNisbaSurname => "person_nisba_surname":
+        "A singular nisba right after a person's name is the name's last part (`محمد شياع السوداني`), not a nationality.",
+    PersonEndsBeforeVerb => "person_ends_before_verb":
+        "A person's name of three words or more does not end with a verb in the imperfect (`علي خامنئي يولي`).",
+    PersonCompoundTakesSurname => "person_compound_takes_surname":
+        "A name ending with the second half of a compound given name takes the family name after it (`سهيل الدين أكبر`).",
     PersonSingleScript => "person_single_script":
         "A person's name does not run from Arabic into Latin letters (`أمين الناصر CEO`).",
     NoEntityInMarkup => "no_entity_in_markup":
@@ -139,6 +171,8 @@ rules! {
         "Titles and ranks at the start of a person span or just before it go to `title`, out of the span (`العميد الركن`).",
     SymbolNotName => "symbol_not_name":
         "A span with no letter or digit in its surface (`﷼`, which normalizes to `ريال`) is no entity.",
+    SurnameRepeats => "surname_repeats":
+        "A nisba that ends a person's name in the document is that person where it stands alone (`السوداني` after `محمد شياع السوداني`).",
     DatesOverNames => "dates_over_names":
         "A date wins over the entities it overlaps (`كانون` in `22 كانون الثاني`); switched off, the date gives way.",
     PersonLinksToFullName => "person_links_to_full_name":

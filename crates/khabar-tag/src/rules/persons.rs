@@ -287,3 +287,109 @@ pub(crate) fn title_outside_person(
     }
     title
 }
+
+/// `person_nisba_surname`: a singular nisba right after a person's name
+/// is the name's last part, not a nationality (`محمد شياع` + `السوداني`).
+// A step of the registry: every step has the same signature.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn person_nisba_surname(_ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k + 1 < chosen.len() {
+        let (p, n) = (&chosen[k], &chosen[k + 1]);
+        let t = &s[n.start];
+        let merge = p.label == Label::Person
+            && p.end - p.start >= 2
+            && n.label == Label::Norp
+            && n.start == p.end
+            && n.end == n.start + 1
+            && t.clitic.al
+            && t.clitic.sure == 0
+            && t.norm.ends_with('ي');
+        if merge {
+            chosen[k].end = chosen[k + 1].end;
+            chosen[k].source = Source::Rule(Rule::PersonNisbaSurname);
+            chosen.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// Whether `t` looks like a verb in the imperfect (`يولي`, `تؤكد`) and is
+/// in no list of name parts.
+fn imperfect_verb(ctx: &Ctx<'_>, t: &Token) -> bool {
+    let names = crate::names::Names::global();
+    t.shape == Shape::Arabic
+        && t.clitic.sure == 0
+        && !t.clitic.al
+        && t.norm.starts_with(['ي', 'ت'])
+        && t.norm.chars().count() >= 4
+        && !ctx.gaz.has(&t.norm, Kind::Given)
+        // Mostly a common word in ANERcorp train (`يولي` "attaches"), or
+        // in no list of name parts and unlike a name.
+        && (ctx.common(&t.norm)
+            || names.word(&t.norm) & crate::names::bits::PERSON == 0
+                && names.name_likeness(&t.norm) < 0.5)
+}
+
+/// `person_ends_before_verb`: a person's name of three words or more does
+/// not end with a verb in the imperfect (`علي خامنئي يولي`).
+// A step of the registry: every step has the same signature.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn person_ends_before_verb(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let names = crate::names::Names::global();
+    for c in chosen.iter_mut() {
+        if c.label != Label::Person || c.end - c.start < 3 {
+            continue;
+        }
+        let last = &s[c.end - 1];
+        let shape = last.shape == Shape::Arabic
+            && last.clitic.sure == 0
+            && !last.clitic.al
+            && last.norm.starts_with(['ي', 'ت'])
+            && last.norm.chars().count() >= 4;
+        // The words before it are a listed full name (`علي خامنئي`).
+        let listed = || {
+            names.phrase_at(s, c.start).is_some_and(|(n, kind)| {
+                c.start + n == c.end - 1 && kind & crate::names::phrase::FULL != 0
+            })
+        };
+        if shape && (imperfect_verb(ctx, last) || listed()) {
+            c.end -= 1;
+            c.source = Source::Rule(Rule::PersonEndsBeforeVerb);
+        }
+    }
+}
+
+/// `person_compound_takes_surname`: a name that ends with the second half
+/// of a compound given name (`سهيل الدين`) takes the family name after
+/// it, even one that is also a common word (`أكبر`).
+#[allow(clippy::ptr_arg)]
+pub(crate) fn person_compound_takes_surname(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    let names = crate::names::Names::global();
+    for k in 0..chosen.len() {
+        let c = &chosen[k];
+        let end = c.end;
+        let next_free = chosen.get(k + 1).is_none_or(|n| n.start > end);
+        if c.label != Label::Person || !next_free || s[end - 1].norm != "الدين" {
+            continue;
+        }
+        let Some(t) = s.get(end) else { continue };
+        let surname = t.shape == Shape::Arabic
+            && t.clitic.sure == 0
+            && !t.clitic.al
+            && t.clitic.maybe == 0
+            && !is_function_word(t)
+            && title_at(ctx.gaz, s, end, s.len()).is_none()
+            && !imperfect_verb(ctx, t)
+            && !matches!(t.norm.as_str(), "امس" | "غدا" | "اليوم")
+            // A listed name part, or a word that ends the phrase (`سهيل
+            // الدين أكبر إن`).
+            && (names.word(&t.norm) & crate::names::bits::PERSON != 0
+                || s.get(end + 1)
+                    .is_none_or(|n| n.shape == Shape::Punct || is_function_word(n)));
+        if surname {
+            chosen[k].end = end + 1;
+            chosen[k].source = Source::Rule(Rule::PersonCompoundTakesSurname);
+        }
+    }
+}

@@ -52,6 +52,9 @@ const NOUN_BEFORE: [&str; 18] = [
     "جمهوريه",
 ];
 
+/// Words after which `مالي` is "my money" (`من مالي الخاص`, `مالي كله`).
+const MONEY_AFTER: [&str; 5] = ["الخاص", "الشخصي", "كله", "وحده", "الحلال"];
+
 /// The countries that stop words hide, with the word (`مالي` → Mali): the
 /// gazetteer's hidden entries that are ISO countries, one per word. Every
 /// tagger reads the shared gazetteer, so this is built once from it.
@@ -69,7 +72,8 @@ static HIDDEN_COUNTRIES: LazyLock<Vec<(&'static str, &'static Entry)>> = LazyLoc
 /// mostly "financial") is a GPE where only a noun can stand: after a
 /// preposition (`في مالي`), a proclitic preposition (`لمالي`), a word of
 /// place or government (`شمال مالي`, `حكومة مالي`), or joined by `و` to a
-/// country (`النيجر ومالي`). The adjective follows its noun (`دعم مالي`).
+/// country (`النيجر ومالي`). The adjective follows its noun (`دعم مالي`),
+/// and `مالي الخاص` is "my own money".
 pub(crate) fn gpe_hidden_by_stop_word(ctx: &Ctx<'_>, s: &[Token], out: &mut Vec<Cand>) {
     let hidden: &[(&str, &Entry)] = &HIDDEN_COUNTRIES;
     // A byte comparison against the few such words before any of a
@@ -98,7 +102,11 @@ pub(crate) fn gpe_hidden_by_stop_word(ctx: &Ctx<'_>, s: &[Token], out: &mut Vec<
                             .iter()
                             .any(|w| ctx.gaz.has(w, Kind::Gpe))
             });
-        if noun_slot {
+        // `من مالي الخاص`: "my own money", not Mali.
+        let money = s
+            .get(k + 1)
+            .is_some_and(|n| MONEY_AFTER.contains(&n.norm.as_str()));
+        if noun_slot && !money {
             out.push(Cand {
                 entry: Some(e),
                 strip: u8::try_from(letters).ok(),
@@ -144,4 +152,46 @@ pub(crate) fn loc_or_gpe_by_head(c: &mut Cand, first: &Token) {
 /// with the article the word is the adjective).
 pub(crate) fn nisba_over_country(stem_entries: &[Entry]) -> bool {
     stem_entries.iter().any(|e| e.kind == Kind::Norp)
+}
+
+/// `place_opens_dateline`: the place that opens a news line before its
+/// dash, bracket, slash or date is a place (`مسقط -`, `القدس (أ ف ب)`,
+/// `الدوحة في 12 مايو`), also a city that would need the model's span and
+/// a place the model read as an organization.
+// A step of the registry: every step has the same signature.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn place_opens_dateline(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    if s.len() < 2 || !crate::rules::media::opens_line(ctx, s) {
+        return;
+    }
+    let mut ms = Vec::new();
+    ctx.gaz.matches_at(s, 0, true, &mut ms);
+    let Some(&(n, e, _)) = ms
+        .iter()
+        .filter(|(_, e, form)| e.kind == Kind::Gpe && *form < 2)
+        .max_by_key(|m| m.0)
+    else {
+        return;
+    };
+    let dateline = s
+        .get(n)
+        .is_some_and(|t| matches!(t.norm.as_str(), "-" | "–" | "(" | "/" | ":" | "في"));
+    if !dateline || chosen.iter().any(|c| c.start < n && c.end > n) {
+        return;
+    }
+    if chosen
+        .first()
+        .is_some_and(|c| c.start == 0 && c.end == n && c.label == Label::Gpe)
+    {
+        return;
+    }
+    chosen.retain(|c| c.start >= n);
+    chosen.insert(
+        0,
+        Cand {
+            entry: Some(e),
+            strip: Some(0),
+            ..Cand::by_rule(Rule::PlaceOpensDateline, 0, n, Label::Gpe, 0.8)
+        },
+    );
 }

@@ -3,7 +3,8 @@
 
 use crate::candidate::{Cand, Ctx};
 use crate::rules::{
-    equipment, noise, orgs, persons, places, Family, Precedence, Rule, Stage,
+    equipment, media, noise, org_names, orgs, persons, place_names, places, Family, Precedence,
+    Rule, Stage,
     Stage::{Candidates, Choose, Document, Entities, Model, Spans},
 };
 use crate::token::Token;
@@ -100,7 +101,7 @@ const fn row(rule: Rule, family: Family, stage: Stage, apply: Apply) -> RuleInfo
 ///    its title and its surface.
 /// 6. `Document`: dates join (and win over what they overlap), keys are
 ///    filled in, and links are fixed over the whole document.
-pub static REGISTRY: [RuleInfo; 27] = [
+pub static REGISTRY: [RuleInfo; 42] = [
     row(Rule::Propagate, Family::Document, Model, Apply::Within),
     row(
         Rule::GazetteerFeatureOnly,
@@ -164,6 +165,72 @@ pub static REGISTRY: [RuleInfo; 27] = [
         Apply::Step(orgs::org_construct_state),
     ),
     row(
+        Rule::OrgArmedForce,
+        Family::Orgs,
+        Spans,
+        Apply::Step(org_names::org_armed_force),
+    ),
+    row(
+        Rule::OrgFullName,
+        Family::Orgs,
+        Spans,
+        Apply::Step(org_names::org_full_name),
+    ),
+    row(
+        Rule::OrgOutletName,
+        Family::Orgs,
+        Spans,
+        Apply::Step(media::org_outlet_name),
+    ),
+    row(
+        Rule::OrgSeatInName,
+        Family::Orgs,
+        Spans,
+        Apply::Step(org_names::org_seat_in_name),
+    ),
+    row(
+        Rule::OrgAliasInBrackets,
+        Family::Orgs,
+        Spans,
+        Apply::Step(media::org_alias_in_brackets),
+    ),
+    row(
+        Rule::PlaceOpensDateline,
+        Family::Places,
+        Spans,
+        Apply::Step(places::place_opens_dateline),
+    ),
+    row(
+        Rule::PlaceAfterClassNoun,
+        Family::Places,
+        Spans,
+        Apply::Step(place_names::place_after_class_noun),
+    ),
+    row(
+        Rule::PlaceFeatureName,
+        Family::Places,
+        Spans,
+        Apply::Step(place_names::place_feature_name),
+    ),
+    row(
+        Rule::OrgDatelineOutlet,
+        Family::Orgs,
+        Spans,
+        Apply::Step(media::org_dateline_outlet),
+    ),
+    row(
+        Rule::EquipmentAfterTrigger,
+        Family::Equipment,
+        Spans,
+        Apply::Step(equipment::equipment_after_trigger),
+    ),
+    row(
+        Rule::EquipmentDesignationSuffix,
+        Family::Equipment,
+        Spans,
+        Apply::Step(equipment::equipment_designation_suffix),
+    ),
+    row(
         Rule::PersonAdjacentMerge,
         Family::Persons,
         Spans,
@@ -180,6 +247,24 @@ pub static REGISTRY: [RuleInfo; 27] = [
         Family::Persons,
         Spans,
         Apply::Step(persons::person_split_at_conjunction),
+    ),
+    row(
+        Rule::PersonNisbaSurname,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_nisba_surname),
+    ),
+    row(
+        Rule::PersonEndsBeforeVerb,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_ends_before_verb),
+    ),
+    row(
+        Rule::PersonCompoundTakesSurname,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_compound_takes_surname),
     ),
     row(
         Rule::PersonSingleScript,
@@ -224,6 +309,12 @@ pub static REGISTRY: [RuleInfo; 27] = [
         Apply::Within,
     ),
     row(Rule::SymbolNotName, Family::Noise, Entities, Apply::Within),
+    row(
+        Rule::SurnameRepeats,
+        Family::Linking,
+        Document,
+        Apply::Within,
+    ),
     row(Rule::DatesOverNames, Family::Dates, Document, Apply::Within),
     row(
         Rule::PersonLinksToFullName,
