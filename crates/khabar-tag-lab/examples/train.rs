@@ -150,14 +150,21 @@ fn main() {
             let mut f = 0.0;
             for (p1, p2, ho) in &models {
                 let (q1, q2) = with_bias(p1, p2.as_ref(), b);
-                let t = evaluate(&corpus, ho, &q1, q2.as_ref()).total();
+                let s = evaluate(&corpus, ho, &q1, q2.as_ref());
+                let t = s.total();
                 if verbose {
+                    let ty = |y: &str| s.by_type.get(y).map_or(0.0, |c| c.f1());
+                    // One grep-able line per fold for the ablation tables.
                     println!(
-                        "fold {}..: F1 {:.2} (P {:.1} R {:.1})",
+                        "fold {}..: F1 {:.2} (P {:.1} R {:.1}) PERS {:.2} LOC {:.2} ORG {:.2} MISC {:.2}",
                         ho[0],
                         t.f1(),
                         t.precision(),
-                        t.recall()
+                        t.recall(),
+                        ty("PERS"),
+                        ty("LOC"),
+                        ty("ORG"),
+                        ty("MISC")
                     );
                 }
                 f += t.f1();

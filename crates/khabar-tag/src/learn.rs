@@ -125,7 +125,10 @@ impl Corpus {
             .map(|s| s.iter().map(|(_, t)| label_index(t)).collect())
             .collect();
         let none = crate::gazetteer::FastMap::default();
-        let sides = toks.iter().map(|s| side_info(s, gaz, &none)).collect();
+        let sides = toks
+            .iter()
+            .map(|s| side_info(s, gaz, &none, Groups::ALL))
+            .collect();
         Corpus {
             sents: toks,
             gold,
