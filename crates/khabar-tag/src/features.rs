@@ -36,8 +36,17 @@ impl Groups {
     /// The document pass crossed with the name knowledge: how the stem was
     /// tagged elsewhere in the document, by the token's name class.
     pub const NDOC: u32 = 256;
-    /// Everything.
+    /// Research switch: the [`Groups::LIKE`] features only on words the
+    /// train lexicon has not seen or has seen once (tried for issue 17 and
+    /// not shipped: `benches/history/2026-12-05-name-features.md`).
+    pub const LIKE_RARE: u32 = 512;
+    /// Every group (not the research switch [`Groups::LIKE_RARE`]).
     pub const ALL: Groups = Groups(511);
+    /// The groups of the shipped model and of [`crate::training`]: all but
+    /// [`Groups::LIKE`] and [`Groups::NDOC`], which gained nothing over
+    /// [`Groups::NAMES`] on the cross-validation folds and the train tail
+    /// (three seeds; `benches/history/2026-12-05-name-features.md`).
+    pub const SHIPPED: Groups = Groups(Self::ALL.0 & !(Self::LIKE | Self::NDOC));
 
     /// Whether `g` is on.
     pub fn has(self, g: u32) -> bool {
@@ -45,11 +54,18 @@ impl Groups {
     }
 
     #[cfg(feature = "research")]
-    /// Parse `-words,-gaz` style ablation lists.
-    pub fn from_spec(spec: &str) -> Groups {
-        let mut g = Self::ALL.0;
+    /// Parse an ablation list such as `-doc,-gaz` or `+like,+ndoc`: from
+    /// [`Groups::SHIPPED`], `-group` switches a group off and `+group` on
+    /// (`likerare` is [`Groups::LIKE_RARE`]). An unknown group is an error.
+    pub fn from_spec(spec: &str) -> Result<Groups, String> {
+        let mut g = Self::SHIPPED.0;
         for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let bit = match part.trim_start_matches('-') {
+            let (on, name) = match part.split_at(1) {
+                ("+", name) => (true, name),
+                ("-", name) => (false, name),
+                _ => return Err(format!("{part}: give each group as +group or -group")),
+            };
+            let bit = match name {
                 "words" => Self::WORDS,
                 "clitic" => Self::CLITIC,
                 "shape" => Self::SHAPE,
@@ -59,11 +75,16 @@ impl Groups {
                 "names" => Self::NAMES,
                 "like" => Self::LIKE,
                 "ndoc" => Self::NDOC,
-                _ => 0,
+                "likerare" => Self::LIKE_RARE,
+                _ => return Err(format!("{name}: no such feature group")),
             };
-            g &= !bit;
+            if on {
+                g |= bit;
+            } else {
+                g &= !bit;
+            }
         }
-        Groups(g)
+        Ok(Groups(g))
     }
 }
 
@@ -299,7 +320,8 @@ fn extract_names(side: &[Side], i: usize, groups: Groups, out: &mut Vec<u64>) {
             out.push(hash_parts(76, &[pc, u64::from(s.gaz)]));
         }
     }
-    if groups.has(Groups::LIKE) && s.like > 0 {
+    let rare = s.cue & (3 << 30) != 0;
+    if groups.has(Groups::LIKE) && s.like > 0 && (rare || !groups.has(Groups::LIKE_RARE)) {
         let b = u64::from(s.like);
         let like = |k: isize| at(k).map_or(0, |x| u64::from(x.like));
         out.push(hash_parts(80, &[b]));
@@ -453,13 +475,31 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "research")]
+    #[test]
+    fn ablation_specs_start_from_the_shipped_groups() {
+        assert_eq!(Groups::from_spec(""), Ok(Groups::SHIPPED));
+        assert_eq!(Groups::from_spec("+like, +ndoc"), Ok(Groups::ALL));
+        let none = Groups::from_spec("-names").unwrap_or(Groups::ALL);
+        assert!(!none.has(Groups::NAMES) && none.has(Groups::DOC));
+        let rare = Groups::from_spec("+like,+likerare").unwrap_or(Groups::ALL);
+        assert!(rare.has(Groups::LIKE_RARE) && rare.has(Groups::LIKE));
+        assert!(Groups::from_spec("-nmaes").is_err());
+        assert!(Groups::from_spec("like").is_err());
+    }
+
     /// Every document feature is one of [`doc_feature_hashes`] (pass 2
     /// looks them up in a small table of those only).
     #[test]
     fn document_features_are_enumerated() {
         let all = doc_feature_hashes();
         let mut out = Vec::new();
-        for doc in [0u32, 1 << 1, (1 << 1) | (1 << 11), (1 << 13) | (1 << 14) | 0x1fe] {
+        for doc in [
+            0u32,
+            1 << 1,
+            (1 << 1) | (1 << 11),
+            (1 << 13) | (1 << 14) | 0x1fe,
+        ] {
             for (names, like) in [(0, 0), (bits::GIVEN, 1), (0, 6), (bits::SURNAME, 5)] {
                 let side = [Side {
                     doc,

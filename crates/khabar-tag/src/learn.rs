@@ -76,7 +76,7 @@ impl Default for Config {
             epochs: 10,
             seed: 42,
             doc_size: 40,
-            groups: Groups::ALL,
+            groups: Groups::SHIPPED,
             prune: 0.05,
             rare: 0,
             lexicon: true,
