@@ -5,6 +5,7 @@
 //! cargo run --release -p khabar-tag-lab --example train            # final model
 //! cargo run --release -p khabar-tag-lab --example train -- --dev   # tune on the tail of train
 //! cargo run --release -p khabar-tag-lab --example train -- --dev --ablate -doc,-gaz
+//! cargo run --release -p khabar-tag-lab --example train -- --cv --seed 7 --ablate +like,+ndoc  # groups on/off from the shipped ones
 //! cargo run --release -p khabar-tag-lab --example train -- --cv [--bias-grid] [--sliding]  # 4 held-out blocks of train
 //! cargo run --release -p khabar-tag-lab --example train -- --cv --per-type 8,4,8,12 --lex-folds 2
 //! cargo run --release -p khabar-tag-lab --example train -- --cv --folds 1,2,4,5,7,8 --p1-bias 0  # other blocks (tenths of train)
@@ -82,7 +83,11 @@ fn main() {
             "--cv" => cv = true,
             "--sliding" => sliding = true,
             "--bias-grid" => grid = true,
-            "--ablate" => cfg.groups = Groups::from_spec(it.next().map_or("", String::as_str)),
+            "--ablate" => {
+                // From the shipped groups: `-doc,-gaz` off, `+like,+ndoc` on.
+                let spec = it.next().map_or("", String::as_str);
+                cfg.groups = Groups::from_spec(spec).unwrap_or_else(|e| panic!("--ablate: {e}"));
+            }
             "--epochs" => cfg.epochs = num(&mut it, cfg.epochs),
             "--doc-size" => {
                 cfg.doc_size = num(&mut it, cfg.doc_size);
@@ -150,14 +155,21 @@ fn main() {
             let mut f = 0.0;
             for (p1, p2, ho) in &models {
                 let (q1, q2) = with_bias(p1, p2.as_ref(), b);
-                let t = evaluate(&corpus, ho, &q1, q2.as_ref()).total();
+                let s = evaluate(&corpus, ho, &q1, q2.as_ref());
+                let t = s.total();
                 if verbose {
+                    let ty = |y: &str| s.by_type.get(y).map_or(0.0, khabar_tag::eval::Counts::f1);
+                    // One grep-able line per fold for the ablation tables.
                     println!(
-                        "fold {}..: F1 {:.2} (P {:.1} R {:.1})",
+                        "fold {}..: F1 {:.2} (P {:.1} R {:.1}) PERS {:.2} LOC {:.2} ORG {:.2} MISC {:.2}",
                         ho[0],
                         t.f1(),
                         t.precision(),
-                        t.recall()
+                        t.recall(),
+                        ty("PERS"),
+                        ty("LOC"),
+                        ty("ORG"),
+                        ty("MISC")
                     );
                 }
                 f += t.f1();

@@ -76,7 +76,7 @@ impl Default for Config {
             epochs: 10,
             seed: 42,
             doc_size: 40,
-            groups: Groups::ALL,
+            groups: Groups::SHIPPED,
             prune: 0.05,
             rare: 0,
             lexicon: true,
@@ -125,7 +125,10 @@ impl Corpus {
             .map(|s| s.iter().map(|(_, t)| label_index(t)).collect())
             .collect();
         let none = crate::gazetteer::FastMap::default();
-        let sides = toks.iter().map(|s| side_info(s, gaz, &none)).collect();
+        let sides = toks
+            .iter()
+            .map(|s| side_info(s, gaz, &none, Groups::ALL))
+            .collect();
         Corpus {
             sents: toks,
             gold,

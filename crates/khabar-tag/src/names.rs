@@ -20,8 +20,9 @@
 //!
 //! Everything here is a *feature* source: a list hit is no entity by itself
 //! (the lists still hit about 3% of ordinary tokens).
-// The feature extractor and the model start using these after the
-// restructuring of tagger.rs lands; until then only the tests call them.
+// The features (`features.rs`, `seq::side_info`) use the hash indexes and
+// the likeness model; the FST maps, `country` and the plain-string lookups
+// serve the tests and future rules.
 #![allow(dead_code)]
 
 use std::sync::LazyLock;

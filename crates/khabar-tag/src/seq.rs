@@ -7,10 +7,11 @@
 //! local evidence. Pass 2 sees "this stem was tagged PERS elsewhere in the
 //! document".
 
-use crate::features::{extract, Side};
+use crate::features::{extract, name_bits, Groups, Side};
 use crate::gazetteer::{FastMap, Gazetteer, Kind};
 use crate::labels::{bio_scores, is_inside, ty, L, NB};
 use crate::model::Model;
+use crate::names::{likeness_bucket, Names};
 use crate::token::{Shape, Token};
 
 /// Gazetteer bits of a match of kind `k` over tokens `i..i + n`: "begins"
@@ -22,14 +23,34 @@ fn mark(side: &mut [Side], i: usize, n: usize, k: u32) {
     }
 }
 
-/// Gazetteer and cue bits for one sentence.
-pub(crate) fn side_info(toks: &[Token], gaz: &Gazetteer, names: &FastMap<u64, u16>) -> Vec<Side> {
+/// Gazetteer and cue bits for one sentence, and the name-table bits and
+/// name-likeness buckets when `groups` uses them.
+pub(crate) fn side_info(
+    toks: &[Token],
+    gaz: &Gazetteer,
+    names: &FastMap<u64, u16>,
+    groups: Groups,
+) -> Vec<Side> {
     let mut side = vec![Side::default(); toks.len()];
     let mut ms = Vec::new();
+    let lists = (groups.has(Groups::NAMES) || groups.has(Groups::NDOC)).then(Names::global);
+    let like = (groups.has(Groups::LIKE) || groups.has(Groups::NDOC)).then(Names::global);
     for i in 0..toks.len() {
         side[i].cue |= lex_bits(names, &toks[i]);
         if toks[i].shape == Shape::Punct {
             continue;
+        }
+        if let Some(n) = lists {
+            side[i].names |= name_bits(n.token(&toks[i]));
+            if let Some((len, kind)) = n.phrase_at(toks, i) {
+                side[i].names |= kind << 16;
+                for s in &mut side[i + 1..i + len] {
+                    s.names |= kind << 20;
+                }
+            }
+        }
+        if let (Some(n), Shape::Arabic) = (like, toks[i].shape) {
+            side[i].like = 1 + likeness_bucket(n.token_likeness(&toks[i]));
         }
         gaz.matches_at(toks, i, false, &mut ms);
         for &(n, e, form) in &ms {
@@ -195,7 +216,11 @@ pub(crate) fn tag_doc_scored(
     joint: Option<&crate::weights::JointTable>,
     propagated: Option<&mut Vec<(usize, usize)>>,
 ) -> Vec<(Vec<u8>, Vec<[f32; NB]>)> {
-    let mut sides: Vec<Vec<Side>> = sents.iter().map(|s| side_info(s, gaz, &p1.lex)).collect();
+    let want = Groups(p1.groups | p2.map_or(0, |m| m.groups));
+    let mut sides: Vec<Vec<Side>> = sents
+        .iter()
+        .map(|s| side_info(s, gaz, &p1.lex, want))
+        .collect();
     let mut buf = Vec::with_capacity(64);
     let mut ring: [Vec<u64>; 3] = std::array::from_fn(|_| Vec::with_capacity(64));
     let mut emis = Vec::new();
@@ -269,7 +294,7 @@ pub(crate) fn tag_doc_scored(
                 emis.clear();
                 for i in 0..s.len() {
                     buf.clear();
-                    crate::features::extract_doc(sd, i, &mut buf);
+                    crate::features::extract_doc(sd, i, p2.groups(), &mut buf);
                     let mut e = [0f32; L];
                     p2.emit_rest(j, partials[k], &buf, &mut e);
                     k += 1;
@@ -291,7 +316,7 @@ pub(crate) fn tag_doc_scored(
                     buf.clear();
                     buf.extend_from_slice(&flat[start..end]);
                     start = end;
-                    crate::features::extract_doc(sd, i, &mut buf);
+                    crate::features::extract_doc(sd, i, p2.groups(), &mut buf);
                     let mut e = [0f32; L];
                     p2.emit(&buf, &mut e);
                     emis.push(e);

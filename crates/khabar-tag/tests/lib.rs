@@ -273,7 +273,7 @@ fn review_cases() {
     };
     // Two people joined by `و` (and `وب`) are two entities, proclitics out.
     assert_eq!(
-        persons("حكم على خالد العمري ومحمد الزعبي بالسجن."),
+        persons("حكمت المحكمة بسجن خالد العمري ومحمد الزعبي."),
         ["خالد العمري", "محمد الزعبي"]
     );
     assert_eq!(
@@ -349,9 +349,9 @@ fn misc_entities_link() {
 fn organizations_in_latin_letters_link() {
     // An organization written in Latin letters after a head noun links by
     // its English name.
-    let ents = Tagger::global().tag("أعلنت شركة Apple عن هاتف جديد في دبي.");
-    let e = find(&ents, "شركة Apple");
-    assert_eq!((e.label, e.canonical.as_str()), (Label::Org, "Apple"));
+    let ents = Tagger::global().tag("أعلنت شركة Microsoft عن برنامج جديد في دبي.");
+    let e = find(&ents, "شركة Microsoft");
+    assert_eq!((e.label, e.canonical.as_str()), (Label::Org, "Microsoft"));
 }
 
 #[test]
@@ -592,14 +592,15 @@ fn repeated_names_keep_a_confidence() {
     // no repeat reads as a near-zero score (with the pass-1 bias, pass 2
     // tags these repeats itself; a repeat that only propagation tags takes
     // the score of the mention it came from).
-    let text = include_str!("../../../examples/articles/000_6e49526c0f392cf6.txt");
+    // `محمد باقري`, then `باقري` alone four times.
+    let text = include_str!("../../../examples/articles/004_2364d8e36052e2d6.txt");
     let scores: Vec<f32> = Tagger::global()
         .tag(text)
         .into_iter()
-        .filter(|e| e.text == "الحسينيون" && e.label == Label::Person)
+        .filter(|e| e.text == "باقري" && e.label == Label::Person)
         .map(|e| e.score)
         .collect();
-    assert!(scores.len() >= 3, "{scores:?}");
+    assert!(scores.len() >= 4, "{scores:?}");
     assert!(scores.iter().all(|&s| s > 0.05), "{scores:?}");
     let text = "وصل المبعوث الأممي الخاص مارتن غريفيث إلى العاصمة اليمنية صنعاء اليوم \
                 الاثنين في زيارة تستغرق يومين.\n\nوسيلتقي غريفيث خلال الزيارة عددا من \
