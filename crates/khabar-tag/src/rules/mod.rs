@@ -153,6 +153,8 @@ rules! {
         "A singular nisba right after a person's name is the name's last part (`محمد شياع السوداني`), not a nationality.",
     PersonEndsBeforeVerb => "person_ends_before_verb":
         "A person's name of three words or more does not end with a verb in the imperfect (`علي خامنئي يولي`).",
+    PersonNotFromPreposition => "person_not_from_preposition":
+        "A person's name after a word does not start with the preposition `على`, which search folding makes the name `علي` (`حكم على خالد العمري`).",
     PersonCompoundTakesSurname => "person_compound_takes_surname":
         "A name ending with the second half of a compound given name takes the family name after it (`سهيل الدين أكبر`).",
     PersonSingleScript => "person_single_script":

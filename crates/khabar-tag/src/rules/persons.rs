@@ -360,6 +360,29 @@ pub(crate) fn person_ends_before_verb(ctx: &Ctx<'_>, s: &[Token], chosen: &mut V
     }
 }
 
+/// `person_not_from_preposition`: a person's name that follows a word does
+/// not start with the preposition `على` as written (alef maqsura), which
+/// search folding makes the name `علي` that the name lists and the model
+/// know (`حكم على خالد العمري`, `اعتدى على أحمد`). A name that opens the
+/// text or the sentence, or follows a title, keeps it (`على عبد الله
+/// صالح`, `المرشد على خامنئي`, where `ي` is written `ى`).
+#[allow(clippy::ptr_arg)]
+pub(crate) fn person_not_from_preposition(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
+    for c in chosen.iter_mut() {
+        if c.label != Label::Person || c.end - c.start < 2 || c.start == 0 {
+            continue;
+        }
+        let after_word = s[c.start - 1].shape == Shape::Arabic;
+        // After a title the word is the name (`المرشد على خامنئي`).
+        let after_title = (c.start.saturating_sub(3)..c.start)
+            .any(|j| title_at(ctx.gaz, s, j, c.start).is_some_and(|n| j + n == c.start));
+        if after_word && !after_title && ctx.text.get(s[c.start].span.range()) == Some("على") {
+            c.start += 1;
+            c.source = Source::Rule(Rule::PersonNotFromPreposition);
+        }
+    }
+}
+
 /// `person_compound_takes_surname`: a name that ends with the second half
 /// of a compound given name (`سهيل الدين`) takes the family name after
 /// it, even one that is also a common word (`أكبر`).

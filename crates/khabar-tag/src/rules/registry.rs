@@ -101,7 +101,7 @@ const fn row(rule: Rule, family: Family, stage: Stage, apply: Apply) -> RuleInfo
 ///    its title and its surface.
 /// 6. `Document`: dates join (and win over what they overlap), keys are
 ///    filled in, and links are fixed over the whole document.
-pub static REGISTRY: [RuleInfo; 42] = [
+pub static REGISTRY: [RuleInfo; 43] = [
     row(Rule::Propagate, Family::Document, Model, Apply::Within),
     row(
         Rule::GazetteerFeatureOnly,
@@ -259,6 +259,12 @@ pub static REGISTRY: [RuleInfo; 42] = [
         Family::Persons,
         Spans,
         Apply::Step(persons::person_ends_before_verb),
+    ),
+    row(
+        Rule::PersonNotFromPreposition,
+        Family::Persons,
+        Spans,
+        Apply::Step(persons::person_not_from_preposition),
     ),
     row(
         Rule::PersonCompoundTakesSurname,
