@@ -129,7 +129,9 @@ mod tagger;
 mod token;
 pub mod training;
 mod weights;
+mod words;
 
 pub use entity::{Entity, Label, Source};
 pub use khabar_normalize::Span;
 pub use tagger::{tag, Tagger};
+pub use words::{Tagged, Word};

@@ -1,0 +1,168 @@
+//! Word lists matched on the tagger's normalized words, through their
+//! proclitics (`و ف ب ل ك`, `لل` for `ل` + `ال`, and the future `س`).
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use khabar_normalize::{normalize, Profile};
+
+/// One reading of a normalized word: the word without some proclitics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Form<'w> {
+    /// The form (`الرييس` for `للرييس`).
+    pub text: Cow<'w, str>,
+    /// Proclitic letters stripped.
+    pub strip: u8,
+    /// The future prefix `س` was stripped (`سيلتقي` → `يلتقي`).
+    pub future: bool,
+}
+
+fn is_conj(c: char) -> bool {
+    matches!(c, 'و' | 'ف')
+}
+
+fn is_prep(c: char) -> bool {
+    matches!(c, 'ب' | 'ل' | 'ك')
+}
+
+fn form(text: Cow<'_, str>, strip: u8, future: bool) -> Form<'_> {
+    Form {
+        text,
+        strip,
+        future,
+    }
+}
+
+/// The readings of a normalized word, the word itself first.
+pub(crate) fn forms(norm: &str) -> Vec<Form<'_>> {
+    let long = |s: &str| s.chars().count() >= 2;
+    let mut out = vec![form(Cow::Borrowed(norm), 0, false)];
+    let mut rest = norm;
+    let mut strip = 0u8;
+    if let Some(after) = rest.strip_prefix(is_conj).filter(|a| long(a)) {
+        out.push(form(Cow::Borrowed(after), 1, false));
+        rest = after;
+        strip = 1;
+    }
+    let mut cs = rest.chars();
+    if let Some(c) = cs.next() {
+        let after = cs.as_str();
+        if is_prep(c) && long(after) {
+            if c == 'ل' && after.starts_with('ل') && long(&after[2..]) {
+                // `للرييس` = `ل` + `الرييس`.
+                out.push(form(Cow::Owned(format!("ا{after}")), strip + 1, false));
+            }
+            out.push(form(Cow::Borrowed(after), strip + 1, false));
+        } else if c == 'س' && after.starts_with(['ي', 'ت', 'ن', 'ا']) && long(after) {
+            out.push(form(Cow::Borrowed(after), strip + 1, true));
+        }
+    }
+    out
+}
+
+/// The search-normalized words of a phrase.
+pub(crate) fn norm_words(phrase: &str) -> Vec<String> {
+    normalize(phrase, Profile::Search)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A set of single words, normalized.
+pub(crate) struct WordSet(HashSet<String>);
+
+impl WordSet {
+    pub(crate) fn new(words: &[&str]) -> WordSet {
+        WordSet(words.iter().flat_map(|w| norm_words(w)).collect())
+    }
+
+    /// Whether one of the forms is in the set.
+    pub(crate) fn any(&self, forms: &[Form<'_>]) -> bool {
+        forms.iter().any(|f| self.0.contains(f.text.as_ref()))
+    }
+}
+
+/// Phrases of one or more words, each with a value.
+pub(crate) struct Lexicon<T> {
+    map: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+/// A match of a [`Lexicon`] at a word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit<T> {
+    /// Words matched.
+    pub len: usize,
+    pub value: T,
+    /// The first word's future prefix was stripped.
+    pub future: bool,
+    /// Proclitic letters stripped from the first word.
+    pub strip: u8,
+}
+
+impl<T: Copy> Lexicon<T> {
+    pub(crate) fn new(entries: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
+        let mut map: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (phrase, value) in entries {
+            let mut ws = norm_words(&phrase).into_iter();
+            let Some(first) = ws.next() else { continue };
+            map.entry(first).or_default().push((ws.collect(), value));
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Lexicon { map }
+    }
+
+    /// The longest phrase that starts at `at`, the word's own form first.
+    /// `forms_of(j)` gives the readings of word `j` (up to `end`).
+    pub(crate) fn longest<'f>(
+        &self,
+        at: usize,
+        end: usize,
+        forms_of: impl Fn(usize) -> &'f [Form<'f>],
+    ) -> Option<Hit<T>> {
+        let mut best: Option<Hit<T>> = None;
+        for f in forms_of(at) {
+            let Some(entries) = self.map.get(f.text.as_ref()) else {
+                continue;
+            };
+            for (rest, value) in entries {
+                if at + 1 + rest.len() > end {
+                    continue;
+                }
+                let ok = rest.iter().enumerate().all(|(k, w)| {
+                    forms_of(at + 1 + k)
+                        .iter()
+                        .any(|g| g.text.as_ref() == w.as_str())
+                });
+                if ok && best.is_none_or(|b| b.len < 1 + rest.len()) {
+                    best = Some(Hit {
+                        len: 1 + rest.len(),
+                        value: *value,
+                        future: f.future,
+                        strip: f.strip,
+                    });
+                }
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(w: &str) -> Vec<String> {
+        forms(w).into_iter().map(|f| f.text.into_owned()).collect()
+    }
+
+    #[test]
+    fn proclitics() {
+        assert_eq!(texts("والتقي"), ["والتقي", "التقي"]);
+        assert_eq!(texts("للرييس"), ["للرييس", "الرييس", "لرييس"]);
+        assert_eq!(texts("وسيزور"), ["وسيزور", "سيزور", "يزور"]);
+        assert!(forms("سيلتقي")[1].future);
+        assert_eq!(texts("وبالعراق"), ["وبالعراق", "بالعراق", "العراق"]);
+    }
+}

@@ -1,0 +1,3 @@
+//! Integration tests of khabar-events.
+
+mod event_rules;
