@@ -84,11 +84,13 @@ pub fn extract_with(text: &str, tagged: &Tagged, config: Config) -> Extraction {
     let roles = offices::roles(&doc, &offices);
     let mut mentions = Vec::new();
     for s in doc.sents {
-        for f in triggers::find(&doc, s.clone()) {
-            if modality::not_event(&doc, &f, s).is_some() {
+        let found = triggers::find(&doc, s.clone());
+        for f in &found {
+            if modality::not_event(&doc, f, s).is_some() {
                 continue;
             }
-            let c = participants::clause(&doc, &f, s);
+            let f = *f;
+            let c = participants::clause(&doc, &f, s, &found);
             let cands = participants::participants(&doc, &offices, &roles, &f, &c);
             mentions.push(Mention {
                 kind: f.trigger.kind,
@@ -97,6 +99,7 @@ pub fn extract_with(text: &str, tagged: &Tagged, config: Config) -> Extraction {
                 date: attach::date(&doc, &f, &c, s),
                 place: attach::place(&doc, &offices, &f, &c),
                 planned: modality::planned(&doc, &f, s),
+                anaphoric: modality::anaphoric(&doc, &f),
             });
         }
     }

@@ -18,6 +18,8 @@ pub(crate) struct Mention {
     pub date: Option<String>,
     pub place: Option<usize>,
     pub planned: bool,
+    /// The trigger refers back (`الزيارة`, `هذه المحادثات`).
+    pub anaphoric: bool,
 }
 
 /// The participant roles of a mention from its sides.
@@ -73,7 +75,19 @@ fn same(doc: &Doc<'_>, e: &Event, m: &Mention) -> bool {
             }
         }
     }
-    named >= 1 || countries >= 2 || (countries == 1 && e.participants.len() == 1)
+    // Named participants the mention adds to the event.
+    let new_named = m
+        .participants
+        .iter()
+        .filter(|&&(k, _)| {
+            let (km, nm) = key(doc, k);
+            nm && !e.participants.iter().any(|p| key(doc, p.entity).0 == km)
+        })
+        .count();
+    if m.anaphoric {
+        return named + countries >= 1;
+    }
+    (named >= 1 && new_named == 0) || (named == 0 && new_named == 0 && countries >= 2)
 }
 
 /// Merge mentions into events, in text order.

@@ -241,3 +241,17 @@ pub(crate) fn planned(doc: &Doc<'_>, f: &Found, s: &Range<usize>) -> bool {
     let after = window(s, at + f.len as isize, at + f.len as isize + 8);
     ala_an || plan || after.into_iter().any(|j| PLAN_AFTER.any(doc.forms(j)))
 }
+
+static BACK: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&["هذه", "هذا", "تلك", "ذلك", "خلال", "أثناء", "نفس"]));
+
+/// Whether the trigger refers back to an event told before: a definite
+/// noun (`الزيارة`, `اللقاء`) or one after `هذه`, `خلال`.
+pub(crate) fn anaphoric(doc: &Doc<'_>, f: &Found) -> bool {
+    let definite = !f.trigger.verb
+        && doc
+            .forms(f.word)
+            .iter()
+            .any(|x| x.strip == f.strip && x.text.starts_with("ال"));
+    definite || (f.word > 0 && BACK.any(doc.forms(f.word - 1)))
+}

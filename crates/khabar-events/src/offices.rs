@@ -542,6 +542,15 @@ fn extend(
         counterpart,
     };
     let mut post = false;
+    // Entities inside the head itself (`المستشار الألماني`).
+    for w in i + 1..j {
+        if let Some(k) = doc.ent_starting(w) {
+            o.ents.push(k);
+            if o.of.is_none() {
+                o.of = of_entity(doc, k, false).map(|c| (c.to_owned(), k));
+            }
+        }
+    }
     while j < end && j - i < 12 {
         if doc.is_punct(j) || doc.title_word[j] {
             break;
@@ -551,25 +560,13 @@ fn extend(
             if matches!(e.label, Label::Person | Label::Date | Label::Equipment) {
                 break;
             }
-            if doc.ent_words[k].start < j {
+            if o.ents.contains(&k) {
                 j += 1;
                 continue;
             }
             o.ents.push(k);
             if o.of.is_none() {
-                let c = match e.label {
-                    Label::Norp if doc.on(Rule::OfFromNationality) => doc.country_of(k, false),
-                    Label::Gpe
-                        if doc.on(Rule::OfFromCountry) && !(post && doc.on(Rule::PostNotOf)) =>
-                    {
-                        doc.country_of(k, false)
-                    }
-                    Label::Org if doc.on(Rule::OfFromStateBody) => doc.country_of(k, false),
-                    _ => None,
-                };
-                if let Some(c) = c {
-                    o.of = Some((c.to_owned(), k));
-                }
+                o.of = of_entity(doc, k, post).map(|c| (c.to_owned(), k));
             }
             j = doc.ent_words[k].end;
             o.words.end = j;
@@ -592,6 +589,19 @@ fn extend(
         o.words.end = j;
     }
     o
+}
+
+/// The country entity `k` of an office phrase says the office is of
+/// (`post`: it comes after `لدى`, `في`, `إلى`).
+fn of_entity<'a>(doc: &Doc<'a>, k: usize, post: bool) -> Option<&'a str> {
+    match doc.ents[k].label {
+        Label::Norp if doc.on(Rule::OfFromNationality) => doc.country_of(k, false),
+        Label::Gpe if doc.on(Rule::OfFromCountry) && !(post && doc.on(Rule::PostNotOf)) => {
+            doc.country_of(k, false)
+        }
+        Label::Org if doc.on(Rule::OfFromStateBody) => doc.country_of(k, false),
+        _ => None,
+    }
 }
 
 /// Give each office phrase of a sentence its person.

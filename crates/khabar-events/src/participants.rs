@@ -96,9 +96,13 @@ static AT: LazyLock<WordSet> = LazyLock::new(|| {
 });
 static FROM: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["من"]));
 
+static BREAKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["ثم", "بينما", "فيما", "حيث"]));
+
 /// The clause of trigger `f` in sentence `s`: after a reporting `إن`/`أن`
-/// before the trigger (its reporter is not a participant).
-pub(crate) fn clause(doc: &Doc<'_>, f: &Found, s: &Range<usize>) -> Range<usize> {
+/// before the trigger (its reporter is not a participant), and between
+/// the clause breaks around it (`ثم`, `على أن`, another trigger verb
+/// after `و`).
+pub(crate) fn clause(doc: &Doc<'_>, f: &Found, s: &Range<usize>, found: &[Found]) -> Range<usize> {
     if !doc.on(Rule::ReporterNotParticipant) {
         return s.clone();
     }
@@ -111,7 +115,24 @@ pub(crate) fn clause(doc: &Doc<'_>, f: &Found, s: &Range<usize>) -> Range<usize>
             start = j + 1;
         }
     }
-    start..s.end
+    let mut end = s.end;
+    let conj_verb =
+        |g: &Found| g.trigger.verb && g.strip > 0 && doc.norm(g.word).starts_with(['و', 'ف']);
+    let breaks = found
+        .iter()
+        .filter(|g| conj_verb(g))
+        .map(|g| g.word)
+        .chain(s.clone().filter(|&j| {
+            BREAKS.any(doc.forms(j)) || (doc.norm(j) == "علي" && doc.norm(j + 1) == "ان")
+        }));
+    for b in breaks {
+        if b <= f.word {
+            start = start.max(b);
+        } else {
+            end = end.min(b);
+        }
+    }
+    start..end
 }
 
 /// Whether the word before entity `k` (or its own proclitic) makes it a
