@@ -487,7 +487,7 @@ pub(crate) fn find_offices(doc: &Doc<'_>) -> Vec<Office> {
 
 /// The office phrase whose head is at word `i`.
 fn office_at(doc: &Doc<'_>, i: usize, end: usize) -> Option<Office> {
-    if doc.label_at(i) == Some(Label::Person) || doc.title_word[i] {
+    if doc.label_at(i) == Some(Label::Person) {
         return None;
     }
     let hit = OFFICE_LEXICON.longest(i, end, |j| doc.forms(j))?;
@@ -604,18 +604,40 @@ fn of_entity<'a>(doc: &Doc<'a>, k: usize, post: bool) -> Option<&'a str> {
     }
 }
 
+/// Whether word `j` starts with the conjunction `و` outside the name or
+/// title it carries (`واللواء`, `ومحمد`): a new item of a list.
+fn conjoined(doc: &Doc<'_>, j: usize) -> bool {
+    let Some(w) = doc.words.get(j) else {
+        return false;
+    };
+    let raw = &doc.text[w.span.start..w.span.end];
+    if !raw.starts_with('و') {
+        return false;
+    }
+    match doc.ent_at(j) {
+        Some(k) => doc.ents[k].span.start > w.span.start,
+        None => doc
+            .forms(j)
+            .iter()
+            .any(|f| f.strip == 1 && f.text.starts_with("ال")),
+    }
+}
+
 /// Give each office phrase of a sentence its person.
 fn attach_persons(doc: &Doc<'_>, offices: &mut [Office]) {
     let mut taken: Vec<usize> = Vec::new();
     for k in 0..offices.len() {
         let o = &offices[k];
         let mut j = o.words.end;
+        let mut joined = false;
         while doc.is_comma(j) || doc.title_word.get(j).copied().unwrap_or(false) {
+            joined |= conjoined(doc, j);
             j += 1;
         }
         let after = doc
             .ent_starting(j)
             .filter(|&p| doc.ents[p].label == Label::Person)
+            .filter(|&p| !joined && !conjoined(doc, doc.ent_words[p].start))
             .filter(|_| doc.on(Rule::OfficeBeforeName));
         let before = || {
             let mut b = o.words.start.checked_sub(1)?;
