@@ -3,9 +3,9 @@
 
 use std::io::Read;
 
-fn main() {
+fn main() -> std::io::Result<()> {
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).expect("stdin");
+    std::io::stdin().read_to_string(&mut text)?;
     let (tagged, found) = khabar_events::analyze(&text, None);
     for (k, e) in tagged.entities.iter().enumerate() {
         let role = found.roles[k]
@@ -38,4 +38,5 @@ fn main() {
             parts.join(", ")
         );
     }
+    Ok(())
 }

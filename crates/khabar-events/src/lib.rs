@@ -41,6 +41,14 @@
 //! - `serde`: derives `Serialize` for the types.
 
 #![deny(missing_docs)]
+// Rules read word windows with short index names (`i`, `j`, `k` for words
+// and entities, `f` a trigger, `s` a sentence, `c` a clause) and signed
+// offsets over word indices that never approach `isize::MAX`.
+#![allow(
+    clippy::many_single_char_names,
+    clippy::cast_possible_wrap,
+    clippy::similar_names
+)]
 
 mod attach;
 mod doc;

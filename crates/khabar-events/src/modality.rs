@@ -192,14 +192,15 @@ pub(crate) fn not_event(doc: &Doc<'_>, f: &Found, s: &Range<usize>) -> Option<&'
     if doc.on(Rule::QuestionedNotEvent) {
         let anaphoric = any(before(2), &THESE);
         let asked = any(before(8), &QUESTIONS)
-            || (doc.norm(s.end.saturating_sub(1)) == "؟" && QUESTION_HEADS.any(doc.forms(s.start)));
+            || (matches!(doc.norm(s.end.saturating_sub(1)), "؟" | "?")
+                && QUESTION_HEADS.any(doc.forms(s.start)));
         if asked && !anaphoric {
             return Some("questioned");
         }
     }
     if doc.on(Rule::InvitationNotEvent) {
         let to = doc.norm(f.word).starts_with('ل') && f.strip > 0;
-        if (to && any(before(5), &INVITES)) || any(before(3), &CANCELS) {
+        if (to && any(before(8), &INVITES)) || any(before(3), &CANCELS) {
             return Some("invitation");
         }
     }

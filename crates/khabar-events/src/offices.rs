@@ -118,9 +118,14 @@ const PORTFOLIOS: &[(&[&str], &str)] = &[
     (&["النقل"], "minister of transport"),
 ];
 
+/// A minister whose portfolio the phrase does not say (`الوزير الروسي`):
+/// no role by itself, but it stands for the minister named before.
+pub(crate) const MINISTER: &str = "minister";
+
 /// Office heads other than ministers: phrases, office, what they need.
 const HEADS: &[(&str, &str, Need)] = &[
     ("الرئيس", "president", Need::No),
+    ("الوزير", MINISTER, Need::No),
     ("رئيس الجمهورية", "president", Need::No),
     ("رئيس جمهورية", "president", Need::No),
     ("رئيس", "president", Need::Country),
@@ -452,6 +457,8 @@ pub fn country_of(e: &khabar_tag::Entity) -> Option<&str> {
 pub(crate) struct Office {
     /// Its words.
     pub words: std::ops::Range<usize>,
+    /// The office (empty for `نظيره` until its person's office is known).
+    #[allow(clippy::struct_field_names)]
     pub office: &'static str,
     /// The country the phrase names and the entity that names it.
     pub of: Option<(String, usize)>,
@@ -674,7 +681,7 @@ fn attach_persons(doc: &Doc<'_>, offices: &mut [Office]) {
 pub(crate) fn roles(doc: &Doc<'_>, offices: &[Office]) -> Vec<Option<Role>> {
     let mut roles = vec![None; doc.ents.len()];
     for o in offices {
-        let (Some(p), false) = (o.person, o.office.is_empty()) else {
+        let (Some(p), true) = (o.person, OFFICES.contains(&o.office)) else {
             continue;
         };
         let (Some(first), Some(last)) =

@@ -277,7 +277,10 @@ fn by_office(
             let holder = (0..doc.ents.len()).rev().find(|&p| {
                 doc.ents[p].span.end <= doc.words[o.words.start].span.start
                     && roles[p].as_ref().is_some_and(|r| {
-                        r.office == o.office && (of.is_none() || r.of.as_deref() == of)
+                        let office = r.office == o.office
+                            || (o.office == crate::offices::MINISTER
+                                && r.office.starts_with("minister of"));
+                        office && (of.is_none() || r.of.as_deref() == of)
                     })
             });
             if let Some(p) = holder {

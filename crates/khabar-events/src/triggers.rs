@@ -22,6 +22,9 @@ pub(crate) struct Trigger {
     pub sale: bool,
 }
 
+/// Verbs that are a meeting only with `مع` after them (`بحث ... مع`).
+const WITH_VERBS: &[&str] = &["بحث", "بحثت", "يبحث", "تبحث"];
+
 /// The EVENT_KINDS vocabulary, by name.
 pub const EVENT_KINDS: &[&str] = &[
     "MEETING",
@@ -36,7 +39,15 @@ pub const EVENT_KINDS: &[&str] = &[
 
 /// Verbs, nouns and plural nouns of each kind. Nouns take the enclitic
 /// pronouns `ه`, `ها`, `هما`, `هم` (`زيارته`, `لقائهما`).
-const LEXICON: &[(EventKind, &[&str], &[&str], &[&str])] = &[
+/// A kind with its verbs, nouns and plural nouns.
+type KindWords = (
+    EventKind,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const LEXICON: &[KindWords] = &[
     (
         EventKind::Meeting,
         &[
@@ -48,6 +59,12 @@ const LEXICON: &[(EventKind, &[&str], &[&str], &[&str])] = &[
             "تلتقي",
             "يلتقيان",
             "التقى مع",
+            "يلتق",
+            "تلتق",
+            "بحث",
+            "بحثت",
+            "يبحث",
+            "تبحث",
             "استقبل",
             "استقبلت",
             "يستقبل",
@@ -318,7 +335,7 @@ static TRIGGERS: LazyLock<Lexicon<Trigger>> = LazyLock::new(|| {
             entries.push(((*v).to_owned(), t(*kind, true, false, false)));
         }
         for (list, plural) in [(nouns, false), (plurals, true)] {
-            for n in list.iter() {
+            for n in *list {
                 entries.push(((*n).to_owned(), t(*kind, false, plural, false)));
                 if !n.contains(' ') {
                     let stem = n
@@ -422,16 +439,24 @@ pub(crate) fn find(doc: &Doc<'_>, s: std::ops::Range<usize>) -> Vec<Found> {
             continue;
         };
         let mut trigger = hit.value;
-        let ok = match trigger.kind {
-            EventKind::ArmsDeal => *arms.get_or_insert_with(|| arms_need_weapons(doc, &s)),
-            EventKind::Meeting if !trigger.plural => {
-                if *call.get_or_insert_with(|| call_over_meeting(doc, &s)) {
-                    trigger.kind = EventKind::Call;
+        let with = hit.len > 1
+            || !WITH_VERBS.iter().any(|v| {
+                doc.forms(i)
+                    .iter()
+                    .any(|f| f.strip == hit.strip && f.text == *v)
+            })
+            || (i + 1..s.end.min(i + 10)).any(|j| doc.norm(j) == "مع");
+        let ok = with
+            && match trigger.kind {
+                EventKind::ArmsDeal => *arms.get_or_insert_with(|| arms_need_weapons(doc, &s)),
+                EventKind::Meeting if !trigger.plural => {
+                    if *call.get_or_insert_with(|| call_over_meeting(doc, &s)) {
+                        trigger.kind = EventKind::Call;
+                    }
+                    true
                 }
-                true
-            }
-            _ => true,
-        };
+                _ => true,
+            };
         if ok {
             out.push(Found {
                 word: i,

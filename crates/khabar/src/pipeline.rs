@@ -113,8 +113,8 @@ pub fn analyze_with_events(
         .as_ref()
         .and_then(khabar_article::Published::date);
     let dates = joined_dates(&article, raw, &joined, &pieces, reference, body_dates);
-    let tagged = tagger.tag_words_with_dates(&joined, dates);
-    let found = events.map(|config| khabar_events::extract_with(&joined, &tagged, config));
+    let words = tagger.tag_words_with_dates(&joined, dates);
+    let found = events.map(|config| khabar_events::extract_with(&joined, &words, config));
     let to_raw = |span: Span| -> Option<Span> {
         let k = pieces
             .partition_point(|p| p.joined <= span.start)
@@ -127,7 +127,7 @@ pub fn analyze_with_events(
             .then(|| Span::new(p.raw.start + offset, p.raw.start + offset + span.len()))
     };
     // Entities in raw order, with the index each had in the joined text.
-    let mut kept: Vec<(usize, Entity)> = tagged
+    let mut kept: Vec<(usize, Entity)> = words
         .entities
         .into_iter()
         .enumerate()
