@@ -47,9 +47,15 @@ if ! grep -q 'consistent with the following platform tag: "manylinux_2_28_x86_64
   echo "build-wheel: auditwheel does not confirm manylinux_2_28" >&2
   exit 1
 fi
-# Every tracked file of the crates and the package is in the sdist.
+# Every tracked file of the crates the binding builds on, and of the package,
+# is in the sdist. maturin packs only the path dependencies of khabar-py
+# (cargo tree lists them), not workspace members such as khabar-tag-lab.
+crates=$(cargo tree -p khabar-py -e normal,build --prefix none --offline 2>/dev/null \
+  | sed -n "s|.*($ROOT/\(crates/[^)]*\)).*|\1|p" | sort -u)
+test -n "$crates" || { echo "build-wheel: cargo tree listed no crates" >&2; exit 1; }
+# shellcheck disable=SC2086
 missing=$(comm -13 <(tar tzf "$sdist" | sed 's|^[^/]*/||' | sort) \
-  <(git ls-files crates python Cargo.toml Cargo.lock pyproject.toml | sort))
+  <(git ls-files $crates python Cargo.toml Cargo.lock pyproject.toml | sort))
 if [ -n "$missing" ]; then
   echo "build-wheel: the sdist lacks:" >&2
   echo "$missing" >&2

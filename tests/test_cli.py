@@ -35,6 +35,7 @@ def test_analyze_jsonl_one_record_per_article() -> None:
     raw = (ARTICLES / pathlib.Path(records[0]["id"]).name).read_text(encoding="utf-8")
     for e in records[0]["entities"]:
         assert raw[e["start"] : e["end"]] == e["text"]
+        assert e["source"] in {"model", "gazetteer", "propagated", "dates"} or e["source"].startswith("rule:")
 
 
 def test_analyze_csv_and_table(tmp_path: pathlib.Path) -> None:

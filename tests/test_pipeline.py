@@ -188,6 +188,8 @@ def test_to_pandas_exports_kb_id_and_updated() -> None:
     pd = pytest.importorskip("pandas")
     assert [None if pd.isna(k) else k for k in ents["kb_id"]] == [e.kb_id for d in docs for e in d.entities]
     assert ents["kb_id"].notna().any()
+    assert list(ents["source"]) == [e.source for d in docs for e in d.entities]
+    assert {"model", "gazetteer"} <= set(ents["source"])
     assert "updated" in arts.columns and str(arts["updated"].dtype).startswith("datetime64")
     assert arts["updated"].notna().sum() == sum(d.updated is not None for d in docs)
     raw = "عنوان الخبر\n\nنشر في: 15 آذار 2024\nآخر تحديث: 16 آذار 2024\nقال الوزير إن المحادثات ستستمر طويلا.\n"

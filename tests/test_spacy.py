@@ -118,8 +118,8 @@ def test_extension_attributes() -> None:
         assert span._.khabar_entity == e
         assert (span._.canonical, span._.title, span._.value, span._.score) == (e.canonical, e.title, e.value, e.score)
         assert span._.kb_id == e.kb_id and span.kb_id_ == (e.kb_id or "")
+        assert span._.source == e.source and span._.source
         # Fields newer than this module are read when present, else None.
-        assert span._.source == getattr(e, "source", None)
         assert span._.role == getattr(e, "role", None)
     person = next(s for s in doc.ents if s.label_ == "PERSON" and s._.title)
     assert person.text == "محمد رضا قرائي أشتياني" and person._.title == "العميد الركن"

@@ -44,6 +44,27 @@ def test_to_dict_and_pickle():
     json.dumps(d, ensure_ascii=False)
 
 
+SOURCES = {"model", "gazetteer", "propagated", "dates"}
+
+
+def test_every_entity_says_which_layer_made_it():
+    text = "قتل ثلاثة جنود في مالي أمس. وزار الرئيس إبراهيم رئيسي موسكو في 22 كانون الثاني 2022."
+    ents = khabar.tag(text)
+    by_text = {e.text: e for e in ents}
+    assert by_text["مالي"].source == "rule:gpe_hidden_by_stop_word"
+    assert by_text["22 كانون الثاني 2022"].source == "dates"
+    for e in ents:
+        assert e.source in SOURCES or e.source.startswith("rule:"), e
+        assert e.to_dict()["source"] == e.source
+        back = pickle.loads(pickle.dumps(e))
+        assert back == e and back.source == e.source
+    # A hand-built entity: "model" unless told; an unknown source is refused.
+    assert khabar.Entity("x", "GPE", 0, 1, "x").source == "model"
+    assert khabar.Entity("x", "GPE", 0, 1, "x", source="gazetteer").source == "gazetteer"
+    with pytest.raises(ValueError, match="unknown entity source"):
+        khabar.Entity("x", "GPE", 0, 1, "x", source="guess")
+
+
 def test_articles_spans_and_batch():
     texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
     batch = khabar.tag_batch(texts)

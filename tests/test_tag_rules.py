@@ -3,8 +3,8 @@
 Each row gives every entity `khabar.tag` finds in its text. The Rust side also
 switches the row's rule off and checks what changes; here the shipped tagger's
 answer is checked: surfaces, labels, offsets, and the titles and keys a row
-names. A row's source (`model`, `gazetteer`, `rule:<name>`, `propagated`,
-`dates`) is checked once the bindings give `Entity.source`.
+names, and each entity's source (`model`, `gazetteer`, `rule:<name>`,
+`propagated`, `dates`) where the row gives one.
 """
 
 from __future__ import annotations
@@ -42,10 +42,9 @@ def test_rule_row(row: dict) -> None:
     for e in ents:
         assert text[e.start : e.end] == e.text
     assert [[e.text, e.label] for e in ents] == [want[:2] for want in row["entities"]], text
-    if hasattr(khabar.Entity, "source"):
-        for e, want in zip(ents, row["entities"]):
-            if len(want) > 2:
-                assert e.source == want[2], (text, e.text)
+    for e, want in zip(ents, row["entities"]):
+        if len(want) > 2:
+            assert e.source == want[2], (text, e.text)
     for surface, title in row.get("titles", []):
         assert (_by_surface(ents, surface).title or "") == title, text
     for surface, key in row.get("canonical", []):

@@ -14,6 +14,7 @@ Python offsets are code points into the `str` you passed in, so
 """
 
 from ._khabar import (
+    LABELS,
     Article,
     DateMention,
     Dropped,
@@ -47,6 +48,7 @@ def to_pandas(docs, ids=None):  # type: ignore[no-untyped-def]
 
 
 __all__ = [
+    "LABELS",
     "Article",
     "DateMention",
     "Dropped",

@@ -13,7 +13,26 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, NamedTuple
 
 from . import _khabar
-from ._khabar import Entity
+from ._khabar import DOCUMENT_FIELDS, Entity
+
+
+def _plain(value: Any, kind: str) -> Any:
+    """A Document attribute of a record field's `kind` as JSON-ready data."""
+    if kind == "span":
+        return None if value is None else list(value)
+    if kind == "strs":
+        return list(value)
+    if kind == "records":
+        return [_plain_record(v) for v in value]
+    return value
+
+
+def _plain_record(value: Any) -> dict[str, Any]:
+    if isinstance(value, Entity):
+        return value.to_dict()
+    if isinstance(value, DroppedLine):
+        return dict(value._asdict())
+    return dict(value)
 
 
 class DroppedLine(NamedTuple):
@@ -76,66 +95,45 @@ class Document:
     error: str | None = None
 
     @classmethod
-    def _from_native(cls, article: Any, entities: list[Entity], spans: Any = None, error: str | None = None) -> Document:
-        if article is None:
+    def _from_record(cls, record: dict[str, Any] | None, error: str | None = None) -> Document:
+        """A document from its record (the dict `khabar._khabar._analyze`
+        gives, keyed as `to_dict()`), or one that has only `error`."""
+        if record is None:
             return cls(error=error)
-        title_span, subtitle_span, paragraph_spans, dateline_place_span = spans
-        return cls(
-            title=article.title,
-            subtitle=article.subtitle,
-            byline=article.byline,
-            published=article.published,
-            published_precision=article.published_precision,
-            published_utc_offset=article.published_utc_offset,
-            updated=article.updated,
-            updated_utc_offset=article.updated_utc_offset,
-            url=article.url,
-            dateline_place=article.dateline_place,
-            language=article.language,
-            paragraphs=list(article.paragraphs),
-            paragraph_kinds=list(article.paragraph_kinds),
-            paragraph_lines=list(article.paragraph_lines),
-            headings=list(article.headings),
-            related=list(article.related),
-            dropped=[DroppedLine(d.line, d.text, d.reason, d.of_line, d.metadata) for d in article.dropped],
-            flags=list(article.flags),
-            entities=list(entities),
-            title_span=title_span,
-            subtitle_span=subtitle_span,
-            paragraph_spans=list(paragraph_spans),
-            dateline_place_span=dateline_place_span,
-            error=error,
-        )
+        values: dict[str, Any] = {}
+        for name, kind, *_ in DOCUMENT_FIELDS:
+            value = record[name]
+            if kind == "span" and value is not None:
+                value = (value[0], value[1])
+            values[name] = value
+        # The paragraphs' fields are four parallel lists on a Document.
+        paragraphs = values.pop("paragraphs")
+        values["paragraphs"] = [p["text"] for p in paragraphs]
+        values["paragraph_kinds"] = [p["kind"] for p in paragraphs]
+        values["paragraph_lines"] = [p["line"] for p in paragraphs]
+        values["paragraph_spans"] = [(p["start"], p["end"]) for p in paragraphs]
+        values["dropped"] = [DroppedLine(**d) for d in values["dropped"]]
+        if error is not None:
+            values["error"] = error
+        return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
-        """Every field as JSON-serializable data (entities and dropped lines as dicts)."""
-        return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "byline": self.byline,
-            "published": self.published,
-            "published_precision": self.published_precision,
-            "published_utc_offset": self.published_utc_offset,
-            "updated": self.updated,
-            "updated_utc_offset": self.updated_utc_offset,
-            "url": self.url,
-            "dateline_place": self.dateline_place,
-            "language": self.language,
-            "paragraphs": [
-                {"text": t, "kind": k, "line": n, "start": s, "end": e}
-                for t, k, n, (s, e) in zip(self.paragraphs, self.paragraph_kinds, self.paragraph_lines, self.paragraph_spans)
-            ],
-            "title_span": None if self.title_span is None else list(self.title_span),
-            "subtitle_span": None if self.subtitle_span is None else list(self.subtitle_span),
-            "dateline_place_span": None if self.dateline_place_span is None else list(self.dateline_place_span),
-
-            "headings": list(self.headings),
-            "related": list(self.related),
-            "dropped": [d._asdict() for d in self.dropped],
-            "flags": [dict(f) for f in self.flags],
-            "entities": [e.to_dict() for e in self.entities],
-            "error": self.error,
-        }
+        """Every field as JSON-serializable data (entities and dropped lines
+        as dicts), keyed and ordered as the document record
+        (`khabar._khabar.DOCUMENT_FIELDS`, the columns of
+        `khabar.arrow.document_schema()`)."""
+        out: dict[str, Any] = {}
+        for name, kind, *_ in DOCUMENT_FIELDS:
+            if name == "paragraphs":
+                out[name] = [
+                    {"text": t, "kind": k, "line": n, "start": s, "end": e}
+                    for t, k, n, (s, e) in zip(
+                        self.paragraphs, self.paragraph_kinds, self.paragraph_lines, self.paragraph_spans
+                    )
+                ]
+            else:
+                out[name] = _plain(getattr(self, name), kind)
+        return out
 
     def __repr__(self) -> str:
         if self.error is not None:
@@ -166,8 +164,7 @@ def analyze(
     publication date. `tagger` (a `khabar.Tagger`, say one trained on your
     own CoNLL data) replaces the shipped one.
     """
-    article, entities, spans = _khabar._analyze(raw, published=published, url=url, tagger=tagger)
-    return Document._from_native(article, entities, spans)
+    return Document._from_record(_khabar._analyze(raw, published=published, url=url, tagger=tagger))
 
 
 def analyze_batch(
@@ -179,10 +176,9 @@ def analyze_batch(
     the threads analyze the next. A document that cannot be analyzed (not a
     `str`, a lone surrogate) comes back with `error` set instead of sinking
     the batch. `tagger` as in `analyze`."""
-    if threads is not None and (not isinstance(threads, int) or threads < 1):
-        raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+    # `threads` is checked in Rust (`khabar::batch::threads`), as for every batch.
     # `raws` goes to Rust as is: it refuses a single `str` (which would
     # otherwise be analyzed one character at a time) and takes any iterable.
     # The documents are built chunk by chunk while the next chunk is
-    # analyzed: `_from_native` is called from Rust for each.
-    return _khabar._analyze_batch(raws, threads, Document._from_native, tagger)
+    # analyzed: `_from_record` is called from Rust for each.
+    return _khabar._analyze_batch(raws, threads, Document._from_record, tagger)

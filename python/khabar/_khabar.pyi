@@ -7,12 +7,26 @@ from typing import TypeVar, final
 __version__: str
 PROFILES: tuple[str, ...]
 RULES: tuple[str, ...]
+# The entity labels, from Rust (khabar::record::LABELS).
+LABELS: tuple[str, ...]
+# The document and entity records (khabar::record): (name, kind) per field in
+# output order, a nested record's fields as a third item. Kinds: "str",
+# "opt_str", "label", "iso", "int", "opt_int", "float", "span", "strs",
+# "record", "records". Document.to_dict(), Arrow and pandas follow them.
+_Fields = tuple[tuple[str, str] | tuple[str, str, tuple[object, ...]], ...]
+DOCUMENT_FIELDS: _Fields
+ENTITY_FIELDS: _Fields
 
 class KhabarError(Exception): ...
 class SpanError(KhabarError): ...
 class InputTooLargeError(KhabarError): ...
-class PanicError(KhabarError): ...
-class ModelError(KhabarError): ...
+class PanicError(KhabarError):
+    # In a batch: the position of the document that failed.
+    index: int
+
+class ModelError(KhabarError):
+    # The 1-based line of the training data at fault, or None.
+    line: int | None
 
 # --- normalization -----------------------------------------------------------
 
@@ -72,6 +86,7 @@ class Entity:
         value: str | None = None,
         score: float = 1.0,
         kb_id: str | None = None,
+        source: str = "model",
     ) -> Entity: ...
     @property
     def text(self) -> str: ...
@@ -95,6 +110,17 @@ class Entity:
         gazetteer-only entities, 0.5-0.6 for rule entities, 1.0 for dates."""
     @property
     def kb_id(self) -> str | None: ...
+    @property
+    def source(self) -> str:
+        """The layer of the tagger that decided the entity's span and label:
+        ``"model"`` (the statistical model, also when the gazetteer only
+        links it), ``"gazetteer"`` (a gazetteer match, or a model span whose
+        label the gazetteer changed), ``"rule:<name>"`` (a named rule of the
+        tagger made, extended or relabelled it, e.g.
+        ``"rule:gpe_hidden_by_stop_word"`` for مالي in في مالي),
+        ``"propagated"`` (a rare word the model tagged elsewhere in the
+        document, repeated bare) or ``"dates"`` (a date expression).
+        Entities built by hand default to ``"model"``."""
     def to_dict(self) -> dict[str, object]: ...
 
 def tag(text: str, *, tagger: Tagger | None = None) -> list[Entity]: ...
@@ -238,18 +264,15 @@ def _date_mention_from_dict(d: dict[str, object]) -> DateMention: ...
 
 # --- pipeline (wrapped by khabar.analyze / analyze_batch in _document.py) ------
 
-_Span = tuple[int, int]
-_Spans = tuple[_Span | None, _Span | None, list[_Span], _Span | None]
-
 def _analyze(
     raw: str, *, published: str | None = None, url: str | None = None, tagger: Tagger | None = None
-) -> tuple[Article, list[Entity], _Spans]: ...
+) -> dict[str, object]: ...
 _T = TypeVar("_T")
 
 def _analyze_batch(
     raws: Iterable[str],
     threads: int | None,
-    make: Callable[[Article | None, list[Entity], _Spans | None, str | None], _T],
+    make: Callable[[dict[str, object] | None, str | None], _T],
     tagger: Tagger | None = None,
 ) -> list[_T]: ...
 

@@ -92,7 +92,7 @@ def document_schema() -> Any:
     ``[start, end]``); ``headings``, ``related`` (list of string); ``dropped``
     (list of struct line, text, reason, of_line, metadata); ``flags`` (list of
     struct kind, line, of_line, text); ``entities`` (list of struct text,
-    label, start, end, canonical, title, value, score, kb_id); ``error``
+    label, start, end, canonical, title, value, score, kb_id, source); ``error``
     (string)."""
     global _SCHEMA
     if _SCHEMA is None:
@@ -104,7 +104,7 @@ def document_schema() -> Any:
 def entities_type() -> Any:
     """The ``pyarrow.DataType`` of :func:`tag`'s result (and of the
     ``entities`` column): a list of struct text, label, start, end,
-    canonical, title, value, score, kb_id."""
+    canonical, title, value, score, kb_id, source."""
     return document_schema().field("entities").type
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ._document import Document
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC")
+from ._khabar import DOCUMENT_FIELDS, ENTITY_FIELDS, LABELS
 
 
 def _pandas() -> Any:
@@ -33,17 +33,14 @@ def _pandas() -> Any:
 # before pandas 3, str from 3 on), "id" the dtype of the ids, "datetime"
 # datetime64[ns] parsed from ISO 8601 (naive, the local time: a UTC offset is
 # cut off and goes to its own "Int64" column, pandas' nullable integer).
+# The dtype of each kind of record field (khabar._khabar.DOCUMENT_FIELDS,
+# ENTITY_FIELDS): the columns follow the Rust record tables.
+_DTYPES = {"str": "text", "opt_str": "text", "iso": "datetime", "label": "label",
+           "int": "int64", "opt_int": "Int64", "float": "float64"}
 ARTICLE_COLUMNS: dict[str, str] = {
     "id": "id",
-    "title": "text",
-    "published": "datetime",
-    "published_utc_offset": "Int64",
-    "published_precision": "text",
-    "updated": "datetime",
-    "updated_utc_offset": "Int64",
-    "url": "text",
-    "dateline_place": "text",
-    "language": "text",
+    # The document's scalar fields, in record order.
+    **{name: _DTYPES[kind] for name, kind, *_ in DOCUMENT_FIELDS if kind in _DTYPES and name != "error"},
     "paragraphs": "int64",
     "entities": "int64",
     **{f"n_{label}": "int64" for label in LABELS},
@@ -51,16 +48,10 @@ ARTICLE_COLUMNS: dict[str, str] = {
 }
 ENTITY_COLUMNS: dict[str, str] = {
     "doc_id": "id",
-    "text": "text",
-    "label": "label",
-    "canonical": "text",
-    "start": "int64",
-    "end": "int64",
-    "title": "text",
-    "value": "text",
-    "score": "float64",
-    "kb_id": "text",
+    **{name: _DTYPES[kind] for name, kind, *_ in ENTITY_FIELDS if kind in _DTYPES},
 }
+_SCALARS = [name for name in ARTICLE_COLUMNS if name not in ("id", "paragraphs", "entities", "error") and not name.startswith("n_")]
+_ENTITY_SCALARS = [name for name in ENTITY_COLUMNS if name != "doc_id"]
 
 
 # A UTC offset at the end of an ISO datetime (`2022-01-25T16:28+03:00`, `…Z`).
@@ -105,7 +96,9 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
     - entities: one row per mention — ``doc_id``, ``text``, ``label``
       (categorical over the eight labels), ``canonical``, ``start``, ``end``
       (code points into the raw text), ``title``, ``value``, ``score``,
-      ``kb_id`` (gazetteer id or None).
+      ``kb_id`` (gazetteer id or None), ``source`` (the tagger layer that
+      made the entity: ``model``, ``gazetteer``, ``rule:<name>``,
+      ``propagated`` or ``dates``).
 
     The columns and their dtypes are the same whatever the data, also when
     no document has an entity: counts and offsets int64, ``score`` float64,
@@ -126,30 +119,16 @@ def to_pandas(docs: Iterable[Document], ids: Sequence[Any] | None = None) -> tup
     ents: dict[str, list[Any]] = {k: [] for k in ENTITY_COLUMNS}
     for doc_id, d in zip(ids, docs):
         arts["id"].append(doc_id)
-        arts["title"].append(d.title)
-        arts["published"].append(d.published)
-        arts["published_utc_offset"].append(d.published_utc_offset)
-        arts["published_precision"].append(d.published_precision)
-        arts["updated"].append(d.updated)
-        arts["updated_utc_offset"].append(d.updated_utc_offset)
-        arts["url"].append(d.url)
-        arts["dateline_place"].append(d.dateline_place)
-        arts["language"].append(d.language)
+        for name in _SCALARS:
+            arts[name].append(getattr(d, name))
         arts["paragraphs"].append(len(d.paragraphs))
         arts["entities"].append(len(d.entities))
         counts = dict.fromkeys(LABELS, 0)
         for e in d.entities:
             counts[e.label] = counts.get(e.label, 0) + 1
             ents["doc_id"].append(doc_id)
-            ents["text"].append(e.text)
-            ents["label"].append(e.label)
-            ents["canonical"].append(e.canonical)
-            ents["start"].append(e.start)
-            ents["end"].append(e.end)
-            ents["title"].append(e.title)
-            ents["value"].append(e.value)
-            ents["score"].append(e.score)
-            ents["kb_id"].append(e.kb_id)
+            for name in _ENTITY_SCALARS:
+                ents[name].append(getattr(e, name))
         for label in LABELS:
             arts[f"n_{label}"].append(counts[label])
         arts["error"].append(d.error)

@@ -117,9 +117,9 @@ COLORS: dict[str, str] = {label: colour for label, (colour, _legend) in COLOURS.
 # displacy.render(doc, style="ent", options=DISPLACY_OPTIONS).
 DISPLACY_OPTIONS: dict[str, Any] = {"colors": COLORS, "template": TPL_ENT_RTL}
 
-# Entity attributes read from khabar.Entity when it has them: `source` (the
-# tagger rule or layer that made the entity) and `role` are newer than this
-# module's first version, so they are read with getattr and are None when the
+# Entity attributes read from khabar.Entity: `source` is the tagger rule or
+# layer that made the entity; `role` is newer than this module's first
+# version, so every attribute is read with getattr and is None when the
 # installed khabar has no such field.
 ENTITY_ATTRIBUTES = ("canonical", "title", "value", "score", "kb_id", "source", "role")
 

@@ -15,21 +15,16 @@ use arrow_array::{make_array, Array, ArrayRef, StructArray};
 use arrow_data::ArrayData;
 use arrow_schema::DataType;
 use khabar::arrow::{self as ka, DocumentBatchBuilder};
-use khabar::article::Hints;
 use khabar::normalize::{Normalizer, Profile};
 use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::batch::{all_or_panic, run_batch, run_batch_overlapped};
-use crate::errors::{guard, normalize_error};
+use crate::batch::{all_or_panic, run_batch};
+use crate::errors::{guard, normalize_error, threads_arg};
 use crate::model::tagger_of;
 
-/// Text per chunk of an analysis: the GIL comes back (and Ctrl-C can land)
-/// between chunks, a fraction of a second apart.
-const ANALYZE_CHUNK: usize = 256 * 1024;
-/// Text per chunk of a normalization (about 1 GB/s).
-const NORMALIZE_CHUNK: usize = 64 << 20;
+use khabar::batch::{chunks, ANALYZE_CHUNK, NORMALIZE_ARRAY_CHUNK};
 
 /// A `(schema, array)` pair of Arrow PyCapsules.
 type Capsules<'py> = (Bound<'py, PyCapsule>, Bound<'py, PyCapsule>);
@@ -121,7 +116,8 @@ fn export<'py>(py: Python<'py>, array: &dyn Array) -> PyResult<Capsules<'py>> {
     ))
 }
 
-#[allow(clippy::ref_option)]
+// The shape `run_batch` and `chunks` measure items with: `&T` of `T = Option<&str>`.
+#[allow(clippy::ref_option, clippy::ref_option_ref)]
 fn text_len(t: &Option<&str>) -> usize {
     t.map_or(0, str::len)
 }
@@ -145,43 +141,23 @@ fn _arrow_analyze<'py>(
     let input = import_rows(schema, array)?;
     let rows = ka::text_rows(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
     let tagger = tagger_of(tagger)?;
-    let hints = Hints::default();
+    let threads = threads_arg(threads)?;
+    let indexed: Vec<_> = rows.iter().enumerate().collect();
     let mut builder = DocumentBatchBuilder::new();
-    // The pool analyzes the next chunk while this thread appends the last
-    // one to the builder (with the GIL released).
-    run_batch_overlapped(
-        py,
-        &rows,
-        threads,
-        ANALYZE_CHUNK,
-        |r| r.as_ref().map_or(0, text_len),
-        |r| match r {
-            Ok(Some(raw)) => Some(khabar::analyze_with(tagger, raw, &hints)),
-            _ => None,
-        },
-        |chunk, done| {
-            py.detach(|| {
-                guard(
-                    WHAT,
-                    AssertUnwindSafe(|| {
-                        for (&(_, row), doc) in chunk.iter().zip(done) {
-                            match (row, doc) {
-                                (Err(e), _) => builder.push_error(e),
-                                (Ok(Some(raw)), Ok(Some(doc))) => builder.push(raw, &doc),
-                                (Ok(_), Err(p)) => {
-                                    builder.push_error(&format!(
-                                        "PanicError: {}",
-                                        p.describe(WHAT, "texts")
-                                    ));
-                                }
-                                (Ok(_), Ok(_)) => builder.push_null(),
-                            }
-                        }
-                    }),
-                )
-            })
-        },
-    )?;
+    // The facade analyzes each chunk (a panic on one document becomes its
+    // row's error); here the GIL is released and Ctrl-C lands between chunks.
+    for chunk in chunks(&indexed, ANALYZE_CHUNK, |(_, r)| {
+        r.as_ref().map_or(0, text_len)
+    }) {
+        py.detach(|| {
+            guard(
+                WHAT,
+                AssertUnwindSafe(|| builder.analyze(tagger, chunk, threads, WHAT)),
+            )
+        })?
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        py.check_signals()?;
+    }
     let out = py
         .detach(|| guard(WHAT, AssertUnwindSafe(|| builder.finish())))?
         .map_err(|e| arrow_error(WHAT, e))?;
@@ -241,7 +217,7 @@ fn _arrow_normalize<'py>(
     let n = Normalizer::for_profile(profile);
     let input = import(schema, array)?;
     let texts = ka::texts(input.as_ref()).map_err(|e| khabar_error(WHAT, &e))?;
-    let results = run_batch(py, &texts, threads, NORMALIZE_CHUNK, text_len, |t| {
+    let results = run_batch(py, &texts, threads, NORMALIZE_ARRAY_CHUNK, text_len, |t| {
         t.map(|s| n.normalize(s))
     })?;
     let out = all_or_panic(py, WHAT, "texts", results)?;

@@ -1,14 +1,17 @@
 //! `khabar.parse_article`, `khabar.find_dates`, `khabar.Article`,
 //! `khabar.Dropped` and `khabar.DateMention`.
 //!
-//! Needs `khabar-article` as a dependency of this crate (or a
-//! `khabar::article` re-export). Thin wrappers: extract, run with the GIL
+//! Thin wrappers: extract, run with the GIL
 //! released for large inputs, convert. Offsets are code points into the `str`
 //! that was passed in, converted once per text through `CharOffsets`.
 
-use khabar_article::dates::{self, Calendar, DateMention};
-use khabar_article::{parse, Article, Date, DropReason, Flag, Hints};
-use khabar_normalize::CharOffsets;
+use khabar::article::dates::{self, DateMention};
+use khabar::article::{parse, Article, Date, DropReason, Flag, Hints};
+use khabar::normalize::CharOffsets;
+use khabar::record::names::{
+    hijri_iso, iso_offset, CALENDARS, DROP_REASONS as REASONS, FLAG_KINDS, LANGUAGES, METADATA,
+    PARAGRAPH_KINDS, PRECISIONS, WEEKDAYS,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -67,58 +70,9 @@ impl PyDropped {
     }
 }
 
-const LANGUAGES: &[&str] = &["ar", "fa", "en", "und"];
-const PRECISIONS: &[&str] = &[
-    "year",
-    "month",
-    "day",
-    "datetime",
-    "time",
-    "interval",
-    "unresolved",
-];
-const CALENDARS: &[&str] = &["gregorian", "hijri"];
-const WEEKDAYS: &[&str] = &[
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-];
-const PARAGRAPH_KINDS: &[&str] = &["lead", "paragraph", "heading"];
-const METADATA: &[&str] = &["dateline", "updated", "url", "byline", "source"];
-const REASONS: &[&str] = &[
-    "noise",
-    "empty_label",
-    "share",
-    "comment_form",
-    "read_more_label",
-    "related_link",
-    "more_news_block",
-    "foreign_language",
-    "exact_duplicate",
-    "moved_to_metadata",
-    "caption",
-    "tags",
-    "newsletter",
-    "boilerplate",
-];
-const FLAG_KINDS: &[&str] = &[
-    "near_duplicate",
-    "weekday_mismatch",
-    "no_publication_date",
-    "empty_date_label",
-    "unresolved_relative_date",
-];
-
 /// The static name equal to `s` (unpickling), or `ValueError`.
 fn known(s: &str, names: &[&'static str], what: &str) -> PyResult<&'static str> {
-    names
-        .iter()
-        .copied()
-        .find(|n| *n == s)
+    khabar::record::names::known(s, names)
         .ok_or_else(|| PyValueError::new_err(format!("unknown {what} {s:?}")))
 }
 
@@ -139,19 +93,6 @@ fn optional_item<'py, T: FromPyObjectOwned<'py>>(
         Some(v) if !v.is_none() => v.extract().map(Some).map_err(Into::into),
         _ => Ok(None),
     }
-}
-
-/// The UTC offset (minutes east) at the end of an ISO datetime
-/// (`2022-01-25T16:28+03:00`), for a dict from an older `to_dict()` that has
-/// no `*_utc_offset` key.
-fn iso_offset(iso: Option<&str>) -> Option<i16> {
-    let iso = iso?;
-    let time = &iso[iso.find('T')? + 1..];
-    let at = time.find(['+', '-'])?;
-    let (sign, hm) = time[at..].split_at(1);
-    let (h, m) = hm.split_once(':')?;
-    let minutes = h.parse::<i16>().ok()? * 60 + m.parse::<i16>().ok()?;
-    Some(if sign == "-" { -minutes } else { minutes })
 }
 
 /// `(rebuild, (self.to_dict(),))` for pickle.
@@ -264,7 +205,7 @@ fn flag_data(f: &Flag) -> FlagData {
             (Some(*line), None, Some(text.clone()))
         }
         Flag::EmptyDateLabel { line } => (Some(*line), None, None),
-        _ => (None, None, None),
+        Flag::NoPublicationDate => (None, None, None),
     };
     FlagData {
         kind: f.name(),
@@ -424,7 +365,7 @@ fn _article_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyArticle> {
     let offset_of = |key: &str, iso: &Option<String>| -> PyResult<Option<i16>> {
         Ok(match d.get_item(key)? {
             Some(_) => optional_item(d, key)?,
-            None => iso_offset(iso.as_deref()),
+            None => iso.as_deref().and_then(iso_offset),
         })
     };
     Ok(PyArticle {
@@ -592,23 +533,16 @@ fn _date_mention_from_dict(d: &Bound<'_, PyDict>) -> PyResult<PyDateMention> {
 }
 
 fn mention(text: &str, co: &CharOffsets<'_>, m: &DateMention) -> PyDateMention {
-    let hijri = m.hijri.map(|h| match (h.month, h.day) {
-        (Some(mo), Some(d)) => format!("{:04}-{mo:02}-{d:02}", h.year),
-        (Some(mo), None) => format!("{:04}-{mo:02}", h.year),
-        _ => format!("{:04}", h.year),
-    });
+    let hijri = m.hijri.map(hijri_iso);
     PyDateMention {
         text: text.get(m.span.range()).unwrap_or_default().to_owned(),
         start: co.to_char(m.span.start),
         end: co.to_char(m.span.end),
         value: m.iso(),
         precision: m.precision().name(),
-        calendar: match m.calendar {
-            Calendar::Gregorian => "gregorian",
-            Calendar::Hijri => "hijri",
-        },
+        calendar: m.calendar.name(),
         hijri,
-        weekday: m.weekday.map(khabar_article::Weekday::name),
+        weekday: m.weekday.map(khabar::article::Weekday::name),
         weekday_mismatch: m.weekday_mismatch,
         relative: m.relative,
         utc_offset: m.utc_offset,

@@ -2,39 +2,20 @@
 //! chunks so that Ctrl-C is honoured, and a panic on one document caught and
 //! reported with that document's index instead of crashing the interpreter.
 
+use khabar::batch::{chunks, map_isolated, Panicked};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::errors::{panic_message, threads_arg, PanicError};
-use crate::pipeline::interruptible_chunks;
+use crate::errors::{threads_arg, PanicError};
 
-/// A document whose processing panicked (a bug in khabar).
-#[derive(Debug, Clone)]
-pub(crate) struct Panicked {
-    /// Position of the document in the batch.
-    pub(crate) index: usize,
-    /// The panic payload, when it was a string.
-    pub(crate) message: String,
-}
-
-impl Panicked {
-    /// `"internal error in tag_batch on texts[3]: <message>"`.
-    pub(crate) fn describe(&self, what: &str, arg: &str) -> String {
-        format!(
-            "internal error in {what} on {arg}[{}]: {} (a bug in khabar: please report it with this document)",
-            self.index, self.message
-        )
-    }
-
-    /// A `khabar.PanicError` naming the document; its `index` attribute is the
-    /// document's position in the batch.
-    pub(crate) fn into_err(self, py: Python<'_>, what: &str, arg: &str) -> PyErr {
-        let err = PanicError::new_err(self.describe(what, arg));
-        // Setting an attribute on a fresh exception instance cannot fail in
-        // practice; if it did, the message still names the document.
-        let _ = err.value(py).setattr("index", self.index);
-        err
-    }
+/// A `khabar.PanicError` naming the document; its `index` attribute is the
+/// document's position in the batch.
+pub(crate) fn panic_error(py: Python<'_>, p: &Panicked, what: &str, arg: &str) -> PyErr {
+    let err = PanicError::new_err(p.describe(what, arg));
+    // Setting an attribute on a fresh exception instance cannot fail in
+    // practice; if it did, the message still names the document.
+    let _ = err.value(py).setattr("index", p.index);
+    err
 }
 
 /// `f` over `items` with the GIL released, on `threads` threads (`None`: all
@@ -53,7 +34,7 @@ pub(crate) fn run_batch<T: Sync, R: Send>(
     let threads = threads_arg(threads)?;
     let mut out = Vec::with_capacity(items.len());
     let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
-    for chunk in interruptible_chunks(&indexed, budget, |(_, t)| size(t)) {
+    for chunk in chunks(&indexed, budget, |(_, t)| size(t)) {
         let done = py.detach(|| run_chunk(threads, chunk, &f))?;
         out.extend(done);
         // Ctrl-C lands here, between chunks, instead of after the whole batch.
@@ -68,13 +49,7 @@ fn run_chunk<T: Sync, R: Send>(
     chunk: &[(usize, &T)],
     f: &(impl Fn(&T) -> R + Sync),
 ) -> PyResult<Vec<Result<R, Panicked>>> {
-    khabar::batch::map_with(threads, chunk, |&(index, item)| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(item))).map_err(|p| Panicked {
-            index,
-            message: panic_message(p.as_ref()),
-        })
-    })
-    .map_err(|e| PyValueError::new_err(e.to_string()))
+    map_isolated(threads, chunk, f).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// [`run_batch`] for results that become Python objects, handed to `sink`
@@ -98,7 +73,7 @@ pub(crate) fn run_batch_overlapped<T: Sync, R: Send>(
 ) -> PyResult<()> {
     let threads = threads_arg(threads)?;
     let indexed: Vec<(usize, &T)> = items.iter().enumerate().collect();
-    let chunks = interruptible_chunks(&indexed, budget, |(_, t)| size(t));
+    let chunks = chunks(&indexed, budget, |(_, t)| size(t));
     // A finished chunk goes to `sink` between two signal checks: Ctrl-C
     // lands before the conversion or right after it.
     let mut deliver = |chunk, done: PyResult<_>| -> PyResult<()> {
@@ -169,7 +144,7 @@ pub(crate) fn all_or_panic<R>(
 ) -> PyResult<Vec<R>> {
     results
         .into_iter()
-        .map(|r| r.map_err(|p| p.into_err(py, what, arg)))
+        .map(|r| r.map_err(|p| panic_error(py, &p, what, arg)))
         .collect()
 }
 

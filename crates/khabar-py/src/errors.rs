@@ -69,11 +69,10 @@ pub(crate) fn index_arg(value: i64, name: &str) -> PyResult<usize> {
 }
 
 /// A `threads` argument: `None` (all cores) or a positive count, else
-/// `ValueError` (the message `khabar.analyze_batch` and `khabar.arrow` give).
+/// `ValueError` (checked by `khabar::batch::threads`).
 pub(crate) fn threads_arg(threads: Option<i64>) -> PyResult<Option<usize>> {
-    threads
-        .map(|t| positive_arg(t, "threads", " or None"))
-        .transpose()
+    khabar::batch::threads(threads)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
 /// `value` as a count of at least 1, or `ValueError` naming `name` (what
@@ -92,17 +91,9 @@ pub(crate) fn positive_arg(value: i64, name: &str, or: &str) -> PyResult<usize> 
 /// Run `f`, turning a Rust panic into a `PanicError` instead of a crash.
 pub(crate) fn guard<T>(what: &str, f: impl FnOnce() -> T + std::panic::UnwindSafe) -> PyResult<T> {
     std::panic::catch_unwind(f).map_err(|p| {
-        let msg = panic_message(p.as_ref());
+        let msg = khabar::batch::panic_message(p.as_ref());
         PanicError::new_err(format!("internal error in {what}: {msg}"))
     })
-}
-
-/// The text of a panic payload (`panic!("...")` gives a `&str` or a `String`).
-pub(crate) fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -14,6 +14,7 @@ mod errors;
 mod model;
 mod normalize;
 mod pipeline;
+mod record;
 mod tag;
 
 /// See the comment on `mimalloc` in Cargo.toml.
@@ -36,9 +37,9 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     batch::register(m)?;
     normalize::register(m)?;
     article::register(m)?;
-    tag::register(m)?;
     model::register(m)?;
     pipeline::register(m)?;
     arrow::register(m)?;
+    record::register(m)?;
     Ok(())
 }

@@ -1,19 +1,20 @@
-//! `khabar.Tagger`: an entity tagger, the shipped one or one trained on the
+//! `khabar.Tagger`, and `khabar.tag` / `khabar.tag_batch` (which take a
+//! `tagger=`): an entity tagger, the shipped one or one trained on the
 //! user's CoNLL data (`khabar_tag::Tagger::train`), saved and loaded as
 //! bytes.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use khabar_tag::training::{ModelError as RustModelError, TrainOptions};
-use khabar_tag::Tagger;
+use khabar::tag::training::{ModelError as RustModelError, TrainOptions};
+use khabar::tag::Tagger;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{guard, positive_arg, ModelError};
-use crate::normalize::{run, text_arg};
-use crate::tag::{tag_batch_with, tag_one, PyEntity};
+use crate::normalize::text_arg;
+use crate::tag::{tag_batch_with, tag_with};
 
 /// The tagger of a `khabar.Tagger`: the process-wide shipped one, or an
 /// owned one.
@@ -65,11 +66,24 @@ pub(crate) fn tagger_of<'a>(tagger: Option<&'a Bound<'_, PyAny>>) -> PyResult<&'
     Ok(t.get().get())
 }
 
-fn model_error(e: &RustModelError) -> PyErr {
+/// The exception of a model error: `ValueError` for a bad option, else
+/// `ModelError`, whose `line` attribute is the 1-based line of the training
+/// data at fault (None when the error is not about one line).
+fn model_error(py: Python<'_>, e: &RustModelError) -> PyErr {
     match e {
         RustModelError::Option(_) => PyValueError::new_err(e.to_string()),
-        _ => ModelError::new_err(e.to_string()),
+        RustModelError::Conll { line, .. } => model_error_at(py, e.to_string(), Some(*line)),
+        _ => model_error_at(py, e.to_string(), None),
     }
+}
+
+/// A `ModelError` with its `line` attribute.
+fn model_error_at(py: Python<'_>, message: String, line: Option<usize>) -> PyErr {
+    let err = ModelError::new_err(message);
+    // Setting an attribute on a fresh exception cannot fail in practice; if
+    // it did, the message still names the line.
+    let _ = err.value(py).setattr("line", line);
+    err
 }
 
 /// Training options from the keyword arguments; the ones not given keep
@@ -99,19 +113,24 @@ fn train_options(
 fn train_text(py: Python<'_>, conll: &str, options: &TrainOptions) -> PyResult<PyTagger> {
     py.detach(|| guard("Tagger.train", || Tagger::train(conll, options)))?
         .map(PyTagger::owned)
-        .map_err(|e| model_error(&e))
+        .map_err(|e| model_error(py, &e))
 }
 
 /// The UTF-8 text of the file at `path` (`ModelError` if it is not UTF-8).
-fn read_text(path: &PathBuf) -> PyResult<String> {
+fn read_text(py: Python<'_>, path: &PathBuf) -> PyResult<String> {
     String::from_utf8(read(path)?)
-        .map_err(|e| ModelError::new_err(format!("{}: not UTF-8 text: {e}", path.display())))
+        .map_err(|e| model_error_at(py, format!("{}: not UTF-8 text: {e}", path.display()), None))
 }
 
 /// A `ModelError` about the contents of `path` says which file it is.
 fn in_file(py: Python<'_>, e: PyErr, path: &std::path::Path) -> PyErr {
     if e.is_instance_of::<ModelError>(py) {
-        ModelError::new_err(format!("{}: {}", path.display(), e.value(py)))
+        let line = e
+            .value(py)
+            .getattr("line")
+            .ok()
+            .and_then(|l| l.extract().ok());
+        model_error_at(py, format!("{}: {}", path.display(), e.value(py)), line)
     } else {
         e
     }
@@ -122,6 +141,8 @@ fn read(path: &PathBuf) -> PyResult<Vec<u8>> {
         .map_err(|e| pyo3::exceptions::PyOSError::new_err(format!("{}: {e}", path.display())))
 }
 
+// pyo3 hands arguments over owned (a `PathBuf` from a `str` or `os.PathLike`).
+#[allow(clippy::needless_pass_by_value)]
 #[pymethods]
 impl PyTagger {
     #[new]
@@ -152,7 +173,7 @@ impl PyTagger {
         bias: Option<(f32, f32, f32, f32)>,
     ) -> PyResult<Self> {
         let options = train_options(epochs, seed, bag, bias)?;
-        let text = read_text(&path)?;
+        let text = read_text(py, &path)?;
         train_text(py, &text, &options).map_err(|e| in_file(py, e, &path))
     }
 
@@ -183,13 +204,13 @@ impl PyTagger {
     /// (micro-averaged), conlleval rules, the statistical layer on the
     /// file's own tokens.
     fn evaluate<'py>(&self, py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyDict>> {
-        let text = read_text(&path)?;
+        let text = read_text(py, &path)?;
         let tagger = self.get();
         let score = py
             .detach(|| guard("Tagger.evaluate", || tagger.evaluate(&text)))?
-            .map_err(|e| in_file(py, model_error(&e), &path))?;
+            .map_err(|e| in_file(py, model_error(py, &e), &path))?;
         let out = PyDict::new(py);
-        let row = |c: &khabar_tag::eval::Counts| -> PyResult<Bound<'py, PyDict>> {
+        let row = |c: &khabar::tag::eval::Counts| -> PyResult<Bound<'py, PyDict>> {
             let d = PyDict::new(py);
             d.set_item("precision", c.precision() / 100.0)?;
             d.set_item("recall", c.recall() / 100.0)?;
@@ -212,7 +233,7 @@ impl PyTagger {
     /// A tagger saved with `Tagger.save` (`ModelError` for anything else).
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        Self::from_bytes(&read(&path)?).map_err(|e| in_file(py, e, &path))
+        Self::from_bytes(py, &read(&path)?).map_err(|e| in_file(py, e, &path))
     }
 
     /// from_bytes(data)
@@ -220,10 +241,10 @@ impl PyTagger {
     ///
     /// A tagger from `Tagger.to_bytes()`.
     #[staticmethod]
-    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
         guard("Tagger.from_bytes", || Tagger::from_bytes(data))?
             .map(Self::owned)
-            .map_err(|e| model_error(&e))
+            .map_err(|e| model_error(py, &e))
     }
 
     /// save(path)
@@ -248,10 +269,7 @@ impl PyTagger {
     ///
     /// `khabar.tag` with this tagger.
     fn tag<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-        let s = text_arg(text, "text")?.to_str()?;
-        let tagger = self.get();
-        let ents: Vec<PyEntity> = run(py, "tag", s.len(), || tag_one(tagger, s))?;
-        PyList::new(py, ents)
+        tag_with(py, self.get(), text)
     }
 
     /// tag_batch(texts, threads=None)
@@ -297,7 +315,40 @@ impl PyTagger {
     }
 }
 
+/// tag(text, *, tagger=None)
+/// --
+///
+/// Named entities of `text` (one document), in order, without overlaps;
+/// `tagger` (a `khabar.Tagger`) replaces the shipped one.
+#[pyfunction]
+#[pyo3(signature = (text, *, tagger = None))]
+pub(crate) fn tag<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    tagger: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    tag_with(py, tagger_of(tagger)?, text)
+}
+
+/// tag_batch(texts, threads=None, *, tagger=None)
+/// --
+///
+/// `tag` over a list of documents on all cores (or `threads`), with the GIL
+/// released; results in input order.
+#[pyfunction]
+#[pyo3(signature = (texts, threads = None, *, tagger = None))]
+pub(crate) fn tag_batch<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<i64>,
+    tagger: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    tag_batch_with(py, tagger_of(tagger)?, texts, threads)
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(tag, m)?)?;
+    m.add_function(wrap_pyfunction!(tag_batch, m)?)?;
     m.add_class::<PyTagger>()?;
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! `khabar.normalize`, `khabar.Normalizer` and `khabar.NormalizedText`.
 
 use std::borrow::Cow;
-use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 
 use khabar::normalize::{CharAlignment, Normalizer, Profile, Rules};
@@ -9,20 +8,17 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::batch::{run_batch_overlapped, Panicked};
-use crate::errors::{guard, index_arg, normalize_error, panic_message};
+use crate::batch::{panic_error, run_batch_overlapped};
+use crate::errors::{guard, index_arg, normalize_error};
 
 /// Inputs shorter than this are normalized without releasing the GIL: for a
 /// headline, releasing and taking it back costs more than the work.
 pub(crate) const DETACH_BYTES: usize = 16 * 1024;
 
-/// Text per chunk of `normalize_batch` (about a millisecond of work). The
-/// calling thread turns a finished chunk into `str`s while the pool
-/// normalizes the next, and a chunk's buffers are freed before the chunk
-/// after next: the allocator hands the same warm memory back instead of
-/// fresh pages the kernel must zero, which cost the batch more than the
-/// normalization itself when the whole batch was one chunk (BENCHMARKS.md).
-const NORMALIZE_CHUNK: usize = 1 << 20;
+/// Text per chunk of `normalize_batch` (`khabar::batch::NORMALIZE_CHUNK`):
+/// the calling thread turns a finished chunk into `str`s while the pool
+/// normalizes the next.
+const NORMALIZE_CHUNK: usize = khabar::batch::NORMALIZE_CHUNK;
 
 /// A `normalize_batch` with less text than this and no `threads` runs on the
 /// calling thread with the GIL held: releasing the GIL and waking the pool
@@ -181,11 +177,8 @@ fn from_kind<'py, T>(
     // `char`s); CPython copies it and returns a new reference or NULL with an
     // exception set, which `from_owned_ptr_or_err` turns into `Err`.
     unsafe {
-        let ptr = pyo3::ffi::PyUnicode_FromKindAndData(
-            kind as std::ffi::c_int,
-            units.as_ptr().cast(),
-            len,
-        );
+        let ptr =
+            pyo3::ffi::PyUnicode_FromKindAndData(kind.cast_signed(), units.as_ptr().cast(), len);
         Ok(Bound::from_owned_ptr_or_err(py, ptr)?.cast_into_unchecked())
     }
 }
@@ -263,6 +256,7 @@ impl Storage<'_> {
 }
 
 impl Done {
+    #[cfg_attr(feature = "abi3", allow(clippy::unnecessary_wraps))]
     fn into_py<'py>(
         self,
         py: Python<'py>,
@@ -412,11 +406,8 @@ impl PyNormalizer {
         {
             // A few headlines: the loop of `normalize`, with the GIL held.
             for (index, (s, input)) in stores.iter().zip(&items).enumerate() {
-                let done =
-                    std::panic::catch_unwind(AssertUnwindSafe(|| s.normalize(n))).map_err(|p| {
-                        let message = panic_message(p.as_ref());
-                        Panicked { index, message }.into_err(py, "normalize_batch", "texts")
-                    })?;
+                let done = khabar::batch::isolated(index, || s.normalize(n))
+                    .map_err(|p| panic_error(py, &p, "normalize_batch", "texts"))?;
                 strs.push(done.into_py(py, n, input)?);
             }
             return PyList::new(py, strs);
@@ -430,7 +421,7 @@ impl PyNormalizer {
             |s| s.normalize(n),
             |chunk, done| {
                 for (&(i, _), r) in chunk.iter().zip(done) {
-                    let done = r.map_err(|p| p.into_err(py, "normalize_batch", "texts"))?;
+                    let done = r.map_err(|p| panic_error(py, &p, "normalize_batch", "texts"))?;
                     strs.push(done.into_py(py, n, &items[i])?);
                 }
                 Ok(())

@@ -26,18 +26,18 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 
-use arrow_array::builder::{ArrayBuilder, Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StringArray, StructArray};
 use arrow_buffer::{NullBufferBuilder, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field, FieldRef, Fields, Schema, SchemaRef};
-use khabar_article::{DropReason, Flag, Hints};
+use khabar_article::Hints;
 use khabar_normalize::{CharOffsets, Normalizer};
 use khabar_tag::{Entity, Tagger};
 
+use crate::record::{Kind, Shape, Visitor, DOCUMENT, ENTITY};
 use crate::{analyze_with, batch, Document};
 
 // The arrow-rs crates this module builds with, for callers to match versions.
@@ -88,80 +88,48 @@ impl From<ArrowError> for Error {
 const PANIC_MESSAGE: &str = "PanicError: internal error while analyzing this document";
 
 // ---------------------------------------------------------------------------
-// Schemas
+// Schemas: the record tables' kinds as Arrow types
 
-fn utf8(name: &str) -> Field {
-    Field::new(name, DataType::Utf8, true)
+/// The Arrow type of a field of `kind` ([`crate::record`]).
+pub fn data_type(kind: Kind) -> DataType {
+    match kind {
+        Kind::Str | Kind::OptStr | Kind::Label(_) | Kind::Iso => DataType::Utf8,
+        Kind::Int | Kind::OptInt => DataType::Int64,
+        Kind::Float => DataType::Float64,
+        Kind::Span => DataType::List(item_field(DataType::Int64)),
+        Kind::Strs => DataType::List(item_field(DataType::Utf8)),
+        Kind::Record(shape) => DataType::Struct(fields(shape)),
+        Kind::Records(shape) => DataType::List(item_field(DataType::Struct(fields(shape)))),
+    }
 }
 
-fn int64(name: &str) -> Field {
-    Field::new(name, DataType::Int64, true)
-}
-
-fn list_of(name: &str, item: DataType) -> Field {
-    Field::new(name, DataType::List(item_field(item)), true)
+/// The Arrow fields of a record (every one nullable).
+pub fn fields(shape: &dyn Shape) -> Fields {
+    (0..shape.len())
+        .map(|i| {
+            let (name, kind) = shape.field(i);
+            Field::new(name, data_type(kind), true)
+        })
+        .collect()
 }
 
 fn item_field(item: DataType) -> FieldRef {
     Arc::new(Field::new("item", item, true))
 }
 
-/// Fields of an entity: `text`, `label`, `start`, `end` (code points),
-/// `canonical`, `title`, `value`, `score`, `kb_id`.
+/// Fields of an entity ([`ENTITY`]): `text`, `label`, `start`, `end` (code
+/// points), `canonical`, `title`, `value`, `score`, `kb_id`, `source`.
 pub fn entity_fields() -> Fields {
-    static F: OnceLock<Fields> = OnceLock::new();
-    F.get_or_init(|| {
-        Fields::from(vec![
-            utf8("text"),
-            utf8("label"),
-            int64("start"),
-            int64("end"),
-            utf8("canonical"),
-            utf8("title"),
-            utf8("value"),
-            Field::new("score", DataType::Float64, true),
-            utf8("kb_id"),
-        ])
-    })
-    .clone()
+    fields(&ENTITY)
 }
 
 /// `list<struct<entity_fields()>>`: the entities of one text.
 pub fn entities_type() -> DataType {
-    DataType::List(item_field(DataType::Struct(entity_fields())))
+    data_type(Kind::Records(&ENTITY))
 }
 
-fn paragraph_fields() -> Fields {
-    Fields::from(vec![
-        utf8("text"),
-        utf8("kind"),
-        int64("line"),
-        int64("start"),
-        int64("end"),
-    ])
-}
-
-fn dropped_fields() -> Fields {
-    Fields::from(vec![
-        int64("line"),
-        utf8("text"),
-        utf8("reason"),
-        int64("of_line"),
-        utf8("metadata"),
-    ])
-}
-
-fn flag_fields() -> Fields {
-    Fields::from(vec![
-        utf8("kind"),
-        int64("line"),
-        int64("of_line"),
-        utf8("text"),
-    ])
-}
-
-/// The schema of [`analyze_array`]: one column per key of Python's
-/// `Document.to_dict()`, in the same order.
+/// The schema of [`analyze_array`]: one column per field of [`DOCUMENT`],
+/// which are the keys of Python's `Document.to_dict()`, in the same order.
 ///
 /// | column | type |
 /// |---|---|
@@ -175,38 +143,14 @@ fn flag_fields() -> Fields {
 /// | `headings`, `related` | `list<utf8>` |
 /// | `dropped` | `list<struct<line, text, reason, of_line, metadata>>` |
 /// | `flags` | `list<struct<kind, line, of_line, text>>` |
-/// | `entities` | `list<struct<text, label, start, end, canonical, title, value, score, kb_id>>` |
+/// | `entities` | `list<struct<text, label, start, end, canonical, title, value, score, kb_id, source>>` |
 /// | `error` | `utf8` |
 ///
 /// Line numbers are 1-based; `start`/`end` are code points into the input.
 pub fn document_schema() -> SchemaRef {
     static S: OnceLock<SchemaRef> = OnceLock::new();
-    S.get_or_init(|| {
-        Arc::new(Schema::new(vec![
-            utf8("title"),
-            utf8("subtitle"),
-            utf8("byline"),
-            utf8("published"),
-            utf8("published_precision"),
-            int64("published_utc_offset"),
-            utf8("updated"),
-            int64("updated_utc_offset"),
-            utf8("url"),
-            utf8("dateline_place"),
-            utf8("language"),
-            list_of("paragraphs", DataType::Struct(paragraph_fields())),
-            list_of("title_span", DataType::Int64),
-            list_of("subtitle_span", DataType::Int64),
-            list_of("dateline_place_span", DataType::Int64),
-            list_of("headings", DataType::Utf8),
-            list_of("related", DataType::Utf8),
-            list_of("dropped", DataType::Struct(dropped_fields())),
-            list_of("flags", DataType::Struct(flag_fields())),
-            Field::new("entities", entities_type(), true),
-            utf8("error"),
-        ]))
-    })
-    .clone()
+    S.get_or_init(|| Arc::new(Schema::new(fields(&DOCUMENT))))
+        .clone()
 }
 
 // ---------------------------------------------------------------------------
@@ -254,18 +198,12 @@ pub fn text_rows(array: &dyn Array) -> Result<Vec<Result<Option<&str>, String>>,
 }
 
 // ---------------------------------------------------------------------------
-// Builders
+// Builders: one column builder per kind, filled by the record tables
 
 /// `list<T>` offsets and validity, the values built elsewhere.
 struct Lists {
     lengths: Vec<usize>,
     nulls: NullBufferBuilder,
-}
-
-impl Default for Lists {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 impl Lists {
@@ -298,139 +236,127 @@ impl Lists {
     }
 }
 
-fn struct_array(fields: Fields, columns: Vec<ArrayRef>) -> Result<ArrayRef, ArrowError> {
-    Ok(Arc::new(StructArray::try_new(fields, columns, None)?))
+/// The builder of one column of a [`Kind`]: a [`Visitor`] that appends each
+/// value it is handed.
+enum Column {
+    Str(StringBuilder),
+    Int(Int64Builder),
+    Float(Float64Builder),
+    List(Lists, Box<Column>),
+    Struct(&'static dyn Shape, Vec<Column>, NullBufferBuilder),
 }
 
-fn i64_of(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// Builds `list<struct<entity_fields()>>`, one list per text.
-#[derive(Default)]
-struct EntityLists {
-    lists: Lists,
-    text: StringBuilder,
-    label: StringBuilder,
-    start: Int64Builder,
-    end: Int64Builder,
-    canonical: StringBuilder,
-    title: StringBuilder,
-    value: StringBuilder,
-    score: Float64Builder,
-    kb_id: StringBuilder,
-}
-
-impl EntityLists {
-    fn new() -> Self {
-        Self {
-            lists: Lists::new(),
-            ..Self::default()
-        }
-    }
-
-    /// The entities of one text, their byte spans converted through `co`.
-    fn push(&mut self, entities: &[Entity], co: &CharOffsets<'_>) {
-        for e in entities {
-            self.text.append_value(&e.text);
-            self.label.append_value(e.label.name());
-            self.start.append_value(i64_of(co.to_char(e.span.start)));
-            self.end.append_value(i64_of(co.to_char(e.span.end)));
-            self.canonical.append_value(&e.canonical);
-            self.title.append_option(e.title.as_deref());
-            self.value.append_option(e.value.as_deref());
-            self.score.append_value(f64::from(e.score));
-            self.kb_id.append_option(e.kb_id.as_deref());
-        }
-        self.lists.push(entities.len());
-    }
-
-    fn push_empty(&mut self) {
-        self.lists.push(0);
-    }
-
-    fn push_null(&mut self) {
-        self.lists.push_null();
-    }
-
-    fn finish(&mut self) -> Result<ArrayRef, ArrowError> {
-        let values = struct_array(
-            entity_fields(),
-            vec![
-                Arc::new(self.text.finish()),
-                Arc::new(self.label.finish()),
-                Arc::new(self.start.finish()),
-                Arc::new(self.end.finish()),
-                Arc::new(self.canonical.finish()),
-                Arc::new(self.title.finish()),
-                Arc::new(self.value.finish()),
-                Arc::new(self.score.finish()),
-                Arc::new(self.kb_id.finish()),
-            ],
-        )?;
-        self.lists.finish(values)
-    }
-}
-
-/// A `list<utf8>` column.
-#[derive(Default)]
-struct StringLists {
-    lists: Lists,
-    values: StringBuilder,
-}
-
-impl StringLists {
-    fn new() -> Self {
-        Self {
-            lists: Lists::new(),
-            values: StringBuilder::new(),
-        }
-    }
-
-    fn push<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
-        let mut n = 0;
-        for s in items {
-            self.values.append_value(s);
-            n += 1;
-        }
-        self.lists.push(n);
-    }
-
-    fn finish(&mut self) -> Result<ArrayRef, ArrowError> {
-        let values = Arc::new(self.values.finish());
-        self.lists.finish(values)
-    }
-}
-
-/// A `list<int64>` column of `[start, end]` pairs (or empty lists).
-#[derive(Default)]
-struct SpanLists {
-    lists: Lists,
-    values: Int64Builder,
-}
-
-impl SpanLists {
-    fn new() -> Self {
-        Self {
-            lists: Lists::new(),
-            values: Int64Builder::new(),
-        }
-    }
-
-    fn push(&mut self, span: Option<(usize, usize)>) {
-        match span {
-            Some((s, e)) => {
-                self.values.append_value(i64_of(s));
-                self.values.append_value(i64_of(e));
-                self.lists.push(2);
+impl Column {
+    fn new(kind: Kind) -> Self {
+        match kind {
+            Kind::Str | Kind::OptStr | Kind::Label(_) | Kind::Iso => {
+                Column::Str(StringBuilder::new())
             }
-            None => self.lists.push_null(),
+            Kind::Int | Kind::OptInt => Column::Int(Int64Builder::new()),
+            Kind::Float => Column::Float(Float64Builder::new()),
+            Kind::Span => Column::List(Lists::new(), Box::new(Column::new(Kind::Int))),
+            Kind::Strs => Column::List(Lists::new(), Box::new(Column::new(Kind::Str))),
+            Kind::Record(shape) => Column::record(shape),
+            Kind::Records(shape) => Column::List(Lists::new(), Box::new(Column::record(shape))),
         }
     }
 
+    fn record(shape: &'static dyn Shape) -> Self {
+        let columns = (0..shape.len())
+            .map(|i| Column::new(shape.field(i).1))
+            .collect();
+        Column::Struct(shape, columns, NullBufferBuilder::new(0))
+    }
+
     fn finish(&mut self) -> Result<ArrayRef, ArrowError> {
-        let values = Arc::new(self.values.finish());
-        self.lists.finish(values)
+        Ok(match self {
+            Column::Str(b) => Arc::new(b.finish()),
+            Column::Int(b) => Arc::new(b.finish()),
+            Column::Float(b) => Arc::new(b.finish()),
+            Column::List(lists, values) => {
+                let values = values.finish()?;
+                lists.finish(values)?
+            }
+            Column::Struct(shape, columns, nulls) => {
+                let columns = columns
+                    .iter_mut()
+                    .map(Column::finish)
+                    .collect::<Result<_, _>>()?;
+                Arc::new(StructArray::try_new(
+                    fields(*shape),
+                    columns,
+                    nulls.finish(),
+                )?)
+            }
+        })
+    }
+
+    /// A value of the wrong kind for this column: a bug in a record table
+    /// (the record tests check every getter); a null keeps the columns
+    /// aligned.
+    fn mismatch(&mut self) {
+        debug_assert!(false, "a record getter gave a value of the wrong kind");
+        self.null();
+    }
+}
+
+impl Visitor for Column {
+    fn null(&mut self) {
+        match self {
+            Column::Str(b) => b.append_null(),
+            Column::Int(b) => b.append_null(),
+            Column::Float(b) => b.append_null(),
+            Column::List(lists, _) => lists.push_null(),
+            Column::Struct(_, columns, nulls) => {
+                columns.iter_mut().for_each(Visitor::null);
+                nulls.append_null();
+            }
+        }
+    }
+
+    fn str(&mut self, s: &str) {
+        match self {
+            Column::Str(b) => b.append_value(s),
+            _ => self.mismatch(),
+        }
+    }
+
+    fn int(&mut self, n: i64) {
+        match self {
+            Column::Int(b) => b.append_value(n),
+            _ => self.mismatch(),
+        }
+    }
+
+    fn float(&mut self, x: f64) {
+        match self {
+            Column::Float(b) => b.append_value(x),
+            _ => self.mismatch(),
+        }
+    }
+
+    fn list(&mut self, len: usize, item: &mut dyn FnMut(usize, &mut dyn Visitor)) {
+        match self {
+            Column::List(lists, values) => {
+                for i in 0..len {
+                    item(i, values.as_mut());
+                }
+                lists.push(len);
+            }
+            _ => self.mismatch(),
+        }
+    }
+
+    fn record(&mut self, _: &'static dyn Shape, field: &mut dyn FnMut(usize, &mut dyn Visitor)) {
+        match self {
+            Column::Struct(_, columns, nulls) => {
+                for (i, c) in columns.iter_mut().enumerate() {
+                    field(i, c);
+                }
+                nulls.append_non_null();
+            }
+            _ => self.mismatch(),
+        }
     }
 }
 
@@ -441,41 +367,8 @@ impl SpanLists {
 /// [`push_null`](Self::push_null); [`finish`](Self::finish) returns the batch
 /// and leaves the builder empty for the next one.
 pub struct DocumentBatchBuilder {
-    title: StringBuilder,
-    subtitle: StringBuilder,
-    byline: StringBuilder,
-    published: StringBuilder,
-    published_precision: StringBuilder,
-    published_utc_offset: Int64Builder,
-    updated: StringBuilder,
-    updated_utc_offset: Int64Builder,
-    url: StringBuilder,
-    dateline_place: StringBuilder,
-    language: StringBuilder,
-    paragraphs: Lists,
-    p_text: StringBuilder,
-    p_kind: StringBuilder,
-    p_line: Int64Builder,
-    p_start: Int64Builder,
-    p_end: Int64Builder,
-    title_span: SpanLists,
-    subtitle_span: SpanLists,
-    dateline_place_span: SpanLists,
-    headings: StringLists,
-    related: StringLists,
-    dropped: Lists,
-    d_line: Int64Builder,
-    d_text: StringBuilder,
-    d_reason: StringBuilder,
-    d_of_line: Int64Builder,
-    d_metadata: StringBuilder,
-    flags: Lists,
-    f_kind: StringBuilder,
-    f_line: Int64Builder,
-    f_of_line: Int64Builder,
-    f_text: StringBuilder,
-    entities: EntityLists,
-    error: StringBuilder,
+    columns: Vec<Column>,
+    rows: usize,
 }
 
 impl Default for DocumentBatchBuilder {
@@ -488,47 +381,18 @@ impl DocumentBatchBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         Self {
-            title: StringBuilder::new(),
-            subtitle: StringBuilder::new(),
-            byline: StringBuilder::new(),
-            published: StringBuilder::new(),
-            published_precision: StringBuilder::new(),
-            published_utc_offset: Int64Builder::new(),
-            updated: StringBuilder::new(),
-            updated_utc_offset: Int64Builder::new(),
-            url: StringBuilder::new(),
-            dateline_place: StringBuilder::new(),
-            language: StringBuilder::new(),
-            paragraphs: Lists::new(),
-            p_text: StringBuilder::new(),
-            p_kind: StringBuilder::new(),
-            p_line: Int64Builder::new(),
-            p_start: Int64Builder::new(),
-            p_end: Int64Builder::new(),
-            title_span: SpanLists::new(),
-            subtitle_span: SpanLists::new(),
-            dateline_place_span: SpanLists::new(),
-            headings: StringLists::new(),
-            related: StringLists::new(),
-            dropped: Lists::new(),
-            d_line: Int64Builder::new(),
-            d_text: StringBuilder::new(),
-            d_reason: StringBuilder::new(),
-            d_of_line: Int64Builder::new(),
-            d_metadata: StringBuilder::new(),
-            flags: Lists::new(),
-            f_kind: StringBuilder::new(),
-            f_line: Int64Builder::new(),
-            f_of_line: Int64Builder::new(),
-            f_text: StringBuilder::new(),
-            entities: EntityLists::new(),
-            error: StringBuilder::new(),
+            columns: DOCUMENT
+                .fields
+                .iter()
+                .map(|f| Column::new(f.kind))
+                .collect(),
+            rows: 0,
         }
     }
 
     /// Rows appended since the last [`finish`](Self::finish).
     pub fn len(&self) -> usize {
-        self.error.len()
+        self.rows
     }
 
     /// Whether no row was appended since the last [`finish`](Self::finish).
@@ -540,83 +404,10 @@ impl DocumentBatchBuilder {
     /// points into `raw`).
     pub fn push(&mut self, raw: &str, doc: &Document) {
         let co = CharOffsets::new(raw);
-        let cp = |s: khabar_normalize::Span| (co.to_char(s.start), co.to_char(s.end));
-        let a = &doc.article;
-        self.title.append_option(a.title.as_ref().map(|f| &f.text));
-        self.subtitle
-            .append_option(a.subtitle.as_ref().map(|f| &f.text));
-        self.byline
-            .append_option(a.byline.as_ref().map(|f| &f.text));
-        self.published
-            .append_option(a.published.as_ref().map(khabar_article::Published::iso));
-        self.published_precision
-            .append_option(a.published.as_ref().map(|p| p.precision().name()));
-        self.published_utc_offset.append_option(
-            a.published
-                .as_ref()
-                .and_then(|p| p.utc_offset)
-                .map(i64::from),
-        );
-        self.updated
-            .append_option(a.updated.as_ref().map(khabar_article::Published::iso));
-        self.updated_utc_offset
-            .append_option(a.updated.as_ref().and_then(|p| p.utc_offset).map(i64::from));
-        self.url.append_option(a.url.as_deref());
-        self.dateline_place
-            .append_option(a.dateline_place.as_ref().map(|f| &f.text));
-        self.language.append_value(a.language);
-
-        for p in &a.paragraphs {
-            let (s, e) = cp(p.span);
-            self.p_text.append_value(&p.text);
-            self.p_kind.append_value(p.kind.name());
-            self.p_line.append_value(i64_of(p.line));
-            self.p_start.append_value(i64_of(s));
-            self.p_end.append_value(i64_of(e));
+        for (f, c) in DOCUMENT.fields.iter().zip(&mut self.columns) {
+            (f.get)(doc, &co, c);
         }
-        self.paragraphs.push(a.paragraphs.len());
-        self.title_span.push(a.title.as_ref().map(|f| cp(f.span)));
-        self.subtitle_span
-            .push(a.subtitle.as_ref().map(|f| cp(f.span)));
-        self.dateline_place_span
-            .push(a.dateline_place.as_ref().map(|f| cp(f.span)));
-        self.headings.push(a.headings().map(|p| p.text.as_str()));
-        self.related.push(a.related.iter().map(|f| f.text.as_str()));
-
-        for d in &a.dropped {
-            self.d_line.append_value(i64_of(d.line));
-            self.d_text.append_value(&d.text);
-            self.d_reason.append_value(d.reason.name());
-            self.d_of_line.append_option(match d.reason {
-                DropReason::ExactDuplicate { of_line } => Some(i64_of(of_line)),
-                _ => None,
-            });
-            self.d_metadata.append_option(match d.reason {
-                DropReason::MovedToMetadata(m) => Some(m.name()),
-                _ => None,
-            });
-        }
-        self.dropped.push(a.dropped.len());
-
-        for f in &a.flags {
-            let (line, of_line, text) = match f {
-                Flag::NearDuplicate { line, of_line } => (Some(*line), Some(*of_line), None),
-                Flag::WeekdayMismatch { line, text }
-                | Flag::UnresolvedRelativeDate { line, text } => {
-                    (Some(*line), None, Some(text.as_str()))
-                }
-                Flag::EmptyDateLabel { line } => (Some(*line), None, None),
-                Flag::NoPublicationDate => (None, None, None),
-            };
-            self.f_kind.append_value(f.name());
-            self.f_line.append_option(line.map(i64_of));
-            self.f_of_line.append_option(of_line.map(i64_of));
-            self.f_text.append_option(text);
-        }
-        self.flags.push(a.flags.len());
-
-        self.entities.push(&doc.entities, &co);
-        self.error.append_null();
+        self.rows += 1;
     }
 
     /// Append one row of [`analyze_texts`] and the text it came from.
@@ -631,106 +422,61 @@ impl DocumentBatchBuilder {
     /// Append a document that could not be analyzed: `error` set, lists
     /// empty, every other field null (as Python's `Document(error=...)`).
     pub fn push_error(&mut self, error: &str) {
-        self.push_scalars_null();
-        self.paragraphs.push(0);
-        self.title_span.push(None);
-        self.subtitle_span.push(None);
-        self.dateline_place_span.push(None);
-        self.headings.push([]);
-        self.related.push([]);
-        self.dropped.push(0);
-        self.flags.push(0);
-        self.entities.push_empty();
-        self.error.append_value(error);
+        for (f, c) in DOCUMENT.fields.iter().zip(&mut self.columns) {
+            if f.name == "error" {
+                c.str(error);
+            } else {
+                f.kind.empty(c);
+            }
+        }
+        self.rows += 1;
     }
 
     /// Append a row for a null input: every column null.
     pub fn push_null(&mut self) {
-        self.push_scalars_null();
-        self.paragraphs.push_null();
-        self.title_span.push(None);
-        self.subtitle_span.push(None);
-        self.dateline_place_span.push(None);
-        self.headings.lists.push_null();
-        self.related.lists.push_null();
-        self.dropped.push_null();
-        self.flags.push_null();
-        self.entities.push_null();
-        self.error.append_null();
+        self.columns.iter_mut().for_each(Visitor::null);
+        self.rows += 1;
     }
 
-    fn push_scalars_null(&mut self) {
-        for b in [
-            &mut self.title,
-            &mut self.subtitle,
-            &mut self.byline,
-            &mut self.published,
-            &mut self.published_precision,
-            &mut self.updated,
-            &mut self.url,
-            &mut self.dateline_place,
-            &mut self.language,
-        ] {
-            b.append_null();
+    /// Analyze `rows` with `tagger` on `threads` threads (`None`: all
+    /// cores) and append them in order: a string is analyzed
+    /// ([`batch::isolated`]: a panic becomes the row's `error`, the
+    /// message naming `what` and the row's index in `rows`' batch), a null
+    /// gives a null row, an `Err` (a row that is not UTF-8, say) a row with
+    /// that error. `rows` pairs each row with its index in the whole batch.
+    pub fn analyze(
+        &mut self,
+        tagger: &Tagger,
+        rows: &[(usize, &Result<Option<&str>, String>)],
+        threads: Option<usize>,
+        what: &str,
+    ) -> Result<(), batch::Error> {
+        let hints = Hints::default();
+        let docs = batch::map_with(threads, rows, |&(index, row)| match row {
+            Ok(Some(raw)) => Some(batch::isolated(index, || analyze_with(tagger, raw, &hints))),
+            _ => None,
+        })?;
+        for (&(_, row), doc) in rows.iter().zip(docs) {
+            match (row, doc) {
+                (Err(e), _) => self.push_error(e),
+                (Ok(Some(raw)), Some(Ok(doc))) => self.push(raw, &doc),
+                (Ok(_), Some(Err(p))) => {
+                    self.push_error(&format!("PanicError: {}", p.describe(what, "texts")));
+                }
+                (Ok(_), _) => self.push_null(),
+            }
         }
-        self.published_utc_offset.append_null();
-        self.updated_utc_offset.append_null();
+        Ok(())
     }
 
     /// The rows appended so far, as a batch of [`document_schema`].
     pub fn finish(&mut self) -> Result<RecordBatch, ArrowError> {
-        let paragraphs = struct_array(
-            paragraph_fields(),
-            vec![
-                Arc::new(self.p_text.finish()),
-                Arc::new(self.p_kind.finish()),
-                Arc::new(self.p_line.finish()),
-                Arc::new(self.p_start.finish()),
-                Arc::new(self.p_end.finish()),
-            ],
-        )?;
-        let dropped = struct_array(
-            dropped_fields(),
-            vec![
-                Arc::new(self.d_line.finish()),
-                Arc::new(self.d_text.finish()),
-                Arc::new(self.d_reason.finish()),
-                Arc::new(self.d_of_line.finish()),
-                Arc::new(self.d_metadata.finish()),
-            ],
-        )?;
-        let flags = struct_array(
-            flag_fields(),
-            vec![
-                Arc::new(self.f_kind.finish()),
-                Arc::new(self.f_line.finish()),
-                Arc::new(self.f_of_line.finish()),
-                Arc::new(self.f_text.finish()),
-            ],
-        )?;
-        let columns: Vec<ArrayRef> = vec![
-            Arc::new(self.title.finish()),
-            Arc::new(self.subtitle.finish()),
-            Arc::new(self.byline.finish()),
-            Arc::new(self.published.finish()),
-            Arc::new(self.published_precision.finish()),
-            Arc::new(self.published_utc_offset.finish()),
-            Arc::new(self.updated.finish()),
-            Arc::new(self.updated_utc_offset.finish()),
-            Arc::new(self.url.finish()),
-            Arc::new(self.dateline_place.finish()),
-            Arc::new(self.language.finish()),
-            self.paragraphs.finish(paragraphs)?,
-            self.title_span.finish()?,
-            self.subtitle_span.finish()?,
-            self.dateline_place_span.finish()?,
-            self.headings.finish()?,
-            self.related.finish()?,
-            self.dropped.finish(dropped)?,
-            self.flags.finish(flags)?,
-            self.entities.finish()?,
-            Arc::new(self.error.finish()),
-        ];
+        let columns = self
+            .columns
+            .iter_mut()
+            .map(Column::finish)
+            .collect::<Result<_, _>>()?;
+        self.rows = 0;
         RecordBatch::try_new(document_schema(), columns)
     }
 }
@@ -752,7 +498,7 @@ fn analyze_texts(
     let hints = Hints::default();
     batch::map_with(threads, texts, |t| {
         t.map(|raw| {
-            catch_unwind(AssertUnwindSafe(|| analyze_with(tagger, raw, &hints)))
+            batch::isolated(0, || analyze_with(tagger, raw, &hints))
                 .map_err(|_| PANIC_MESSAGE.to_owned())
         })
     })
@@ -791,11 +537,14 @@ pub fn entities_array(
     texts: &[Option<&str>],
     entities: &[Option<Vec<Entity>>],
 ) -> Result<ArrayRef, Error> {
-    let mut b = EntityLists::new();
+    let mut b = Column::new(Kind::Records(&ENTITY));
     for (t, ents) in texts.iter().zip(entities) {
         match (t, ents) {
-            (Some(t), Some(ents)) => b.push(ents, &CharOffsets::new(t)),
-            _ => b.push_null(),
+            (Some(t), Some(ents)) => {
+                let v: &mut dyn Visitor = &mut b;
+                v.records(&ENTITY, ents, &CharOffsets::new(t));
+            }
+            _ => b.null(),
         }
     }
     Ok(b.finish()?)

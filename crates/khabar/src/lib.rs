@@ -16,6 +16,9 @@
 //!   ([`pipeline`]).
 //! - [`batch`]: run any per-document function over many documents with rayon,
 //!   on the global pool or on a pool of a chosen size.
+//! - [`record`]: the document and entity records, defined once as tables
+//!   of fields, from which Arrow, the Python classes, JSONL and pandas are
+//!   derived.
 //! - [`invariants`]: the properties every stage keeps on any input, shared by
 //!   the fuzz targets and the regression replay test.
 //!
@@ -40,6 +43,7 @@ pub mod arrow;
 pub mod batch;
 pub mod invariants;
 pub mod pipeline;
+pub mod record;
 
 pub use khabar_article as article;
 pub use khabar_events as events;

@@ -1,0 +1,319 @@
+//! Records ([`khabar::record`]) as Python data: one [`Visitor`] that turns
+//! an `entity` record into a `khabar.Entity` and any other record into a
+//! `dict`, lists into `list`s; the field lists the Python side derives its
+//! classes, `to_dict()` and pandas columns from; and `khabar.Entity`, which
+//! holds the values of an entity record ([`ENTITY`]) as Python objects in
+//! the table's order: `to_dict()`, pickling, equality and the conversion
+//! from Rust all follow the table.
+
+use khabar::record::{Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS};
+use khabar::tag::{Entity, Label, Source};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::IntoPyObjectExt;
+
+use crate::errors::index_arg;
+use crate::py_repr;
+
+/// Builds the Python value of one record field; the first error is kept
+/// and returned by [`PyOut::finish`].
+pub(crate) struct PyOut<'py> {
+    py: Python<'py>,
+    value: Option<Bound<'py, PyAny>>,
+    error: Option<PyErr>,
+}
+
+impl<'py> PyOut<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        Self {
+            py,
+            value: None,
+            error: None,
+        }
+    }
+
+    fn set(&mut self, value: PyResult<Bound<'py, PyAny>>) {
+        match value {
+            Ok(v) => self.value = Some(v),
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
+    }
+
+    /// The value built (`None` when nothing was handed over).
+    pub(crate) fn finish(self) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        Ok(self
+            .value
+            .unwrap_or_else(|| self.py.None().into_bound(self.py)))
+    }
+
+    /// The value of a child visit, or its error kept here.
+    fn child(&mut self, visit: impl FnOnce(&mut dyn Visitor)) -> Option<Bound<'py, PyAny>> {
+        let mut c = PyOut::new(self.py);
+        visit(&mut c);
+        match c.finish() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error.get_or_insert(e);
+                None
+            }
+        }
+    }
+}
+
+impl Visitor for PyOut<'_> {
+    fn null(&mut self) {
+        self.value = Some(self.py.None().into_bound(self.py));
+    }
+
+    fn str(&mut self, s: &str) {
+        self.value = Some(PyString::new(self.py, s).into_any());
+    }
+
+    fn int(&mut self, n: i64) {
+        let v = n.into_bound_py_any(self.py);
+        self.set(v);
+    }
+
+    fn float(&mut self, x: f64) {
+        let v = x.into_bound_py_any(self.py);
+        self.set(v);
+    }
+
+    fn list(&mut self, len: usize, item: &mut dyn FnMut(usize, &mut dyn Visitor)) {
+        let mut items = Vec::with_capacity(len);
+        for i in 0..len {
+            items.extend(self.child(|v| item(i, v)));
+        }
+        let v = PyList::new(self.py, items).map(Bound::into_any);
+        self.set(v);
+    }
+
+    fn record(
+        &mut self,
+        shape: &'static dyn Shape,
+        field: &mut dyn FnMut(usize, &mut dyn Visitor),
+    ) {
+        let mut values = Vec::with_capacity(shape.len());
+        for i in 0..shape.len() {
+            values.extend(self.child(|v| field(i, v)));
+        }
+        if values.len() < shape.len() {
+            return; // an error was kept
+        }
+        let v = if shape.name() == ENTITY.name {
+            Bound::new(self.py, PyEntity::from_values(values)).map(Bound::into_any)
+        } else {
+            let d = PyDict::new(self.py);
+            (0..shape.len())
+                .zip(values)
+                .try_for_each(|(i, v)| d.set_item(shape.field(i).0, v))
+                .map(|()| d.into_any())
+        };
+        self.set(v);
+    }
+}
+
+/// `item` as Python data: a `khabar.Entity` for an entity, a `dict` for any
+/// other record.
+pub(crate) fn to_py<'py, T>(
+    py: Python<'py>,
+    table: &'static Table<T>,
+    item: &T,
+    co: &dyn Offsets,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut out = PyOut::new(py);
+    table.visit(item, co, &mut out);
+    out.finish()
+}
+
+/// A named entity: `text[e.start:e.end] == e.text`.
+#[pyclass(frozen, name = "Entity", module = "khabar")]
+pub(crate) struct PyEntity {
+    /// One value per field of [`ENTITY`], in order.
+    values: Vec<Py<PyAny>>,
+}
+
+impl PyEntity {
+    /// An entity from the values of its fields, in [`ENTITY`] order.
+    pub(crate) fn from_values(values: Vec<Bound<'_, PyAny>>) -> Self {
+        Self {
+            values: values.into_iter().map(Bound::unbind).collect(),
+        }
+    }
+
+    fn get<'py>(&self, py: Python<'py>, name: &str) -> Bound<'py, PyAny> {
+        ENTITY
+            .position(name)
+            .and_then(|i| self.values.get(i))
+            .map_or_else(|| py.None().into_bound(py), |v| v.bind(py).clone())
+    }
+}
+
+#[pymethods]
+impl PyEntity {
+    #[new]
+    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model"))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        text: String,
+        label: &str,
+        start: i64,
+        end: i64,
+        canonical: String,
+        title: Option<String>,
+        value: Option<String>,
+        score: f32,
+        kb_id: Option<String>,
+        source: &str,
+    ) -> PyResult<Self> {
+        let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
+        let label = Label::from_name(label)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown label {label:?}")))?;
+        let source = Source::from_name(source)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?;
+        if start > end {
+            return Err(PyValueError::new_err(format!("start {start} > end {end}")));
+        }
+        let e = Entity {
+            span: khabar::normalize::Span::new(start, end),
+            text,
+            label,
+            canonical,
+            kb_id,
+            title,
+            score,
+            value,
+            source,
+        };
+        let values = ENTITY.fields.iter().map(|f| {
+            let mut out = PyOut::new(py);
+            (f.get)(&e, &khabar::record::CodePoints, &mut out);
+            out.finish()
+        });
+        Ok(Self::from_values(values.collect::<PyResult<_>>()?))
+    }
+
+    /// The surface text (proclitics and titles excluded).
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "text")
+    }
+    /// PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, DATE or MISC.
+    #[getter]
+    fn label<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "label")
+    }
+    /// Code-point start in the input.
+    #[getter]
+    fn start<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "start")
+    }
+    /// Code-point end in the input.
+    #[getter]
+    fn end<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "end")
+    }
+    /// Key shared by every spelling of the same entity.
+    #[getter]
+    fn canonical<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "canonical")
+    }
+    /// Title or rank before a person (`العميد الركن`), if any.
+    #[getter]
+    fn title<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "title")
+    }
+    /// ISO 8601 value of a DATE.
+    #[getter]
+    fn value<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "value")
+    }
+    /// Confidence in [0, 1].
+    #[getter]
+    fn score<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "score")
+    }
+    /// Gazetteer id (`iso:AZ`, `geonames:…`), if any.
+    #[getter]
+    fn kb_id<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "kb_id")
+    }
+    /// The layer that produced the entity: `model`, `gazetteer`,
+    /// `rule:<name>`, `propagated` or `dates`.
+    #[getter]
+    fn source<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "source")
+    }
+
+    /// A plain dict of the fields.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (f, v) in ENTITY.fields.iter().zip(&self.values) {
+            d.set_item(f.name, v.bind(py))?;
+        }
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Entity(text={}, label={}, start={}, end={}, canonical={})",
+            py_repr(py, self.get(py, "text"))?,
+            py_repr(py, self.get(py, "label"))?,
+            self.get(py, "start"),
+            self.get(py, "end"),
+            py_repr(py, self.get(py, "canonical"))?
+        ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Self) -> PyResult<bool> {
+        for (a, b) in self.values.iter().zip(&other.values) {
+            if !a.bind(py).eq(b.bind(py))? {
+                return Ok(false);
+            }
+        }
+        Ok(self.values.len() == other.values.len())
+    }
+
+    /// Pickle support: rebuild from the constructor arguments, which are
+    /// the fields in table order.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let args = PyTuple::new(py, slf.get().values.iter().map(|v| v.bind(py)))?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+/// `((name, kind), …)` of a record's fields, with a nested record's own
+/// fields as a third item.
+fn field_list<'py>(py: Python<'py>, shape: &dyn Shape) -> PyResult<Bound<'py, PyTuple>> {
+    let rows = (0..shape.len())
+        .map(|i| {
+            let (name, kind) = shape.field(i);
+            match kind {
+                Kind::Record(s) | Kind::Records(s) => {
+                    (name, kind.name(), field_list(py, s)?).into_bound_py_any(py)
+                }
+                _ => (name, kind.name()).into_bound_py_any(py),
+            }
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, rows)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<PyEntity>()?;
+    m.add("DOCUMENT_FIELDS", field_list(py, &DOCUMENT)?)?;
+    m.add("ENTITY_FIELDS", field_list(py, &ENTITY)?)?;
+    m.add("LABELS", PyTuple::new(py, LABELS)?)?;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! The entity record ([`ENTITY`]): what `khabar.tag` gives per entity, and
+//! an item of a document's `entities`.
+
+use khabar_tag::{Entity, Label};
+
+use super::{Field, Kind, Table};
+
+/// The entity labels, in [`Label::ALL`] order (`khabar.LABELS` in Python,
+/// the categories of the pandas `label` column).
+pub const LABELS: &[&str] = &{
+    let mut names = [""; Label::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Label::ALL[i].name();
+        i += 1;
+    }
+    names
+};
+
+/// A named entity: `start`/`end` are code points of the text it was found
+/// in; `source` is the tagger layer that made it ([`khabar_tag::Source`]).
+#[rustfmt::skip]
+pub static ENTITY: Table<Entity> = Table {
+    name: "entity",
+    fields: &[
+        Field::new("text", Kind::Str, |e, _, v| v.str(&e.text)),
+        Field::new("label", Kind::Label(LABELS), |e, _, v| v.str(e.label.name())),
+        Field::new("start", Kind::Int, |e, co, v| v.index(co.to_char(e.span.start))),
+        Field::new("end", Kind::Int, |e, co, v| v.index(co.to_char(e.span.end))),
+        Field::new("canonical", Kind::Str, |e, _, v| v.str(&e.canonical)),
+        Field::new("title", Kind::OptStr, |e, _, v| v.opt_str(e.title.as_deref())),
+        Field::new("value", Kind::OptStr, |e, _, v| v.opt_str(e.value.as_deref())),
+        Field::new("score", Kind::Float, |e, _, v| v.float(f64::from(e.score))),
+        Field::new("kb_id", Kind::OptStr, |e, _, v| v.opt_str(e.kb_id.as_deref())),
+        Field::new("source", Kind::Str, |e, _, v| v.str(e.source.as_str())),
+    ],
+};
