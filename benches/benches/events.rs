@@ -36,7 +36,10 @@ fn bench(c: &mut Criterion) {
             }
         });
     });
-    for (name, config) in [("without-events", None), ("with-events", Some(Config::all()))] {
+    for (name, config) in [
+        ("without-events", None),
+        ("with-events", Some(Config::all())),
+    ] {
         g.bench_with_input(BenchmarkId::new("pipeline", name), &config, |b, config| {
             b.iter(|| {
                 for a in ARTICLES {

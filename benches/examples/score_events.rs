@@ -217,8 +217,8 @@ fn score_doc(g: &Gold, root: &Path, verbose: bool) -> Score {
     let gold_roles: Vec<((usize, usize), &GoldRole)> =
         g.role.iter().map(|r| (at(&r.person), r)).collect();
     s.roles_gold = gold_roles.len();
-    for (k, r) in doc.roles.iter().enumerate() {
-        let Some(r) = r else { continue };
+    for (k, e) in doc.entities.iter().enumerate() {
+        let Some(r) = &e.role else { continue };
         s.roles_pred += 1;
         let span = ctx.ent_span(k);
         let hit = gold_roles.iter().find(|(gs, _)| overlap(*gs, span));
@@ -238,10 +238,10 @@ fn score_doc(g: &Gold, root: &Path, verbose: bool) -> Score {
     }
     for (gs, gr) in &gold_roles {
         let found = doc
-            .roles
+            .entities
             .iter()
             .enumerate()
-            .any(|(k, r)| r.is_some() && overlap(ctx.ent_span(k), *gs));
+            .any(|(k, e)| e.role.is_some() && overlap(ctx.ent_span(k), *gs));
         if !found {
             say(format!(
                 "ROLE missed {} {}/{:?}",

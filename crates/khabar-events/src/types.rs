@@ -3,20 +3,7 @@
 
 use khabar_normalize::Span;
 
-/// The office a person holds, as the sentence states it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Role {
-    /// The office phrase as written (`سفير أذربيجان لدى طهران`).
-    pub text: String,
-    /// Byte span of the phrase in the text.
-    pub span: Span,
-    /// The office, one of [`OFFICES`](crate::OFFICES) (`ambassador`).
-    pub office: &'static str,
-    /// The canonical key of the country the office belongs to, when the
-    /// phrase says it (`Azerbaijan`); never guessed.
-    pub of: Option<String>,
-}
+pub use khabar_tag::Role;
 
 /// The kinds of events ([`EVENT_KINDS`](crate::EVENT_KINDS) by name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

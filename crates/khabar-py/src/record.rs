@@ -1,12 +1,12 @@
 //! Records ([`khabar::record`]) as Python data: one [`Visitor`] that turns
 //! an `entity` record into a `khabar.Entity` and any other record into a
-//! `dict`, lists into `list`s; the field lists the Python side derives its
+//! `dict` (a `role` record into a `khabar.Role`), lists into `list`s; the field lists the Python side derives its
 //! classes, `to_dict()` and pandas columns from; and `khabar.Entity`, which
 //! holds the values of an entity record ([`ENTITY`]) as Python objects in
 //! the table's order: `to_dict()`, pickling, equality and the conversion
 //! from Rust all follow the table.
 
-use khabar::record::{Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS};
+use khabar::record::{Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS, ROLE};
 use khabar::tag::{Entity, Label, Source};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -15,6 +15,7 @@ use pyo3::IntoPyObjectExt;
 
 use crate::errors::index_arg;
 use crate::py_repr;
+use crate::role::PyRole;
 
 /// Builds the Python value of one record field; the first error is kept
 /// and returned by [`PyOut::finish`].
@@ -85,6 +86,11 @@ impl Visitor for PyOut<'_> {
         self.set(v);
     }
 
+    fn bool(&mut self, b: bool) {
+        let v = b.into_bound_py_any(self.py);
+        self.set(v);
+    }
+
     fn list(&mut self, len: usize, item: &mut dyn FnMut(usize, &mut dyn Visitor)) {
         let mut items = Vec::with_capacity(len);
         for i in 0..len {
@@ -108,6 +114,8 @@ impl Visitor for PyOut<'_> {
         }
         let v = if shape.name() == ENTITY.name {
             Bound::new(self.py, PyEntity::from_values(values)).map(Bound::into_any)
+        } else if shape.name() == ROLE.name {
+            PyRole::from_values(&values).and_then(|r| Bound::new(self.py, r).map(Bound::into_any))
         } else {
             let d = PyDict::new(self.py);
             (0..shape.len())
@@ -158,7 +166,7 @@ impl PyEntity {
 #[pymethods]
 impl PyEntity {
     #[new]
-    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model"))]
+    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model", role = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -172,6 +180,7 @@ impl PyEntity {
         score: f32,
         kb_id: Option<String>,
         source: &str,
+        role: Option<&Bound<'_, PyRole>>,
     ) -> PyResult<Self> {
         let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
         let label = Label::from_name(label)
@@ -191,8 +200,14 @@ impl PyEntity {
             score,
             value,
             source,
+            role: None,
         };
         let values = ENTITY.fields.iter().map(|f| {
+            if f.name == "role" {
+                if let Some(r) = role {
+                    return Ok(r.clone().into_any());
+                }
+            }
             let mut out = PyOut::new(py);
             (f.get)(&e, &khabar::record::CodePoints, &mut out);
             out.finish()
@@ -252,11 +267,22 @@ impl PyEntity {
         self.get(py, "source")
     }
 
-    /// A plain dict of the fields.
+    /// For a PERSON: the office its sentence states (`khabar.Role`), set
+    /// by `khabar.analyze`; None from `khabar.tag`.
+    #[getter]
+    fn role<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.get(py, "role")
+    }
+
+    /// A plain dict of the fields (`role` as a dict too).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         for (f, v) in ENTITY.fields.iter().zip(&self.values) {
-            d.set_item(f.name, v.bind(py))?;
+            let v = v.bind(py);
+            match v.cast::<PyRole>() {
+                Ok(r) => d.set_item(f.name, r.get().to_dict(py)?)?,
+                Err(_) => d.set_item(f.name, v)?,
+            }
         }
         Ok(d)
     }

@@ -131,7 +131,7 @@ pub mod training;
 mod weights;
 mod words;
 
-pub use entity::{Entity, Label, Source};
+pub use entity::{Entity, Label, Role, Source};
 pub use khabar_normalize::Span;
 pub use tagger::{tag, Tagger};
 pub use words::{Tagged, Word};

@@ -134,6 +134,7 @@ fn entity(ctx: &Ctx<'_>, s: &[Token], mut c: Cand, names: &FastSet<&str>) -> Opt
             score: c.score.clamp(0.0, 1.0),
             value: None,
             source: c.source,
+            role: None,
         },
         norm,
     })

@@ -9,7 +9,7 @@
 //! - [`tag`]: entity tagging and linking ([`khabar_tag`]).
 //! - [`events`]: roles (who holds which office) and events (meetings,
 //!   calls, visits, deals, summons, drills, arrests) ([`khabar_events`]);
-//!   [`analyze`] fills [`Document::roles`] and [`Document::events`].
+//!   [`analyze`] fills `Entity::role` and [`Document::events`].
 //! - [`analyze`] / [`analyze_batch`]: the pipeline — parse a raw article,
 //!   tag its title, subtitle and body, resolve dates against the publication
 //!   date, and report entities with byte spans into the raw input

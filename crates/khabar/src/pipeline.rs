@@ -15,7 +15,7 @@
 use khabar_article::dates::{find_dates, DateMention};
 use khabar_article::{parse_with_dates, Article, Hints};
 use khabar_events::rules::Config as EventsConfig;
-use khabar_events::{Event, Role};
+use khabar_events::Event;
 use khabar_normalize::Span;
 use khabar_tag::{Entity, Tagger};
 
@@ -28,11 +28,10 @@ pub struct Document {
     /// The parsed article (fields, paragraphs, dropped lines, flags).
     pub article: Article,
     /// Entities of the title, subtitle and body, in order, with byte spans
-    /// into the raw input: `&raw[e.span] == e.text`.
+    /// into the raw input: `&raw[e.span] == e.text`. A PERSON mention whose
+    /// sentence states its office has `role` ([`khabar_events`]; span into
+    /// the raw input).
     pub entities: Vec<Entity>,
-    /// One slot per entity: the office of a PERSON mention that its
-    /// sentence states ([`khabar_events`]; span into the raw input).
-    pub roles: Vec<Option<Role>>,
     /// The events of the article (meetings, calls, visits, deals...), with
     /// byte spans into the raw input and participants and places as
     /// indexes into `entities`.
@@ -63,7 +62,7 @@ pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
 }
 
 /// [`analyze_with`] with the roles and events pass configured: `None`
-/// skips it (`roles` all `None`, no `events`), `Some(config)` runs the
+/// skips it (no entity `role`, no `events`), `Some(config)` runs the
 /// rules `config` has on.
 ///
 /// ```
@@ -75,7 +74,7 @@ pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
 /// assert_eq!(doc.events[0].kind.name(), "MEETING");
 /// assert_eq!(&raw[doc.events[0].span.start..doc.events[0].span.end], "استقبل");
 /// let none = khabar::analyze_with_events(tagger, raw, &hints, None);
-/// assert!(none.events.is_empty() && none.roles.iter().all(Option::is_none));
+/// assert!(none.events.is_empty() && none.entities.iter().all(|e| e.role.is_none()));
 /// assert_eq!(none.entities, doc.entities);
 /// ```
 pub fn analyze_with_events(
@@ -141,38 +140,39 @@ pub fn analyze_with_events(
     for (new, (old, _)) in kept.iter().enumerate() {
         index[*old] = Some(new);
     }
-    let (roles, events) = match found {
-        Some(found) => events_to_raw(found, &kept, &index, &to_raw),
-        None => (vec![None; kept.len()], Vec::new()),
+    let events = match found {
+        Some(found) => events_to_raw(found, &mut kept, &index, &to_raw),
+        None => Vec::new(),
     };
     let entities = kept.into_iter().map(|(_, e)| e).collect();
     Document {
         article,
         entities,
-        roles,
         events,
     }
 }
 
-/// Roles and events of the joined text, with spans into the raw input and
-/// entity indexes into the kept entities.
+/// Roles of the joined text set on the kept entities, and the events, with
+/// spans into the raw input and entity indexes into the kept entities.
 fn events_to_raw(
     found: khabar_events::Extraction,
-    kept: &[(usize, Entity)],
+    kept: &mut [(usize, Entity)],
     index: &[Option<usize>],
     to_raw: &dyn Fn(Span) -> Option<Span>,
-) -> (Vec<Option<Role>>, Vec<Event>) {
+) -> Vec<Event> {
     let mut found = found;
-    let roles = kept
-        .iter()
-        .map(|(old, _)| {
-            let mut r = found.roles.get_mut(*old)?.take()?;
-            r.span = to_raw(r.span)?;
-            Some(r)
-        })
-        .collect();
+    for (old, e) in kept.iter_mut() {
+        e.role = found
+            .roles
+            .get_mut(*old)
+            .and_then(Option::take)
+            .and_then(|mut r| {
+                r.span = to_raw(r.span)?;
+                Some(r)
+            });
+    }
     let at = |k: usize| index.get(k).copied().flatten();
-    let events = found
+    found
         .events
         .into_iter()
         .filter_map(|mut e| {
@@ -183,8 +183,7 @@ fn events_to_raw(
             e.place = e.place.and_then(at);
             (!e.participants.is_empty()).then_some(e)
         })
-        .collect();
-    (roles, events)
+        .collect()
 }
 
 /// The date expressions of the joined text: the parser's for the body (it
