@@ -655,7 +655,8 @@ fn attach_persons(doc: &Doc<'_>, offices: &mut [Office]) {
             (doc.ents[p].label == Label::Person
                 && doc.ent_words[p].end == b + 1
                 && !o.counterpart
-                && doc.on(Rule::OfficeAfterName))
+                && doc.on(Rule::OfficeAfterName)
+                && !before_given_name(doc, o.words.end))
             .then_some(p)
         };
         let person = after.or_else(before).filter(|p| !taken.contains(p));
@@ -675,6 +676,17 @@ fn attach_persons(doc: &Doc<'_>, offices: &mut [Office]) {
             offices[k].person = Some(p);
         }
     }
+}
+
+/// Whether words `j` and `j + 1` (right after an office phrase) are a name
+/// that no entity covers: a name part, then a given name or surname (`علي`
+/// folds to the preposition `على`, so the second word decides). The
+/// phrase then introduces that name.
+fn before_given_name(doc: &Doc<'_>, j: usize) -> bool {
+    let word = |i: usize| doc.words.get(i).filter(|_| doc.ent_at(i).is_none());
+    doc.on(Rule::AppositionNotBeforeName)
+        && word(j).is_some_and(|w| w.bare().chars().all(char::is_alphabetic))
+        && word(j + 1).is_some_and(|w| khabar_tag::is_name_part(w.bare()))
 }
 
 /// The roles of the document's persons from its office phrases.

@@ -97,6 +97,8 @@ rules! {
         "An office phrase right before a name, a rank between them or not, is that person's role (`الرئيس الإيراني إبراهيم رئيسي`, `رئيس الأركان ...، اللواء محمد باقري`).",
     OfficeAfterName => "office_after_name", Offices:
         "An office phrase in apposition after a name is its role (`ذاكر حسنوف، وزير الدفاع الأذربيجاني`).",
+    AppositionNotBeforeName => "apposition_not_before_name", Offices:
+        "An office phrase right before a given name is that (perhaps untagged) person's, not an apposition of the name before it (`أشتياني، سفير أذربيجان لدى طهران علي عليزاده`).",
     CounterpartOffice => "counterpart_office", Offices:
         "`نظيره` + a nationality before a name gives the office of the person it refers to in the sentence (`نظيره الفرنسي ميشيل دوبون`).",
     OfficeNeedsCountry => "office_needs_country", Offices:
