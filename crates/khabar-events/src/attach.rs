@@ -67,7 +67,16 @@ pub(crate) fn place(
             continue;
         }
         let to = j > 0 && TO.any(doc.forms(j - 1));
-        let object = j == f.word + f.len && f.trigger.verb;
+        // The verb's object: right after it, or for a visit after the
+        // visitor named in between (`يزور وزير الدفاع ... ذاكر حسنوف طهران`).
+        let after_verb = f.word + f.len;
+        let object = f.trigger.verb
+            && (j == after_verb
+                || f.trigger.kind == EventKind::Visit
+                    && j > after_verb
+                    && (after_verb..j).all(|w| {
+                        doc.ent_at(w).is_some() || offices.iter().any(|o| o.words.contains(&w))
+                    }));
         if after_place_word(doc, k) || object {
             cands.push((k, j, to || object));
         }

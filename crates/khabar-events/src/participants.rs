@@ -74,6 +74,9 @@ static TOPICS: LazyLock<WordSet> = LazyLock::new(|| {
         "بخصوص",
         "الأزمة",
         "أزمة",
+        "التوتر",
+        "التوترات",
+        "توتر",
     ])
 });
 static AT: LazyLock<WordSet> = LazyLock::new(|| {
