@@ -16,6 +16,8 @@ pub(crate) struct Form<'w> {
     pub strip: u8,
     /// The future prefix `س` was stripped (`سيلتقي` → `يلتقي`).
     pub future: bool,
+    /// [`key`] of `text`, computed once: the word lists look forms up by it.
+    pub key: u64,
 }
 
 fn is_conj(c: char) -> bool {
@@ -28,10 +30,22 @@ fn is_prep(c: char) -> bool {
 
 fn form(text: Cow<'_, str>, strip: u8, future: bool) -> Form<'_> {
     Form {
+        key: key(&text),
         text,
         strip,
         future,
     }
+}
+
+/// The 64-bit key of a word in the word lists. Two different words of the
+/// lists and texts sharing a key would take one for the other; with 64-bit
+/// keys and a few thousand listed words that chance is about 1 in 10^15
+/// per text word.
+pub(crate) fn key(word: &str) -> u64 {
+    let mut h = WordHasher::default();
+    h.write(word.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// The readings of a normalized word, the word itself first.
@@ -61,10 +75,11 @@ pub(crate) fn forms(norm: &str) -> Vec<Form<'_>> {
     out
 }
 
-/// A multiply-rotate hash for the short keys of the word lists: they are
-/// looked up for every reading of every word, and std's SipHash (resistant
-/// to chosen keys, which these fixed lists do not need) took a third of the
-/// extractor's time.
+/// A multiply-rotate hash that makes the [`key`] of a word: the word lists
+/// are probed for every reading of every word, so each reading is hashed
+/// once and the lists hold keys. (std's SipHash over the strings, resistant
+/// to chosen keys, which these fixed lists do not need, took a third of the
+/// extractor's time.)
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);
 
@@ -88,7 +103,27 @@ impl Hasher for WordHasher {
     }
 }
 
-type Fast = BuildHasherDefault<WordHasher>;
+/// Keys are hashes already: the map uses them as they are.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fast = BuildHasherDefault<KeyHasher>;
 
 /// The search-normalized words of a phrase.
 pub(crate) fn norm_words(phrase: &str) -> Vec<String> {
@@ -99,22 +134,28 @@ pub(crate) fn norm_words(phrase: &str) -> Vec<String> {
 }
 
 /// A set of single words, normalized.
-pub(crate) struct WordSet(HashSet<String, Fast>);
+pub(crate) struct WordSet(HashSet<u64, Fast>);
 
 impl WordSet {
     pub(crate) fn new(words: &[&str]) -> WordSet {
-        WordSet(words.iter().flat_map(|w| norm_words(w)).collect())
+        WordSet(
+            words
+                .iter()
+                .flat_map(|w| norm_words(w))
+                .map(|w| key(&w))
+                .collect(),
+        )
     }
 
     /// Whether one of the forms is in the set.
     pub(crate) fn any(&self, forms: &[Form<'_>]) -> bool {
-        forms.iter().any(|f| self.0.contains(f.text.as_ref()))
+        forms.iter().any(|f| self.0.contains(&f.key))
     }
 }
 
 /// Phrases of one or more words, each with a value.
 pub(crate) struct Lexicon<T> {
-    map: HashMap<String, Vec<(Vec<String>, T)>, Fast>,
+    map: HashMap<u64, Vec<(Vec<u64>, T)>, Fast>,
 }
 
 /// A match of a [`Lexicon`] at a word.
@@ -131,9 +172,9 @@ pub(crate) struct Hit<T> {
 
 impl<T: Copy> Lexicon<T> {
     pub(crate) fn new(entries: impl IntoIterator<Item = (String, T)>) -> Lexicon<T> {
-        let mut map: HashMap<String, Vec<(Vec<String>, T)>, Fast> = HashMap::default();
+        let mut map: HashMap<u64, Vec<(Vec<u64>, T)>, Fast> = HashMap::default();
         for (phrase, value) in entries {
-            let mut ws = norm_words(&phrase).into_iter();
+            let mut ws = norm_words(&phrase).into_iter().map(|w| key(&w));
             let Some(first) = ws.next() else { continue };
             map.entry(first).or_default().push((ws.collect(), value));
         }
@@ -153,18 +194,17 @@ impl<T: Copy> Lexicon<T> {
     ) -> Option<Hit<T>> {
         let mut best: Option<Hit<T>> = None;
         for f in forms_of(at) {
-            let Some(entries) = self.map.get(f.text.as_ref()) else {
+            let Some(entries) = self.map.get(&f.key) else {
                 continue;
             };
             for (rest, value) in entries {
                 if at + 1 + rest.len() > end {
                     continue;
                 }
-                let ok = rest.iter().enumerate().all(|(k, w)| {
-                    forms_of(at + 1 + k)
-                        .iter()
-                        .any(|g| g.text.as_ref() == w.as_str())
-                });
+                let ok = rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| forms_of(at + 1 + k).iter().any(|g| g.key == *w));
                 if ok && best.is_none_or(|b| b.len < 1 + rest.len()) {
                     best = Some(Hit {
                         len: 1 + rest.len(),
