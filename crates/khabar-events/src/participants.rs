@@ -180,9 +180,13 @@ pub(crate) fn participants(
         }
         k_prev = k;
         let e = &doc.ents[k];
+        // `بين` after a topic word reaches one word further (`التوترات
+        // الأخيرة بين أرمينيا`).
+        let between = j > c.start && doc.norm(j - 1) == "بين";
         let topic = doc.on(Rule::TopicNotParticipant)
             && (j > c.start && TOPICS.any(doc.forms(j - 1))
-                || j > c.start + 1 && TOPICS.any(doc.forms(j - 2)));
+                || j > c.start + 1 && TOPICS.any(doc.forms(j - 2))
+                || between && j > c.start + 2 && TOPICS.any(doc.forms(j - 3)));
         if topic {
             continue;
         }

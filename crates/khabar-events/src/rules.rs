@@ -93,6 +93,8 @@ impl Concern {
 }
 
 rules! {
+    FunctionWordNotPerson => "function_word_not_person", Offices:
+        "A PERSON entity that is only a preposition or particle as written (`على` after an office, `عن`, `إلى`) is the tagger's slip: no role, no participant.",
     OfficeBeforeName => "office_before_name", Offices:
         "An office phrase right before a name, a rank between them or not, is that person's role (`الرئيس الإيراني إبراهيم رئيسي`, `رئيس الأركان ...، اللواء محمد باقري`).",
     OfficeAfterName => "office_after_name", Offices:
