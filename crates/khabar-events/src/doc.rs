@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use khabar_tag::{Entity, Label, Word};
 
-use crate::lexicon::{forms, Form};
+use crate::lexicon::{push_forms, Form};
 use crate::rules::{Config, Rule};
 
 /// No entity at a word.
@@ -19,7 +19,10 @@ pub(crate) struct Doc<'a> {
     pub ents: &'a [Entity],
     pub config: Config,
     /// The readings of each word.
-    forms: Vec<Vec<Form<'a>>>,
+    /// The readings of every word, one after the other ...
+    forms: Vec<Form<'a>>,
+    /// ... word `i`'s are `forms[form_at[i]..form_at[i + 1]]`.
+    form_at: Vec<u32>,
     /// The entity that overlaps each word.
     word_ent: Vec<u32>,
     /// The words of each entity (empty when none).
@@ -48,7 +51,13 @@ impl<'a> Doc<'a> {
         ents: &'a [Entity],
         config: Config,
     ) -> Doc<'a> {
-        let forms = words.iter().map(|w| forms(&w.norm)).collect();
+        let mut forms = Vec::with_capacity(words.len() * 2);
+        let mut form_at = Vec::with_capacity(words.len() + 1);
+        for w in words {
+            form_at.push(forms.len() as u32);
+            push_forms(&w.norm, &mut forms);
+        }
+        form_at.push(forms.len() as u32);
         let mut word_sent = vec![0u32; words.len()];
         for (k, s) in sents.iter().enumerate() {
             for slot in word_sent.get_mut(s.clone()).unwrap_or(&mut []) {
@@ -88,6 +97,7 @@ impl<'a> Doc<'a> {
             ents,
             config,
             forms,
+            form_at,
             word_ent,
             ent_words,
             word_sent,
@@ -102,7 +112,10 @@ impl<'a> Doc<'a> {
 
     /// The readings of word `i` (none past the end).
     pub fn forms(&self, i: usize) -> &[Form<'a>] {
-        self.forms.get(i).map_or(&[], Vec::as_slice)
+        match (self.form_at.get(i), self.form_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.forms[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The normalized word `i` (empty past the end).

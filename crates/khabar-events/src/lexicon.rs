@@ -49,9 +49,18 @@ pub(crate) fn key(word: &str) -> u64 {
 }
 
 /// The readings of a normalized word, the word itself first.
+#[cfg(test)]
 pub(crate) fn forms(norm: &str) -> Vec<Form<'_>> {
-    let long = |s: &str| s.chars().count() >= 2;
-    let mut out = vec![form(Cow::Borrowed(norm), 0, false)];
+    let mut out = Vec::new();
+    push_forms(norm, &mut out);
+    out
+}
+
+/// Append the readings of a normalized word to `out`, the word itself
+/// first (one buffer for a whole text: no allocation per word).
+pub(crate) fn push_forms<'w>(norm: &'w str, out: &mut Vec<Form<'w>>) {
+    let long = |s: &str| s.chars().nth(1).is_some();
+    out.push(form(Cow::Borrowed(norm), 0, false));
     let mut rest = norm;
     let mut strip = 0u8;
     if let Some(after) = rest.strip_prefix(is_conj).filter(|a| long(a)) {
@@ -72,7 +81,6 @@ pub(crate) fn forms(norm: &str) -> Vec<Form<'_>> {
             out.push(form(Cow::Borrowed(after), strip + 1, true));
         }
     }
-    out
 }
 
 /// A multiply-rotate hash that makes the [`key`] of a word: the word lists
