@@ -71,7 +71,12 @@ class Event(NamedTuple):
     score: float
 
     @classmethod
-    def _from_record(cls, r: dict[str, Any]) -> Event:
+    def _from_record(cls, r: dict[str, Any] | Event) -> Event:
+        """An event from its record: built in Rust already (see
+        `_register_record_classes` below), or a dict such as `to_dict()`
+        gives."""
+        if isinstance(r, Event):
+            return r
         # tuple.__new__ with the fields in order: a batch builds thousands of
         # events, and the keyword constructor was most of their cost.
         new = tuple.__new__
@@ -107,6 +112,11 @@ class DroppedLine(NamedTuple):
     reason: str
     of_line: int | None = None
     metadata: str | None = None
+
+
+# Event and Participant records come out of Rust as these classes directly
+# (their fields in record order), with no dict in between.
+_khabar._register_record_classes(Event, Participant)
 
 
 @dataclass(frozen=True, eq=True)

@@ -17,6 +17,10 @@ _Fields = tuple[tuple[str, str] | tuple[str, str, tuple[object, ...]], ...]
 DOCUMENT_FIELDS: _Fields
 ENTITY_FIELDS: _Fields
 
+def _register_record_classes(event: type, participant: type) -> None:
+    """The classes `event` and `participant` records become (khabar._document
+    registers Event and Participant once, on import)."""
+
 class KhabarError(Exception): ...
 class SpanError(KhabarError): ...
 class InputTooLargeError(KhabarError): ...

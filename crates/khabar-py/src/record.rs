@@ -6,10 +6,14 @@
 //! the table's order: `to_dict()`, pickling, equality and the conversion
 //! from Rust all follow the table.
 
-use khabar::record::{Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS, ROLE};
+use khabar::record::{
+    Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, EVENT, LABELS, MENTION, PARTICIPANT,
+    ROLE,
+};
 use khabar::tag::{Entity, Label, Source};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 
@@ -114,6 +118,12 @@ impl Visitor for PyOut<'_> {
         }
         let v = if shape.name() == ENTITY.name {
             Bound::new(self.py, PyEntity::from_values(values)).map(Bound::into_any)
+        } else if let Some(class) = record_class(self.py, shape.name()) {
+            // `khabar.Event`/`Participant` (named tuples): built straight
+            // from the values, with no dict in between.
+            PyTuple::new(self.py, values).and_then(|args| class.call1(args))
+        } else if shape.name() == MENTION.name {
+            PyTuple::new(self.py, values).map(Bound::into_any)
         } else if shape.name() == ROLE.name {
             PyRole::from_values(&values).and_then(|r| Bound::new(self.py, r).map(Bound::into_any))
         } else {
@@ -125,6 +135,30 @@ impl Visitor for PyOut<'_> {
         };
         self.set(v);
     }
+}
+
+/// The Python classes of the `event` and `participant` records
+/// (`khabar._document.Event`, `Participant`), given by
+/// `_register_record_classes` when `khabar` is imported.
+static RECORD_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+
+fn record_class<'py>(py: Python<'py>, name: &str) -> Option<Bound<'py, PyAny>> {
+    let (event, participant) = RECORD_CLASSES.get(py)?;
+    if name == EVENT.name {
+        Some(event.bind(py).clone())
+    } else if name == PARTICIPANT.name {
+        Some(participant.bind(py).clone())
+    } else {
+        None
+    }
+}
+
+/// Called once by `khabar._document`: the classes that `event` and
+/// `participant` records become (built from their fields in table order;
+/// a `mention` becomes a `(start, end)` tuple).
+#[pyfunction]
+fn _register_record_classes(py: Python<'_>, event: Py<PyAny>, participant: Py<PyAny>) {
+    let _ = RECORD_CLASSES.set(py, (event, participant));
 }
 
 /// `item` as Python data: a `khabar.Entity` for an entity, a `dict` for any
@@ -338,6 +372,7 @@ fn field_list<'py>(py: Python<'py>, shape: &dyn Shape) -> PyResult<Bound<'py, Py
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<PyEntity>()?;
+    m.add_function(wrap_pyfunction!(_register_record_classes, m)?)?;
     m.add("DOCUMENT_FIELDS", field_list(py, &DOCUMENT)?)?;
     m.add("ENTITY_FIELDS", field_list(py, &ENTITY)?)?;
     m.add("LABELS", PyTuple::new(py, LABELS)?)?;
