@@ -118,10 +118,10 @@ impl Visitor for PyOut<'_> {
         }
         let v = if shape.name() == ENTITY.name {
             Bound::new(self.py, PyEntity::from_values(values)).map(Bound::into_any)
-        } else if let Some(class) = record_class(self.py, shape.name()) {
+        } else if let Some((class, new)) = record_class(self.py, shape.name()) {
             // `khabar.Event`/`Participant` (named tuples): built straight
-            // from the values, with no dict in between.
-            PyTuple::new(self.py, values).and_then(|args| class.call1(args))
+            // from the values by `tuple.__new__`, with no dict in between.
+            PyTuple::new(self.py, values).and_then(|args| new.call1((class, args)))
         } else if shape.name() == MENTION.name {
             PyTuple::new(self.py, values).map(Bound::into_any)
         } else if shape.name() == ROLE.name {
@@ -140,25 +140,36 @@ impl Visitor for PyOut<'_> {
 /// The Python classes of the `event` and `participant` records
 /// (`khabar._document.Event`, `Participant`), given by
 /// `_register_record_classes` when `khabar` is imported.
-static RECORD_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+static RECORD_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
 
-fn record_class<'py>(py: Python<'py>, name: &str) -> Option<Bound<'py, PyAny>> {
-    let (event, participant) = RECORD_CLASSES.get(py)?;
-    if name == EVENT.name {
-        Some(event.bind(py).clone())
+/// The class of a record and `tuple.__new__`, for the registered records.
+fn record_class<'py>(
+    py: Python<'py>,
+    name: &str,
+) -> Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let (event, participant, new) = RECORD_CLASSES.get(py)?;
+    let class = if name == EVENT.name {
+        event
     } else if name == PARTICIPANT.name {
-        Some(participant.bind(py).clone())
+        participant
     } else {
-        None
-    }
+        return None;
+    };
+    Some((class.bind(py).clone(), new.bind(py).clone()))
 }
 
 /// Called once by `khabar._document`: the classes that `event` and
 /// `participant` records become (built from their fields in table order;
 /// a `mention` becomes a `(start, end)` tuple).
 #[pyfunction]
-fn _register_record_classes(py: Python<'_>, event: Py<PyAny>, participant: Py<PyAny>) {
-    let _ = RECORD_CLASSES.set(py, (event, participant));
+fn _register_record_classes(
+    py: Python<'_>,
+    event: Py<PyAny>,
+    participant: Py<PyAny>,
+) -> PyResult<()> {
+    let new = py.get_type::<PyTuple>().getattr("__new__")?.unbind();
+    let _ = RECORD_CLASSES.set(py, (event, participant, new));
+    Ok(())
 }
 
 /// `item` as Python data: a `khabar.Entity` for an entity, a `dict` for any
