@@ -158,8 +158,8 @@ impl<'a> Doc<'a> {
         let e = self.ents.get(k)?;
         match e.label {
             Label::Norp | Label::Gpe if is_country(e) => Some(e.canonical.as_str()),
-            Label::Gpe if capitals => crate::offices::capital_country(&e.canonical),
-            Label::Org => crate::offices::body_country(&e.canonical),
+            Label::Gpe if capitals => crate::office_words::capital_country(&e.canonical),
+            Label::Org => crate::office_words::body_country(&e.canonical),
             _ => None,
         }
     }

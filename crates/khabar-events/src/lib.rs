@@ -55,6 +55,7 @@ mod doc;
 mod lexicon;
 mod merge;
 mod modality;
+mod office_words;
 mod offices;
 mod participants;
 pub mod rules;
@@ -65,7 +66,7 @@ use khabar_dates::Date;
 use khabar_normalize::Span;
 use khabar_tag::{Tagged, Tagger};
 
-pub use offices::{country_of, OFFICES};
+pub use office_words::{country_of, OFFICES};
 pub use triggers::EVENT_KINDS;
 pub use types::{Event, EventKind, Extraction, Participant, Role};
 

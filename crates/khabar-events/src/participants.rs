@@ -285,7 +285,7 @@ fn by_office(
                 doc.ents[p].span.end <= doc.words[o.words.start].span.start
                     && roles[p].as_ref().is_some_and(|r| {
                         let office = r.office == o.office
-                            || (o.office == crate::offices::MINISTER
+                            || (o.office == crate::office_words::MINISTER
                                 && r.office.starts_with("minister of"));
                         office && (of.is_none() || r.of.as_deref() == of)
                     })
