@@ -87,6 +87,11 @@ fn same(doc: &Doc<'_>, e: &Event, m: &Mention) -> bool {
     if m.anaphoric {
         return named + countries >= 1;
     }
+    let countries_only = e.participants.iter().all(|p| !key(doc, p.entity).1);
+    let dated_alike = e.date.is_some() && e.date == m.date;
+    if doc.on(Rule::MergeSameDateCountry) && dated_alike && countries_only && countries >= 1 {
+        return true;
+    }
     (named >= 1 && new_named == 0) || (named == 0 && new_named == 0 && countries >= 2)
 }
 

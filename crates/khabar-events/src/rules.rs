@@ -149,6 +149,8 @@ rules! {
         "A trigger without participants (`هذه الزيارة`, `خلال الاجتماع`) belongs to the latest event of its kind.",
     MergeSameParticipants => "merge_same_participants", Merge:
         "Mentions of one kind sharing a named participant, with no conflicting date, are one event.",
+    MergeSameDateCountry => "merge_same_date_country", Merge:
+        "A mention dated like an event that names only countries, sharing one of them, tells the same event (a headline's `لقاء مصري سعودي` and the body's `التقى` of that day).",
     NeedParticipant => "need_participant", Merge:
         "An event left without participants is dropped.",
 }
