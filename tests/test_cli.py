@@ -36,6 +36,16 @@ def test_analyze_jsonl_one_record_per_article() -> None:
     for e in records[0]["entities"]:
         assert raw[e["start"] : e["end"]] == e["text"]
         assert e["source"] in {"model", "gazetteer", "propagated", "dates"} or e["source"].startswith("rule:")
+    # Roles and events ride along: Hasanov's office, the reception.
+    by_name = {pathlib.Path(r["id"]).name: r for r in records}
+    visit = by_name["001_cd1806717cd210fd.txt"]
+    raw1 = (ARTICLES / "001_cd1806717cd210fd.txt").read_text(encoding="utf-8")
+    roles = [e["role"] for e in visit["entities"] if e["text"] == "ذاكر حسنوف" and e["role"]]
+    assert roles and all(r["office"] == "minister of defence" and r["of"] == "Azerbaijan" for r in roles)
+    assert all(raw1[r["start"] : r["end"]] == r["text"] for r in roles)
+    meetings = [ev for ev in records[0]["events"] if ev["kind"] == "MEETING"]
+    assert meetings and all(raw[ev["start"] : ev["end"]] == ev["text"] for ev in meetings)
+    assert any(ev["date"] == "2022-01-22" for ev in meetings)
 
 
 def test_analyze_csv_and_table(tmp_path: pathlib.Path) -> None:
@@ -142,13 +152,15 @@ def test_table_has_a_column_for_every_label(tmp_path: pathlib.Path) -> None:
     t = run("analyze", "--format", "table", str(ARTICLES))
     assert t.returncode == 0, t.stderr
     header, *lines = t.stdout.splitlines()
-    assert header.split()[:11] == ["published", "para", "PER", "ORG", "GPE", "LOC", "NORP", "EQP", "DATE", "MISC", "title"]
+    assert header.split()[:13] == ["published", "para", "PER", "ORG", "GPE", "LOC", "NORP", "EQP", "DATE", "MISC", "ROLE", "EVT", "title"]
     labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC"]
     assert any(int(r["LOC"]) or int(r["EQUIPMENT"]) or int(r["MISC"]) for r in rows)
     for row, line in zip(rows, lines):
         # published (22) and the paragraph count (4), then one 4-wide count per label.
         counts = line[24 + 6 : 24 + 6 + 6 * len(labels)].split()
         assert counts == [row[label] for label in labels], (line, row)
+        start = 24 + 6 + 6 * len(labels)
+        assert line[start : start + 12].split() == [row["roles"], row["events"]], (line, row)
         assert line.endswith(row["id"])
 
 

@@ -26,7 +26,7 @@ def _check(path: pathlib.Path) -> tuple[list[dict], validate.Report]:
 
 
 def test_the_three_sets_are_there() -> None:
-    assert [p.name for p in FILES] == ["heldout.toml", "paragraphs.toml", "samples.toml"]
+    assert [p.name for p in FILES] == ["heldout.toml", "heldout_after.toml", "paragraphs.toml", "samples.toml"]
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])

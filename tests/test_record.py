@@ -37,7 +37,14 @@ def test_labels_come_from_rust_and_name_the_pandas_categories() -> None:
     pytest.importorskip("pandas")
     _, ents = khabar.to_pandas([khabar.analyze("زار الرئيس إبراهيم رئيسي موسكو.")])
     assert tuple(ents["label"].cat.categories) == khabar.LABELS
-    assert list(ents.columns) == ["doc_id", *(f[0] for f in _khabar.ENTITY_FIELDS)]
+    # A nested record (`role`) is flattened to a column per field of its own.
+    expected = ["doc_id"]
+    for name, kind, *sub in _khabar.ENTITY_FIELDS:
+        expected += [f"{name}_{f[0]}" for f in sub[0]] if kind == "record" else [name]
+    assert list(ents.columns) == expected
+    assert "role_office" in expected and "role_of" in expected
+    (raisi,) = ents[ents["text"] == "إبراهيم رئيسي"].itertuples()
+    assert raisi.role_office == "president" and raisi.role_text == "الرئيس"
 
 
 def test_model_error_names_its_line() -> None:

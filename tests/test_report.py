@@ -51,13 +51,45 @@ def test_report_structure() -> None:
     assert p.root.get("dir") == "rtl" and p.root.get("lang") == "ar"
     # Every entity of every article is highlighted once, with its label and
     # canonical form, and no mark leaks from a dropped line.
-    assert len(p.marks) == sum(len(d.entities) for _, _, d in its)
-    for m in p.marks:
+    ents = [m for m in p.marks if (m["class"] or "").startswith("ent")]
+    triggers = [m for m in p.marks if m["class"] == "trg"]
+    assert len(ents) == sum(len(d.entities) for _, _, d in its)
+    # Event triggers are marked too (a trigger inside an entity is not).
+    assert 0 < len(triggers) <= sum(len(ev.mentions) for _, _, d in its for ev in d.events)
+    assert all((m["title"] or "").split(" · ")[0] in khabar.EVENT_KINDS for m in triggers)
+    for m in ents:
         assert m["data-label"] in khabar.report.COLOURS
         assert m["data-canonical"]
         assert (m["title"] or "").startswith(m["data-label"] or "?")
     assert p.details >= len(its)  # dropped lines, collapsed
     assert "http://" not in page.replace('href="http', "") and "<script" not in page  # self-contained
+
+
+def test_report_events_people_and_readable_dates() -> None:
+    its = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
+    page = render([(n, raw, khabar.analyze(raw)) for n, raw in its])
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "events by date" in text and "people and their offices" in text
+    # Hasanov's office with its country, in the people table.
+    people = page[page.index("people and their offices") :]
+    row = people[people.index("ذاكر حسنوف") :][:300]
+    assert "minister of defence · Azerbaijan" in row
+    # Dates as people read them, also a year-less one; no ISO in the timeline.
+    timeline = text[text.index("events by date") : text.index("people and their offices")]
+    assert "22 يناير 2022" in timeline and "--" not in timeline
+    # Display names: the surface form, not the normalized key.
+    assert "إبراهيم رئيسي" in text and "ابراهيم رييسي" not in text
+    # Each article lists its events (kind, participants, date, place).
+    assert page.count('<table class="events">') == sum(1 for _, raw in its if khabar.analyze(raw).events)
+
+
+def test_human_dates() -> None:
+    from khabar._report_events import human_date
+
+    assert human_date("2022-01-22") == "22 يناير 2022"
+    assert human_date("--01-22") == "22 يناير"
+    assert human_date("2022-01") == "يناير 2022"
+    assert human_date(None) == "" and human_date("not a date") == "not a date"
 
 
 def test_report_escapes_text() -> None:

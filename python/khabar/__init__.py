@@ -14,7 +14,10 @@ Python offsets are code points into the `str` you passed in, so
 """
 
 from ._khabar import (
+    EVENT_KINDS,
     LABELS,
+    OFFICES,
+    Role,
     Article,
     DateMention,
     Dropped,
@@ -36,19 +39,25 @@ from ._khabar import (
     tag,
     tag_batch,
 )
-from ._document import Document, DroppedLine, analyze, analyze_batch
+from ._document import Document, DroppedLine, Event, Participant, analyze, analyze_batch
 
 
-def to_pandas(docs, ids=None):  # type: ignore[no-untyped-def]
-    """``(articles, entities)`` DataFrames from analyzed documents; see
-    :func:`khabar.pandas.to_pandas`. Needs ``pip install 'khabar[pandas]'``."""
+def to_pandas(docs, ids=None, *, events=False):  # type: ignore[no-untyped-def]
+    """``(articles, entities)`` DataFrames from analyzed documents, and with
+    ``events=True`` the events frame too; see :func:`khabar.pandas.to_pandas`.
+    Needs ``pip install 'khabar[pandas]'``."""
     from .pandas import to_pandas as _to_pandas
 
-    return _to_pandas(docs, ids)
+    return _to_pandas(docs, ids, events=events)
 
 
 __all__ = [
+    "EVENT_KINDS",
     "LABELS",
+    "OFFICES",
+    "Role",
+    "Event",
+    "Participant",
     "Article",
     "DateMention",
     "Dropped",

@@ -30,6 +30,8 @@ def _plain(value: Any, kind: str) -> Any:
 def _plain_record(value: Any) -> dict[str, Any]:
     if isinstance(value, Entity):
         return value.to_dict()
+    if isinstance(value, Event):
+        return value.to_dict()
     if isinstance(value, DroppedLine):
         return dict(value._asdict())
     return dict(value)
@@ -37,6 +39,73 @@ def _plain_record(value: Any) -> dict[str, Any]:
 
 # The record's span fields, which a Document holds as tuples.
 _SPAN_FIELDS = tuple(name for name, kind, *_ in DOCUMENT_FIELDS if kind == "span")
+
+
+class Participant(NamedTuple):
+    """Who takes part in an event: `entity` is an index into the document's
+    `entities` (the mention in the event's sentence, or the nearest earlier
+    mention when the sentence names the person by office only), `role` how
+    (``agent``, ``counterpart``, ``visitor``, ``host``, ``party``, ``buyer``,
+    ``seller``, ``summoner``, ``summoned``, ``arrested``)."""
+
+    entity: int
+    role: str
+
+
+class Event(NamedTuple):
+    """One event of a document (several sentences telling it are merged).
+
+    `kind` is one of `khabar.EVENT_KINDS`; ``raw[start:end] == text`` is its
+    first trigger and `mentions` the ``(start, end)`` of every trigger;
+    `participants` index into the document's `entities`; `date` is an ISO
+    value as DATE entities give it (``2022-01-22``, year-less
+    ``--01-22``) from a date in the event's clause, or None; `place` the
+    index of the GPE/LOC entity where it happened (a visit's destination),
+    or None; `planned` marks an announced event still to come."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    mentions: list[tuple[int, int]]
+    participants: list[Participant]
+    date: str | None
+    place: int | None
+    planned: bool
+    score: float
+
+    @classmethod
+    def _from_record(cls, r: dict[str, Any] | Event) -> Event:
+        """An event from its record: built in Rust already (see
+        `_register_record_classes` below), or a dict such as `to_dict()`
+        gives."""
+        if isinstance(r, Event):
+            return r
+        # tuple.__new__ with the fields in order: a batch builds thousands of
+        # events, and the keyword constructor was most of their cost.
+        new = tuple.__new__
+        return new(
+            cls,
+            (
+                r["kind"],
+                r["text"],
+                r["start"],
+                r["end"],
+                [(m["start"], m["end"]) for m in r["mentions"]],
+                [new(Participant, (p["entity"], p["role"])) for p in r["participants"]],
+                r["date"],
+                r["place"],
+                r["planned"],
+                r["score"],
+            ),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as its record: mentions and participants as dicts."""
+        out = dict(self._asdict())
+        out["mentions"] = [{"start": s, "end": e} for s, e in self.mentions]
+        out["participants"] = [dict(p._asdict()) for p in self.participants]
+        return out
 
 
 class DroppedLine(NamedTuple):
@@ -49,10 +118,18 @@ class DroppedLine(NamedTuple):
     metadata: str | None = None
 
 
+# Event and Participant records come out of Rust as these classes directly
+# (their fields in record order), with no dict in between.
+_khabar._register_record_classes(Event, Participant)
+
+
 @dataclass(frozen=True, eq=True)
 class Document:
     """A parsed and tagged article: everything `Article` has, plus `entities`
     (code-point offsets into the raw text: ``raw[e.start:e.end] == e.text``),
+    (a PERSON's `role` when its sentence states its office), `events`
+    (meetings, calls, visits, agreements, arms deals, summons, exercises,
+    arrests: `Event`, participants and place as indexes into `entities`),
     the code-point spans of the title, subtitle, each paragraph and the
     dateline place in the raw text, and `error` (set, with every other field
     empty, when this document could not be analyzed in a batch).
@@ -92,6 +169,7 @@ class Document:
     dropped: list[DroppedLine] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     title_span: tuple[int, int] | None = None
     subtitle_span: tuple[int, int] | None = None
     paragraph_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -116,6 +194,7 @@ class Document:
         values["paragraph_lines"] = [p["line"] for p in paragraphs]
         values["paragraph_spans"] = [(p["start"], p["end"]) for p in paragraphs]
         values["dropped"] = [DroppedLine(**d) for d in values["dropped"]]
+        values["events"] = [Event._from_record(e) for e in values["events"]]
         if error is not None:
             values["error"] = error
         return cls(**values)
@@ -138,6 +217,16 @@ class Document:
                 out[name] = _plain(getattr(self, name), kind)
         return out
 
+    @property
+    def roles(self) -> list[Entity]:
+        """The PERSON mentions whose sentence states their office
+        (`Entity.role` set), in text order."""
+        return [e for e in self.entities if e.role is not None]
+
+    def participants(self, event: Event) -> list[tuple[Entity, str]]:
+        """``(entity, role)`` of each participant of `event`."""
+        return [(self.entities[p.entity], p.role) for p in event.participants]
+
     def __repr__(self) -> str:
         if self.error is not None:
             return f"Document(error={self.error!r})"
@@ -148,7 +237,8 @@ class Document:
         title = self.title if self.title is None or len(self.title) <= 60 else self.title[:59] + "…"
         return (
             f"Document(title={title!r}, published={self.published!r}, "
-            f"paragraphs={len(self.paragraphs)}, entities={len(self.entities)} [{labels}], dropped={len(self.dropped)})"
+            f"paragraphs={len(self.paragraphs)}, entities={len(self.entities)} [{labels}], "
+            f"events={len(self.events)}, dropped={len(self.dropped)})"
         )
 
 

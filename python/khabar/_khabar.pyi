@@ -11,11 +11,15 @@ RULES: tuple[str, ...]
 LABELS: tuple[str, ...]
 # The document and entity records (khabar::record): (name, kind) per field in
 # output order, a nested record's fields as a third item. Kinds: "str",
-# "opt_str", "label", "iso", "int", "opt_int", "float", "span", "strs",
+# "opt_str", "label", "iso", "int", "opt_int", "float", "bool", "span", "strs",
 # "record", "records". Document.to_dict(), Arrow and pandas follow them.
 _Fields = tuple[tuple[str, str] | tuple[str, str, tuple[object, ...]], ...]
 DOCUMENT_FIELDS: _Fields
 ENTITY_FIELDS: _Fields
+
+def _register_record_classes(event: type, participant: type) -> None:
+    """The classes `event` and `participant` records become (khabar._document
+    registers Event and Participant once, on import)."""
 
 class KhabarError(Exception): ...
 class SpanError(KhabarError): ...
@@ -87,6 +91,7 @@ class Entity:
         score: float = 1.0,
         kb_id: str | None = None,
         source: str = "model",
+        role: Role | None = None,
     ) -> Entity: ...
     @property
     def text(self) -> str: ...
@@ -121,7 +126,47 @@ class Entity:
         ``"propagated"`` (a rare word the model tagged elsewhere in the
         document, repeated bare) or ``"dates"`` (a date expression).
         Entities built by hand default to ``"model"``."""
+    @property
+    def role(self) -> Role | None:
+        """For a PERSON mention whose own sentence states its office (an
+        apposition ``ذاكر حسنوف، وزير الدفاع الأذربيجاني`` or an office phrase
+        before the name ``سفير أذربيجان لدى طهران علي عليزاده``): that office.
+        Set by `khabar.analyze`; None from `khabar.tag` and for every other
+        entity. A rank alone (``اللواء``) is `title`, not a role."""
+    def to_dict(self) -> dict[str, object]:
+        """The fields as a dict, keyed as `ENTITY_FIELDS` (`role` as a dict)."""
+
+@final
+class Role:
+    """The office a person holds, as the sentence states it.
+
+    ``text[start:end] == text`` of the office phrase as written (code points
+    of the analyzed text); `office` one of `OFFICES` (``"minister of
+    defence"``, ``"ambassador"``); `of` the canonical key of the country the
+    phrase names through a nationality, a place or a state body
+    (``"Azerbaijan"`` for ``سفير أذربيجان لدى طهران``), None when the sentence
+    does not say it: never guessed from elsewhere in the article."""
+
+    def __new__(cls, text: str, start: int, end: int, office: str, of: str | None = None) -> Role: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def office(self) -> str: ...
+    @property
+    def of(self) -> str | None: ...
     def to_dict(self) -> dict[str, object]: ...
+
+OFFICES: tuple[str, ...]
+"""The office vocabulary of `Role.office` (president, minister of defence,
+ambassador, chief of general staff, commander, spokesperson, …; other
+ministers as ``"minister of <portfolio>"``); docs/events-guideline.md."""
+EVENT_KINDS: tuple[str, ...]
+"""The kinds of `khabar.Event`: MEETING, CALL, VISIT, AGREEMENT, ARMS_DEAL,
+SUMMONS, EXERCISE, ARREST."""
 
 def tag(text: str, *, tagger: Tagger | None = None) -> list[Entity]: ...
 def tag_batch(

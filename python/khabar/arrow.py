@@ -92,8 +92,13 @@ def document_schema() -> Any:
     ``[start, end]``); ``headings``, ``related`` (list of string); ``dropped``
     (list of struct line, text, reason, of_line, metadata); ``flags`` (list of
     struct kind, line, of_line, text); ``entities`` (list of struct text,
-    label, start, end, canonical, title, value, score, kb_id, source); ``error``
-    (string)."""
+    label, start, end, canonical, title, value, score, kb_id, source, and
+    ``role``: a struct text, start, end, office, of, null unless the
+    entity is a PERSON whose sentence states its office); ``events`` (list of
+    struct kind, text, start, end, ``mentions`` (list of struct start, end),
+    ``participants`` (list of struct entity, role: ``entity`` indexes
+    ``entities``), date (string, ISO), place (int64 index into ``entities``,
+    null when none), planned (bool), score (float64)); ``error`` (string)."""
     global _SCHEMA
     if _SCHEMA is None:
         pa = _pa()

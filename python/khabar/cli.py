@@ -114,7 +114,7 @@ class _Progress:
             print(file=sys.stderr)
 
 
-ARTICLE_COLUMNS = ["id", "title", "published", "url", "language", "paragraphs", "entities", "PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC", "dropped", "error"]
+ARTICLE_COLUMNS = ["id", "title", "published", "url", "language", "paragraphs", "entities", "PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "DATE", "MISC", "roles", "events", "dropped", "error"]
 
 
 def _row(path: str, doc: khabar.Document) -> dict[str, Any]:
@@ -129,6 +129,8 @@ def _row(path: str, doc: khabar.Document) -> dict[str, Any]:
         "language": doc.language,
         "paragraphs": len(doc.paragraphs),
         "entities": len(doc.entities),
+        "roles": len(doc.roles),
+        "events": len(doc.events),
         "dropped": len(doc.dropped),
         "error": doc.error,
     }
@@ -138,7 +140,8 @@ def _row(path: str, doc: khabar.Document) -> dict[str, Any]:
 
 
 # The table: (column of `_row`, header, width). One count column per entity
-# label, as in csv, under a short header (EQUIPMENT → EQP).
+# label, as in csv, under a short header (EQUIPMENT → EQP), then the people
+# with an office (ROLE) and the events (EVT).
 TABLE_COLUMNS = [
     # Wide enough for a UTC offset: 2022-01-25T16:28+03:00.
     ("published", "published", 22),
@@ -151,6 +154,8 @@ TABLE_COLUMNS = [
     ("EQUIPMENT", "EQP", 4),
     ("DATE", "DATE", 4),
     ("MISC", "MISC", 4),
+    ("roles", "ROLE", 4),
+    ("events", "EVT", 4),
     ("title", "title", 60),
 ]
 

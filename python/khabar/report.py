@@ -5,9 +5,13 @@
 
 Per article: its metadata, the title and body with entities highlighted by
 label (hover shows the label, the canonical entity and a date's value), and
-what was dropped and why (collapsed). Above the articles, a corpus summary:
-entity counts per label, the most frequent canonical entities per label, a
-timeline of publication dates, and which entities appear in the same articles.
+what was dropped and why (collapsed), and its events (kind, participants,
+date, place) with their triggers marked in the text. Above the articles, a
+corpus summary: entity counts per label, the most frequent entities per label
+(by their most frequent surface form), a timeline of publication dates, the
+dated events in date order, the people with the offices the articles state,
+and which entities appear in the same articles. Dates read as people write
+them (``22 يناير 2022``).
 No script, font or style is loaded from anywhere: the page works offline.
 """
 
@@ -19,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ._document import Document
+from ._report_events import KINDS, article_events, display_names, events_timeline, human_date, people_offices, trigger_marks
 from ._khabar import Entity
 
 #: Label → (background, legend name). Colours chosen to stay readable on white
@@ -57,6 +62,10 @@ details li{margin:.1rem 0}
 .grid ol{margin:.2rem 0;padding-inline-start:1.4rem;font-size:.9rem}
 .ltr{direction:ltr;text-align:left;unicode-bidi:isolate}
 svg text{font-family:monospace;font-size:10px}
+mark.trg{border-bottom:3px solid #5f3dc4;padding:0 .1em;border-radius:3px}
+table.events{border-collapse:collapse;font-size:.9rem;margin:.4rem 0}
+table.events td,table.events th{padding:.15rem .6rem;border-bottom:1px solid #eee;text-align:start;vertical-align:top}
+.kind{border-radius:4px;padding:0 .4em}
 """
 
 
@@ -64,15 +73,27 @@ def _e(s: object) -> str:
     return html.escape("" if s is None else str(s), quote=True)
 
 
-def _highlight(raw: str, start: int, end: int, entities: Sequence[Entity]) -> str:
-    """`raw[start:end]` as HTML, entities inside it wrapped in <mark>."""
+def _highlight(
+    raw: str, start: int, end: int, entities: Sequence[Entity], triggers: Sequence[tuple[int, int, str]] = ()
+) -> str:
+    """`raw[start:end]` as HTML, entities inside it wrapped in <mark>, and
+    event triggers (``(start, end, kind)``) in <mark class="trg">."""
     out, pos = [], start
-    for e in entities:
-        if e.start < start or e.end > end or e.start < pos:
+    marks: list[tuple[int, int, Entity | str]] = [(e.start, e.end, e) for e in entities]
+    marks += [(s, t, k) for s, t, k in triggers]
+    for s, t, e in sorted(marks, key=lambda m: (m[0], m[1])):
+        if s < start or t > end or s < pos:
             continue
-        out.append(_e(raw[pos : e.start]))
+        out.append(_e(raw[pos:s]))
+        if isinstance(e, str):
+            name, colour = KINDS.get(e, (e, "#eee"))
+            out.append(f'<mark class="trg" style="background:{colour}" title="{_e(e)} · {_e(name)}">{_e(raw[s:t])}</mark>')
+            pos = t
+            continue
         colour = COLOURS.get(e.label, ("#eee", ""))[0]
-        tip = f"{e.label} · {e.canonical}" + (f" · {e.value}" if e.value else "") + (f" · {e.title}" if e.title else "")
+        tip = f"{e.label} · {e.canonical}" + (f" · {human_date(e.value)}" if e.value else "") + (f" · {e.title}" if e.title else "")
+        if e.role is not None:
+            tip += f" · {e.role.office}" + (f" ({e.role.of})" if e.role.of else "")
         out.append(
             f'<mark class="ent ent-{_e(e.label)}" style="background:{colour}" data-label="{_e(e.label)}" '
             f'data-canonical="{_e(e.canonical)}" title="{_e(tip)}">{_e(e.text)}</mark>'
@@ -100,7 +121,7 @@ def _timeline(dates: list[str]) -> str:
     return "".join(parts)
 
 
-def _summary(items: Sequence[tuple[str, str, Document]]) -> str:
+def _summary(items: Sequence[tuple[str, str, Document]], names: dict[str, str]) -> str:
     docs = [d for _, _, d in items]
     per_label: dict[str, Counter[str]] = {label: Counter() for label in COLOURS}
     for d in docs:
@@ -115,27 +136,32 @@ def _summary(items: Sequence[tuple[str, str, Document]]) -> str:
     for label, c in per_label.items():
         if not c:
             continue
-        li = "".join(f"<li>{_e(name)} <small>({n})</small></li>" for name, n in c.most_common(10))
+        li = "".join(f"<li>{_e(names.get(key, key))} <small>({n})</small></li>" for key, n in c.most_common(10))
         tops.append(f'<div><b style="background:{COLOURS.get(label, ("#eee",))[0]}">{_e(label)}</b><ol>{li}</ol></div>')
     pairs: Counter[tuple[str, str]] = Counter()
     for d in docs:
-        names = sorted({e.canonical for e in d.entities if e.label in ("PERSON", "ORG", "GPE")})
-        pairs.update(itertools.combinations(names, 2))
-    co = "".join(f"<li>{_e(a)} — {_e(b)} <small>({n})</small></li>" for (a, b), n in pairs.most_common(15))
+        keys = sorted({e.canonical for e in d.entities if e.label in ("PERSON", "ORG", "GPE")})
+        pairs.update(itertools.combinations(keys, 2))
+    co = "".join(
+        f"<li>{_e(names.get(a, a))} — {_e(names.get(b, b))} <small>({n})</small></li>" for (a, b), n in pairs.most_common(15)
+    )
     return (
         '<section id="summary"><h2>ملخص المجموعة · corpus summary</h2>'
         f"<p>{len(docs)} مقالات · articles, {sum(len(d.entities) for d in docs)} كيانات · entity mentions</p>"
         f'<div class="legend">{counts}</div>'
         f'<h3>الأكثر ذكراً · most frequent</h3><div class="grid">{"".join(tops)}</div>'
         f'<h3>التسلسل الزمني · publication timeline</h3>{_timeline([d.published or "" for d in docs])}'
+        f"<h3>الأحداث حسب التاريخ · events by date</h3>{events_timeline(docs, names)}"
+        f"<h3>الأشخاص ومناصبهم · people and their offices</h3>{people_offices(docs, names)}"
         f'<h3>يظهرون معاً · appear in the same articles</h3><ol class="cooc">{co}</ol></section>'
     )
 
 
-def _article(n: int, doc_id: str, raw: str, d: Document) -> str:
+def _article(n: int, doc_id: str, raw: str, d: Document, names: dict[str, str]) -> str:
     if d.error is not None:
         return f'<section class="article" id="a{n}"><h2>{_e(doc_id)}</h2><p class="error">{_e(d.error)}</p></section>'
-    title = _highlight(raw, *d.title_span, d.entities) if d.title_span else _e(d.title or doc_id)
+    marks = trigger_marks(d)
+    title = _highlight(raw, *d.title_span, d.entities, marks) if d.title_span else _e(d.title or doc_id)
     meta = [("id", f'<span class="ltr">{_e(doc_id)}</span>')]
     if d.published:
         meta.append(("نشر · published", f'<span class="ltr">{_e(d.published)}</span> ({_e(d.published_precision)})'))
@@ -154,7 +180,7 @@ def _article(n: int, doc_id: str, raw: str, d: Document) -> str:
     body = []
     for kind, (s, e) in zip(d.paragraph_kinds, d.paragraph_spans):
         tag = "h3" if kind == "heading" else "p"
-        body.append(f'<{tag} class="{_e(kind)}">{_highlight(raw, s, e, d.entities)}</{tag}>')
+        body.append(f'<{tag} class="{_e(kind)}">{_highlight(raw, s, e, d.entities, marks)}</{tag}>')
     dropped = "".join(
         f'<li>{_e(x.line)} · <span class="reason">{_e(x.reason)}</span> · {_e(x.text)}</li>' for x in d.dropped
     )
@@ -162,7 +188,7 @@ def _article(n: int, doc_id: str, raw: str, d: Document) -> str:
     extra = f"<details><summary>اقرأ المزيد · related ({len(d.related)})</summary><ul>{related}</ul></details>" if d.related else ""
     return (
         f'<section class="article" id="a{n}"><h2>{title}</h2><table class="meta">{rows}</table>'
-        f'<div class="body">{"".join(body)}</div>{extra}'
+        f'<div class="body">{"".join(body)}</div>{article_events(d, names)}{extra}'
         f"<details><summary>أسطر محذوفة · dropped lines ({len(d.dropped)})</summary><ul>{dropped}</ul></details></section>"
     )
 
@@ -170,10 +196,11 @@ def _article(n: int, doc_id: str, raw: str, d: Document) -> str:
 def render(items: Sequence[tuple[str, str, Document]], title: str = "khabar") -> str:
     """The report for `(id, raw text, document)` triples, as one HTML page."""
     legend = " ".join(f'<span style="background:{c}">{_e(name)}</span>' for c, name in COLOURS.values())
-    articles = "".join(_article(i, doc_id, raw, d) for i, (doc_id, raw, d) in enumerate(items))
+    names = display_names(d for _, _, d in items)
+    articles = "".join(_article(i, doc_id, raw, d, names) for i, (doc_id, raw, d) in enumerate(items))
     return (
         '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{_e(title)}</title>'
         f"<style>{CSS}</style></head><body><header><h1>{_e(title)} · تقرير</h1>"
-        f'<div class="legend">{legend}</div></header><main>{_summary(items)}{articles}</main></body></html>'
+        f'<div class="legend">{legend}</div></header><main>{_summary(items, names)}{articles}</main></body></html>'
     )

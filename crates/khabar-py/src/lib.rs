@@ -15,6 +15,7 @@ mod model;
 mod normalize;
 mod pipeline;
 mod record;
+mod role;
 mod tag;
 
 /// See the comment on `mimalloc` in Cargo.toml.
@@ -41,5 +42,6 @@ fn _khabar(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pipeline::register(m)?;
     arrow::register(m)?;
     record::register(m)?;
+    role::register(m)?;
     Ok(())
 }

@@ -1,13 +1,16 @@
 //! Records ([`khabar::record`]) as Python data: one [`Visitor`] that turns
 //! an `entity` record into a `khabar.Entity` and any other record into a
-//! `dict`, lists into `list`s; the field lists the Python side derives its
+//! `dict` (a `role` record into a `khabar.Role`), lists into `list`s; the field lists the Python side derives its
 //! classes, `to_dict()` and pandas columns from; and `khabar.Entity`, which
 //! holds the values of an entity record ([`ENTITY`]) as Python objects in
 //! the table's order: `to_dict()`, pickling, equality and the conversion
 //! from Rust all follow the table.
 
 use khabar::normalize::Span;
-use khabar::record::{CodePoints, Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, LABELS};
+use khabar::record::{
+    CodePoints, Kind, Offsets, Shape, Table, Visitor, DOCUMENT, ENTITY, EVENT, LABELS, MENTION,
+    PARTICIPANT, ROLE,
+};
 use khabar::tag::{Entity, Label, Source};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -17,6 +20,7 @@ use pyo3::IntoPyObjectExt;
 
 use crate::errors::index_arg;
 use crate::py_repr;
+use crate::role::PyRole;
 
 /// Builds the Python value of one record field; the first error is kept
 /// and returned by [`PyOut::finish`].
@@ -87,6 +91,11 @@ impl Visitor for PyOut<'_> {
         self.set(v);
     }
 
+    fn bool(&mut self, b: bool) {
+        let v = b.into_bound_py_any(self.py);
+        self.set(v);
+    }
+
     fn list(&mut self, len: usize, item: &mut dyn FnMut(usize, &mut dyn Visitor)) {
         let mut items = Vec::with_capacity(len);
         for i in 0..len {
@@ -108,13 +117,23 @@ impl Visitor for PyOut<'_> {
         if values.len() < shape.len() {
             return; // an error was kept
         }
-        let d = PyDict::new(self.py);
-        let v = keys(self.py, shape).and_then(|keys| {
-            keys.iter()
-                .zip(values)
-                .try_for_each(|(k, v)| d.set_item(k.bind(self.py), v))
-                .map(|()| d.into_any())
-        });
+        let v = if let Some((class, new)) = record_class(self.py, shape.name()) {
+            // `khabar.Event`/`Participant` (named tuples): built straight
+            // from the values by `tuple.__new__`, with no dict in between.
+            PyTuple::new(self.py, values).and_then(|args| new.call1((class, args)))
+        } else if shape.name() == MENTION.name {
+            PyTuple::new(self.py, values).map(Bound::into_any)
+        } else if shape.name() == ROLE.name {
+            PyRole::from_values(&values).and_then(|r| Bound::new(self.py, r).map(Bound::into_any))
+        } else {
+            let d = PyDict::new(self.py);
+            keys(self.py, shape).and_then(|keys| {
+                keys.iter()
+                    .zip(values)
+                    .try_for_each(|(k, v)| d.set_item(k.bind(self.py), v))
+                    .map(|()| d.into_any())
+            })
+        };
         self.set(v);
     }
 
@@ -132,7 +151,45 @@ pub(crate) fn entity_to_py<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut e = e.clone();
     e.span = Span::new(co.to_char(e.span.start), co.to_char(e.span.end));
+    if let Some(r) = &mut e.role {
+        r.span = Span::new(co.to_char(r.span.start), co.to_char(r.span.end));
+    }
     Bound::new(py, PyEntity { e }).map(Bound::into_any)
+}
+
+/// The Python classes of the `event` and `participant` records
+/// (`khabar._document.Event`, `Participant`), given by
+/// `_register_record_classes` when `khabar` is imported.
+static RECORD_CLASSES: PyOnceLock<(Py<PyAny>, Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+
+/// The class of a record and `tuple.__new__`, for the registered records.
+fn record_class<'py>(
+    py: Python<'py>,
+    name: &str,
+) -> Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let (event, participant, new) = RECORD_CLASSES.get(py)?;
+    let class = if name == EVENT.name {
+        event
+    } else if name == PARTICIPANT.name {
+        participant
+    } else {
+        return None;
+    };
+    Some((class.bind(py).clone(), new.bind(py).clone()))
+}
+
+/// Called once by `khabar._document`: the classes that `event` and
+/// `participant` records become (built from their fields in table order;
+/// a `mention` becomes a `(start, end)` tuple).
+#[pyfunction]
+fn _register_record_classes(
+    py: Python<'_>,
+    event: Py<PyAny>,
+    participant: Py<PyAny>,
+) -> PyResult<()> {
+    let new = py.get_type::<PyTuple>().getattr("__new__")?.unbind();
+    let _ = RECORD_CLASSES.set(py, (event, participant, new));
+    Ok(())
 }
 
 /// `item` as Python data: a `khabar.Entity` for an entity, a `dict` for any
@@ -184,7 +241,7 @@ impl PyEntity {
 #[pymethods]
 impl PyEntity {
     #[new]
-    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model"))]
+    #[pyo3(signature = (text, label, start, end, canonical, title = None, value = None, score = 1.0, kb_id = None, source = "model", role = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
@@ -197,6 +254,7 @@ impl PyEntity {
         score: f32,
         kb_id: Option<String>,
         source: &str,
+        role: Option<&Bound<'_, PyRole>>,
     ) -> PyResult<Self> {
         let (start, end) = (index_arg(start, "start")?, index_arg(end, "end")?);
         let label = Label::from_name(label)
@@ -216,6 +274,11 @@ impl PyEntity {
             score,
             value,
             source,
+            role: None,
+        };
+        let e = Entity {
+            role: role.map(|r| r.get().to_role()),
+            ..e
         };
         Ok(Self { e })
     }
@@ -272,11 +335,21 @@ impl PyEntity {
         self.get(py, "source")
     }
 
-    /// A plain dict of the fields.
+    /// For a PERSON: the office its sentence states (`khabar.Role`), set
+    /// by `khabar.analyze`; None from `khabar.tag`.
+    #[getter]
+    fn role<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.get(py, "role")
+    }
+
+    /// A plain dict of the fields (`role` as a dict too).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         for (f, v) in ENTITY.fields.iter().zip(self.values(py)?) {
-            d.set_item(f.name, v)?;
+            match v.cast::<PyRole>() {
+                Ok(r) => d.set_item(f.name, r.get().to_dict(py)?)?,
+                Err(_) => d.set_item(f.name, v)?,
+            }
         }
         Ok(d)
     }
@@ -370,6 +443,7 @@ fn field_list<'py>(py: Python<'py>, shape: &dyn Shape) -> PyResult<Bound<'py, Py
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<PyEntity>()?;
+    m.add_function(wrap_pyfunction!(_register_record_classes, m)?)?;
     m.add("DOCUMENT_FIELDS", field_list(py, &DOCUMENT)?)?;
     m.add("ENTITY_FIELDS", field_list(py, &ENTITY)?)?;
     m.add("LABELS", PyTuple::new(py, LABELS)?)?;

@@ -110,6 +110,24 @@ pub struct Entity {
     /// The layer that produced the entity ([`Source`]: `model`,
     /// `gazetteer`, `rule:<name>`, `propagated`, `dates`).
     pub source: Source,
+    /// For a PERSON: the office its sentence states (set by the roles and
+    /// events pass of the `khabar` pipeline; `None` from the tagger alone).
+    pub role: Option<Role>,
+}
+
+/// The office a person holds, as the sentence states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Role {
+    /// The office phrase as written (`سفير أذربيجان لدى طهران`).
+    pub text: String,
+    /// Byte span of the phrase in the text.
+    pub span: Span,
+    /// The office, one of `khabar_events::OFFICES` (`ambassador`).
+    pub office: &'static str,
+    /// The canonical key of the country the office belongs to, when the
+    /// phrase says it (`Azerbaijan`); never guessed.
+    pub of: Option<String>,
 }
 
 /// The layer of the tagger that produced an entity: the one that decided

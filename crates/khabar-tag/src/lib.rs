@@ -129,7 +129,16 @@ mod tagger;
 mod token;
 pub mod training;
 mod weights;
+mod words;
 
-pub use entity::{Entity, Label, Source};
+pub use entity::{Entity, Label, Role, Source};
+
+/// Whether the name tables list the search-normalized word `norm` as a
+/// given name or a surname (`فاطمه`, `عليزاده`): for rules above the
+/// tagger that must tell a name the tagger missed from an ordinary word.
+pub fn is_name_part(norm: &str) -> bool {
+    names::Names::global().word(norm) & (names::bits::GIVEN | names::bits::SURNAME) != 0
+}
 pub use khabar_normalize::Span;
 pub use tagger::{tag, Tagger};
+pub use words::{Tagged, Word};

@@ -123,6 +123,11 @@ fn entity(ctx: &Ctx<'_>, s: &[Token], mut c: Cand, names: &FastSet<&str>) -> Opt
         (Some(e), _) if !e.english.is_empty() => {
             (e.english.clone(), (!e.id.is_empty()).then(|| e.id.clone()))
         }
+        // A body named with a nationality and no entry of its own: its
+        // words and the country (`قوات المسلحه الايرانيه (Iran)`).
+        (None, Some(n)) if !n.english.is_empty() => {
+            (format!("{} ({})", norm.join(" "), n.english), None)
+        }
         _ => (String::new(), None),
     };
     Some(Mention {
@@ -136,6 +141,7 @@ fn entity(ctx: &Ctx<'_>, s: &[Token], mut c: Cand, names: &FastSet<&str>) -> Opt
             score: c.score.clamp(0.0, 1.0),
             value: None,
             source: c.source,
+            role: None,
         },
         norm,
     })

@@ -16,6 +16,7 @@ use crate::rules::{dates, linking, Rule, RuleSet};
 use crate::seq::tag_doc_scored;
 use crate::token::{tokenize, Token};
 use crate::weights::JointTable;
+use crate::words::Tagged;
 
 /// The entity tagger. Load once ([`Tagger::new`] or [`Tagger::global`]) and
 /// share: it is `Send + Sync` and tagging never mutates it. A clone shares
@@ -225,6 +226,31 @@ impl Tagger {
     /// already (`khabar_dates::find_dates`, spans into `text`): a
     /// caller that has scanned the text need not scan it twice.
     pub fn tag_with_dates(&self, text: &str, dates: Vec<DateMention>) -> Vec<Entity> {
+        self.tag_sentences(text, dates).0
+    }
+
+    /// Like [`Tagger::tag_with_dates`], also giving the words and sentences
+    /// the tagger read ([`Tagged`]), for layers above the tagger that work
+    /// on words (roles and events), so that they need not tokenize again.
+    ///
+    /// ```
+    /// use khabar_tag::Tagger;
+    ///
+    /// let text = "التقى الوزير نظيره. ووصل إلى باكو.";
+    /// let t = Tagger::global().tag_words_with_dates(text, Vec::new());
+    /// assert_eq!(t.sentences.len(), 2);
+    /// let w = &t.words[t.sentences[1].start];
+    /// assert_eq!(&text[w.span.start..w.span.end], "ووصل");
+    /// assert_eq!(w.norm, "ووصل");
+    /// assert!(t.entities.iter().any(|e| e.text == "باكو"));
+    /// ```
+    pub fn tag_words_with_dates(&self, text: &str, dates: Vec<DateMention>) -> Tagged {
+        let (entities, sents) = self.tag_sentences(text, dates);
+        Tagged::new(entities, sents)
+    }
+
+    /// The entities and the tokens of each sentence.
+    fn tag_sentences(&self, text: &str, dates: Vec<DateMention>) -> (Vec<Entity>, Vec<Vec<Token>>) {
         let m = &*self.models;
         let ctx = Ctx {
             text,
@@ -268,7 +294,7 @@ impl Tagger {
         if ctx.on(Rule::AmmanOrOman) {
             linking::amman_or_oman(text, &mut ents);
         }
-        ents.into_iter().map(|m| m.entity).collect()
+        (ents.into_iter().map(|m| m.entity).collect(), sents)
     }
 }
 

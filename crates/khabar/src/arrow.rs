@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StringArray, StructArray};
 use arrow_buffer::{NullBufferBuilder, OffsetBuffer};
@@ -96,6 +96,7 @@ pub fn data_type(kind: Kind) -> DataType {
         Kind::Str | Kind::OptStr | Kind::Label(_) | Kind::Iso => DataType::Utf8,
         Kind::Int | Kind::OptInt => DataType::Int64,
         Kind::Float => DataType::Float64,
+        Kind::Bool => DataType::Boolean,
         Kind::Span => DataType::List(item_field(DataType::Int64)),
         Kind::Strs => DataType::List(item_field(DataType::Utf8)),
         Kind::Record(shape) => DataType::Struct(fields(shape)),
@@ -242,6 +243,7 @@ enum Column {
     Str(StringBuilder),
     Int(Int64Builder),
     Float(Float64Builder),
+    Bool(BooleanBuilder),
     List(Lists, Box<Column>),
     Struct(&'static dyn Shape, Vec<Column>, NullBufferBuilder),
 }
@@ -254,6 +256,7 @@ impl Column {
             }
             Kind::Int | Kind::OptInt => Column::Int(Int64Builder::new()),
             Kind::Float => Column::Float(Float64Builder::new()),
+            Kind::Bool => Column::Bool(BooleanBuilder::new()),
             Kind::Span => Column::List(Lists::new(), Box::new(Column::new(Kind::Int))),
             Kind::Strs => Column::List(Lists::new(), Box::new(Column::new(Kind::Str))),
             Kind::Record(shape) => Column::record(shape),
@@ -273,6 +276,7 @@ impl Column {
             Column::Str(b) => Arc::new(b.finish()),
             Column::Int(b) => Arc::new(b.finish()),
             Column::Float(b) => Arc::new(b.finish()),
+            Column::Bool(b) => Arc::new(b.finish()),
             Column::List(lists, values) => {
                 let values = values.finish()?;
                 lists.finish(values)?
@@ -306,6 +310,7 @@ impl Visitor for Column {
             Column::Str(b) => b.append_null(),
             Column::Int(b) => b.append_null(),
             Column::Float(b) => b.append_null(),
+            Column::Bool(b) => b.append_null(),
             Column::List(lists, _) => lists.push_null(),
             Column::Struct(_, columns, nulls) => {
                 columns.iter_mut().for_each(Visitor::null);
@@ -331,6 +336,13 @@ impl Visitor for Column {
     fn float(&mut self, x: f64) {
         match self {
             Column::Float(b) => b.append_value(x),
+            _ => self.mismatch(),
+        }
+    }
+
+    fn bool(&mut self, x: bool) {
+        match self {
+            Column::Bool(b) => b.append_value(x),
             _ => self.mismatch(),
         }
     }

@@ -7,6 +7,9 @@
 //! - [`article`]: raw article parsing and Arabic date expressions
 //!   ([`khabar_article`]).
 //! - [`tag`]: entity tagging and linking ([`khabar_tag`]).
+//! - [`events`]: roles (who holds which office) and events (meetings,
+//!   calls, visits, deals, summons, drills, arrests) ([`khabar_events`]);
+//!   [`analyze`] fills `Entity::role` and [`Document::events`].
 //! - [`analyze`] / [`analyze_batch`]: the pipeline — parse a raw article,
 //!   tag its title, subtitle and body, resolve dates against the publication
 //!   date, and report entities with byte spans into the raw input
@@ -43,9 +46,12 @@ pub mod pipeline;
 pub mod record;
 
 pub use khabar_article as article;
+pub use khabar_events as events;
 pub use khabar_normalize as normalize;
 pub use khabar_tag as tag;
-pub use pipeline::{analyze, analyze_batch, analyze_batch_with, analyze_with, Document};
+pub use pipeline::{
+    analyze, analyze_batch, analyze_batch_with, analyze_with, analyze_with_events, Document,
+};
 
 use khabar_normalize::Normalizer;
 

@@ -14,6 +14,8 @@
 
 use khabar_article::dates::{find_dates, DateMention};
 use khabar_article::{parse_with_dates, Article, Hints};
+use khabar_events::rules::Config as EventsConfig;
+use khabar_events::Event;
 use khabar_normalize::Span;
 use khabar_tag::{Entity, Tagger};
 
@@ -26,8 +28,14 @@ pub struct Document {
     /// The parsed article (fields, paragraphs, dropped lines, flags).
     pub article: Article,
     /// Entities of the title, subtitle and body, in order, with byte spans
-    /// into the raw input: `&raw[e.span] == e.text`.
+    /// into the raw input: `&raw[e.span] == e.text`. A PERSON mention whose
+    /// sentence states its office has `role` ([`khabar_events`]; span into
+    /// the raw input).
     pub entities: Vec<Entity>,
+    /// The events of the article (meetings, calls, visits, deals...), with
+    /// byte spans into the raw input and participants and places as
+    /// indexes into `entities`.
+    pub events: Vec<Event>,
 }
 
 /// One kept piece of the raw text and where it sits in the joined text.
@@ -50,6 +58,31 @@ pub fn analyze(raw: &str, hints: &Hints) -> Document {
 
 /// [`analyze`] with a given tagger.
 pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
+    analyze_with_events(tagger, raw, hints, Some(EventsConfig::all()))
+}
+
+/// [`analyze_with`] with the roles and events pass configured: `None`
+/// skips it (no entity `role`, no `events`), `Some(config)` runs the
+/// rules `config` has on.
+///
+/// ```
+/// use khabar::events::rules::Config;
+/// let raw = "استقبل وزير الدفاع الإيراني في طهران أمس سفير أذربيجان علي عليزاده.";
+/// let hints = khabar::article::Hints::default();
+/// let tagger = khabar::tag::Tagger::global();
+/// let doc = khabar::analyze_with_events(tagger, raw, &hints, Some(Config::all()));
+/// assert_eq!(doc.events[0].kind.name(), "MEETING");
+/// assert_eq!(&raw[doc.events[0].span.start..doc.events[0].span.end], "استقبل");
+/// let none = khabar::analyze_with_events(tagger, raw, &hints, None);
+/// assert!(none.events.is_empty() && none.entities.iter().all(|e| e.role.is_none()));
+/// assert_eq!(none.entities, doc.entities);
+/// ```
+pub fn analyze_with_events(
+    tagger: &Tagger,
+    raw: &str,
+    hints: &Hints,
+    events: Option<EventsConfig>,
+) -> Document {
     let (article, body_dates) = parse_with_dates(raw, hints);
     let spans = article
         .title
@@ -79,27 +112,78 @@ pub fn analyze_with(tagger: &Tagger, raw: &str, hints: &Hints) -> Document {
         .as_ref()
         .and_then(khabar_article::Published::date);
     let dates = joined_dates(&article, raw, &joined, &pieces, reference, body_dates);
-    let mut entities: Vec<Entity> = tagger
-        .tag_with_dates(&joined, dates)
+    let words = tagger.tag_words_with_dates(&joined, dates);
+    let found = events.map(|config| khabar_events::extract_with(&joined, &words, config));
+    let to_raw = |span: Span| -> Option<Span> {
+        let k = pieces
+            .partition_point(|p| p.joined <= span.start)
+            .checked_sub(1)?;
+        let p = &pieces[k];
+        let offset = span.start - p.joined;
+        // A span that runs over the blank line joining two pieces has no
+        // single place in the raw text.
+        (offset + span.len() <= p.raw.len())
+            .then(|| Span::new(p.raw.start + offset, p.raw.start + offset + span.len()))
+    };
+    // Entities in raw order, with the index each had in the joined text.
+    let mut kept: Vec<(usize, Entity)> = words
+        .entities
         .into_iter()
-        .filter_map(|mut e| {
-            let k = pieces
-                .partition_point(|p| p.joined <= e.span.start)
-                .checked_sub(1)?;
-            let p = &pieces[k];
-            let offset = e.span.start - p.joined;
-            let len = e.span.len();
-            // An entity that runs over the blank line joining two pieces has
-            // no single place in the raw text: drop it.
-            if offset + len > p.raw.len() {
-                return None;
-            }
-            e.span = Span::new(p.raw.start + offset, p.raw.start + offset + len);
-            (raw.get(e.span.start..e.span.end) == Some(e.text.as_str())).then_some(e)
+        .enumerate()
+        .filter_map(|(k, mut e)| {
+            e.span = to_raw(e.span)?;
+            (raw.get(e.span.start..e.span.end) == Some(e.text.as_str())).then_some((k, e))
         })
         .collect();
-    entities.sort_by_key(|e| (e.span.start, e.span.end));
-    Document { article, entities }
+    kept.sort_by_key(|(_, e)| (e.span.start, e.span.end));
+    let mut index = vec![None; kept.iter().map(|(k, _)| k + 1).max().unwrap_or(0)];
+    for (new, (old, _)) in kept.iter().enumerate() {
+        index[*old] = Some(new);
+    }
+    let events = match found {
+        Some(found) => events_to_raw(found, &mut kept, &index, &to_raw),
+        None => Vec::new(),
+    };
+    let entities = kept.into_iter().map(|(_, e)| e).collect();
+    Document {
+        article,
+        entities,
+        events,
+    }
+}
+
+/// Roles of the joined text set on the kept entities, and the events, with
+/// spans into the raw input and entity indexes into the kept entities.
+fn events_to_raw(
+    found: khabar_events::Extraction,
+    kept: &mut [(usize, Entity)],
+    index: &[Option<usize>],
+    to_raw: &dyn Fn(Span) -> Option<Span>,
+) -> Vec<Event> {
+    let mut found = found;
+    for (old, e) in kept.iter_mut() {
+        e.role = found
+            .roles
+            .get_mut(*old)
+            .and_then(Option::take)
+            .and_then(|mut r| {
+                r.span = to_raw(r.span)?;
+                Some(r)
+            });
+    }
+    let at = |k: usize| index.get(k).copied().flatten();
+    found
+        .events
+        .into_iter()
+        .filter_map(|mut e| {
+            e.span = to_raw(e.span)?;
+            e.mentions = e.mentions.into_iter().filter_map(to_raw).collect();
+            e.participants
+                .retain_mut(|p| at(p.entity).map(|k| p.entity = k).is_some());
+            e.place = e.place.and_then(at);
+            (!e.participants.is_empty()).then_some(e)
+        })
+        .collect()
 }
 
 /// The date expressions of the joined text: the parser's for the body (it

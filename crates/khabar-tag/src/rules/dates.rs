@@ -53,6 +53,7 @@ pub(crate) fn add_dates(
                 score: 1.0,
                 value: d.iso(),
                 source: Source::Dates,
+                role: None,
             },
             norm: Vec::new(),
         });

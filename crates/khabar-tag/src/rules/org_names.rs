@@ -173,8 +173,17 @@ pub(crate) fn make_org(
         .iter()
         .find(|c| c.start == start && c.label == Label::Org)
         .map(|c| (c.entry, c.of, c.strip));
+    // The last nationality inside the name says whose it is
+    // (`القوات المسلحة الإيرانية` → Iran).
+    let nationality = chosen
+        .iter()
+        .filter(|c| c.start >= start && c.end <= end && c.label == Label::Norp)
+        .filter_map(|c| c.entry)
+        .filter(|e| e.kind == Kind::Norp)
+        .last();
     chosen.retain(|c| c.end <= start || c.start >= end);
     let (entry, of, strip) = kept.unwrap_or((None, None, Some(head_strip(&s[start]))));
+    let of = of.or(nationality);
     chosen.push(Cand {
         entry,
         strip,

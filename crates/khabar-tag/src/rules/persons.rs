@@ -342,6 +342,13 @@ pub(crate) fn person_ends_before_verb(ctx: &Ctx<'_>, s: &[Token], chosen: &mut V
             continue;
         }
         let last = &s[c.end - 1];
+        // `منصور بن تركي`: the word after `بن` is the father's name.
+        if matches!(
+            s[c.end - 2].norm.as_str(),
+            "بن" | "ابن" | "بنت" | "ابو" | "ابي" | "ام"
+        ) {
+            continue;
+        }
         let shape = last.shape == Shape::Arabic
             && last.clitic.sure == 0
             && !last.clitic.al

@@ -8,7 +8,7 @@
 use khabar_article::{DropReason, Dropped, Flag, Paragraph, Published};
 
 use super::names::PARAGRAPH_KINDS;
-use super::{Field, Kind, Table, ENTITY};
+use super::{Field, Kind, Table, ENTITY, EVENT};
 use crate::Document;
 
 /// A parsed and tagged article. `error` is null for an analyzed document;
@@ -38,6 +38,7 @@ pub static DOCUMENT: Table<Document> = Table {
         Field::new("dropped", Kind::Records(&DROPPED), |d, co, v| v.records(&DROPPED, &d.article.dropped, co)),
         Field::new("flags", Kind::Records(&FLAG), |d, co, v| v.records(&FLAG, &d.article.flags, co)),
         Field::new("entities", Kind::Records(&ENTITY), |d, co, v| v.list(d.entities.len(), &mut |i, v| v.entity(&d.entities[i], co))),
+        Field::new("events", Kind::Records(&EVENT), |d, co, v| v.records(&EVENT, &d.events, co)),
         Field::new("error", Kind::OptStr, |_, _, v| v.null()),
     ],
 };

@@ -3,7 +3,7 @@
 
 use khabar_tag::{Entity, Label};
 
-use super::{Field, Kind, Table};
+use super::{Field, Kind, Table, ROLE};
 
 /// The entity labels, in [`Label::ALL`] order (`khabar.LABELS` in Python,
 /// the categories of the pandas `label` column).
@@ -18,7 +18,8 @@ pub const LABELS: &[&str] = &{
 };
 
 /// A named entity: `start`/`end` are code points of the text it was found
-/// in; `source` is the tagger layer that made it ([`khabar_tag::Source`]).
+/// in; `source` is the tagger layer that made it ([`khabar_tag::Source`]);
+/// `role` the office a PERSON mention's sentence states ([`ROLE`]).
 #[rustfmt::skip]
 pub static ENTITY: Table<Entity> = Table {
     name: "entity",
@@ -33,5 +34,6 @@ pub static ENTITY: Table<Entity> = Table {
         Field::new("score", Kind::Float, |e, _, v| v.float(f64::from(e.score))),
         Field::new("kb_id", Kind::OptStr, |e, _, v| v.opt_str(e.kb_id.as_deref())),
         Field::new("source", Kind::Str, |e, _, v| v.str(e.source.as_str())),
+        Field::new("role", Kind::Record(&ROLE), |e, co, v| v.record_opt(&ROLE, e.role.as_ref(), co)),
     ],
 };

@@ -22,15 +22,15 @@
 //! # Adding a field
 //!
 //! One line in the record's table, in the place the field should take in
-//! the output order. A new `Entity.role` (a nested record that may be
-//! absent) would be, in [`entity::ENTITY`]:
+//! the output order. `Entity.role` (a nested record that may be absent) is,
+//! in [`entity::ENTITY`]:
 //!
 //! ```text
 //! Field::new("role", Kind::Record(&ROLE), |e, co, v| v.record_opt(&ROLE, e.role.as_ref(), co)),
 //! ```
 //!
-//! with `ROLE` a table of its own (`text`, `start`, `end`, `office`, `of`),
-//! and a list of nested records such as `Document.events` one line in
+//! with [`ROLE`] a table of its own (`text`, `start`, `end`, `office`, `of`),
+//! and a list of nested records such as `Document.events` is one line in
 //! [`document::DOCUMENT`]:
 //!
 //! ```text
@@ -47,10 +47,12 @@
 
 pub mod document;
 pub mod entity;
+pub mod events;
 pub mod names;
 
 pub use document::{DOCUMENT, DROPPED, FLAG, PARAGRAPH};
 pub use entity::{ENTITY, LABELS};
+pub use events::{EVENT, EVENT_KINDS, MENTION, OFFICES, PARTICIPANT, ROLE};
 
 use khabar_normalize::{CharOffsets, Span};
 use khabar_tag::Entity;
@@ -73,6 +75,8 @@ pub enum Kind {
     OptInt,
     /// A float, never null (`float64`).
     Float,
+    /// True or false, never null (`bool`).
+    Bool,
     /// A `[start, end]` code-point span, or null (`list<int64>`).
     Span,
     /// A list of text (`list<utf8>`).
@@ -85,7 +89,7 @@ pub enum Kind {
 
 impl Kind {
     /// The name of the kind (`"str"`, `"opt_str"`, `"label"`, `"iso"`,
-    /// `"int"`, `"opt_int"`, `"float"`, `"span"`, `"strs"`, `"record"`,
+    /// `"int"`, `"opt_int"`, `"float"`, `"bool"`, `"span"`, `"strs"`, `"record"`,
     /// `"records"`), as the Python field lists give it.
     pub fn name(&self) -> &'static str {
         match self {
@@ -96,6 +100,7 @@ impl Kind {
             Kind::Int => "int",
             Kind::OptInt => "opt_int",
             Kind::Float => "float",
+            Kind::Bool => "bool",
             Kind::Span => "span",
             Kind::Strs => "strs",
             Kind::Record(_) => "record",
@@ -203,7 +208,7 @@ impl<T> Shape for Table<T> {
 /// Receives the values of records: an Arrow builder, a Python converter.
 ///
 /// A getter calls exactly one method for its field, of the kind the field
-/// declares: `str` (or `null`) for the text kinds, `int`, `float`, `list`
+/// declares: `str` (or `null`) for the text kinds, `int`, `float`, `bool`, `list`
 /// (for spans, `Strs` and `Records`) or `record`.
 pub trait Visitor {
     /// No value.
@@ -214,6 +219,8 @@ pub trait Visitor {
     fn int(&mut self, n: i64);
     /// A float.
     fn float(&mut self, x: f64);
+    /// True or false.
+    fn bool(&mut self, b: bool);
     /// A list of `len` values: `item(i, v)` hands value `i` to `v`, and the
     /// visitor calls it for `i` in `0..len`, in order.
     fn list(&mut self, len: usize, item: &mut dyn FnMut(usize, &mut dyn Visitor));

@@ -36,6 +36,7 @@ impl Visitor for Check {
                     | Kind::Label(_)
                     | Kind::Int
                     | Kind::Float
+                    | Kind::Bool
                     | Kind::Strs
                     | Kind::Records(_)
             )
@@ -61,6 +62,12 @@ impl Visitor for Check {
         self.seen += 1;
         if !matches!(self.kind, Kind::Float) {
             self.fail("float");
+        }
+    }
+    fn bool(&mut self, _: bool) {
+        self.seen += 1;
+        if !matches!(self.kind, Kind::Bool) {
+            self.fail("bool");
         }
     }
     fn list(&mut self, len: usize, item: &mut dyn FnMut(usize, &mut dyn Visitor)) {
@@ -139,7 +146,15 @@ fn name_tables_spell_what_the_types_spell() {
             "MISC"
         ]
     );
-    assert_eq!(ENTITY.position("source"), Some(ENTITY.len() - 1));
+    // The Python constructor takes the fields in table order: `source` and
+    // `role`, the newest, come last so that older calls keep working.
+    assert_eq!(ENTITY.position("source"), Some(ENTITY.len() - 2));
+    assert_eq!(ENTITY.position("role"), Some(ENTITY.len() - 1));
+    let kinds: Vec<&str> = khabar_events::EventKind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect();
+    assert_eq!(super::EVENT_KINDS, kinds.as_slice());
 }
 
 #[test]
