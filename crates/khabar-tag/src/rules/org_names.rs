@@ -177,10 +177,10 @@ pub(crate) fn make_org(
     // (`القوات المسلحة الإيرانية` → Iran).
     let nationality = chosen
         .iter()
+        .rev()
         .filter(|c| c.start >= start && c.end <= end && c.label == Label::Norp)
         .filter_map(|c| c.entry)
-        .filter(|e| e.kind == Kind::Norp)
-        .last();
+        .find(|e| e.kind == Kind::Norp);
     chosen.retain(|c| c.end <= start || c.start >= end);
     let (entry, of, strip) = kept.unwrap_or((None, None, Some(head_strip(&s[start]))));
     let of = of.or(nationality);
