@@ -24,6 +24,24 @@ def load_table(name: str) -> dict:
         return tomllib.load(fh)
 
 
+def date_rows(case: dict) -> tuple[list[list[str]], bool]:
+    """What `khabar.find_dates` finds for a row of the shared date tables
+    (`dates.toml`, `dates_families.toml`), in their shape: `[surface, iso,
+    precision]` (+ `"hijri"`) per mention, and whether a weekday mismatched."""
+    import khabar
+
+    mentions = khabar.find_dates(case["text"], case.get("ref"))
+    rows = []
+    for m in mentions:
+        # Code-point offsets: slicing the str gives the surface back.
+        assert case["text"][m.start : m.end] == m.text
+        row = [m.text, m.value or "", m.precision]
+        if m.calendar == "hijri":
+            row.append("hijri")
+        rows.append(row)
+    return rows, any(m.weekday_mismatch for m in mentions)
+
+
 def seed_texts() -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
 

@@ -12,21 +12,12 @@ import tomllib
 import pytest
 
 import khabar
+from conftest import date_rows
 
 DATA = pathlib.Path(__file__).parent / "data" / "dates_families.toml"
 CASES = tomllib.loads(DATA.read_text(encoding="utf-8"))["case"]
 
 
-def _found(case: dict) -> tuple[list[list[str]], bool]:
-    mentions = khabar.find_dates(case["text"], case.get("ref"))
-    rows = []
-    for m in mentions:
-        assert case["text"][m.start : m.end] == m.text
-        row = [m.text, m.value or "", m.precision]
-        if m.calendar == "hijri":
-            row.append("hijri")
-        rows.append(row)
-    return rows, any(m.weekday_mismatch for m in mentions)
 
 
 def test_table_size() -> None:
@@ -40,7 +31,7 @@ def test_table_size() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['family']}:{c['text'][:30]}" for c in CASES])
 def test_family_case(case: dict) -> None:
-    rows, mismatch = _found(case)
+    rows, mismatch = date_rows(case)
     assert rows == case["expect"], case["text"]
     assert mismatch == case.get("mismatch", False), case["text"]
 

@@ -4,8 +4,10 @@
 //! pytest (tests/test_dates_families.py). Every row must match, negatives
 //! included; the reference may carry a time of day and a UTC offset.
 
-use khabar_dates::{find_dates_at, Calendar, Reference};
+use khabar_dates::{find_dates_at, Reference};
 use serde::Deserialize;
+
+use crate::common;
 
 #[derive(Deserialize)]
 struct Table {
@@ -32,25 +34,7 @@ fn found(case: &Case) -> (Vec<Vec<String>>, bool) {
     });
     let mentions = find_dates_at(&case.text, reference);
     let mismatch = mentions.iter().any(|m| m.weekday_mismatch);
-    let rows = mentions
-        .iter()
-        .map(|m| {
-            assert!(
-                m.span.is_valid_in(&case.text),
-                "help: bad span in {:?}",
-                case.text
-            );
-            let mut row = vec![
-                case.text[m.span.range()].to_owned(),
-                m.iso().unwrap_or_default(),
-                m.precision().name().to_owned(),
-            ];
-            if m.calendar == Calendar::Hijri {
-                row.push("hijri".to_owned());
-            }
-            row
-        })
-        .collect();
+    let rows = common::rows(&case.text, &mentions);
     (rows, mismatch)
 }
 

@@ -4,6 +4,7 @@
 // Tests fail loudly on a broken fixture.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 mod families;
 mod properties;
 mod regressions;

@@ -1,7 +1,9 @@
 //! `tests/data/dates.toml`, shared with pytest.
 
-use khabar_dates::{find_dates, Calendar, Date};
+use khabar_dates::{find_dates, Date};
 use serde::Deserialize;
+
+use crate::common;
 
 #[derive(Deserialize)]
 struct Table {
@@ -33,26 +35,7 @@ fn found(case: &Case) -> (Vec<Vec<String>>, bool) {
         .map(|r| r.parse().expect("reference date in dates.toml is valid"));
     let mentions = find_dates(&case.text, reference);
     let mismatch = mentions.iter().any(|m| m.weekday_mismatch);
-    let rows = mentions
-        .iter()
-        .map(|m| {
-            assert!(
-                m.span.is_valid_in(&case.text),
-                "help: invalid span {:?} in {:?}",
-                m.span,
-                case.text
-            );
-            let mut row = vec![
-                case.text[m.span.range()].to_owned(),
-                m.iso().unwrap_or_default(),
-                m.precision().name().to_owned(),
-            ];
-            if m.calendar == Calendar::Hijri {
-                row.push("hijri".to_owned());
-            }
-            row
-        })
-        .collect();
+    let rows = common::rows(&case.text, &mentions);
     (rows, mismatch)
 }
 
