@@ -154,8 +154,19 @@ impl Weekday {
         }
     }
 
+    /// Every weekday, Sunday first (as [`Weekday::index`]).
+    pub const ALL: [Self; 7] = [
+        Self::Sunday,
+        Self::Monday,
+        Self::Tuesday,
+        Self::Wednesday,
+        Self::Thursday,
+        Self::Friday,
+        Self::Saturday,
+    ];
+
     /// English name, lowercase (`"monday"`).
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Self::Sunday => "sunday",
             Self::Monday => "monday",

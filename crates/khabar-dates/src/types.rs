@@ -19,8 +19,11 @@ pub enum Calendar {
 }
 
 impl Calendar {
+    /// Every calendar, in declaration order.
+    pub const ALL: [Self; 2] = [Self::Gregorian, Self::Hijri];
+
     /// `"gregorian"` or `"hijri"`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Self::Gregorian => "gregorian",
             Self::Hijri => "hijri",
@@ -155,8 +158,19 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Every precision, in declaration order.
+    pub const ALL: [Self; 7] = [
+        Self::Year,
+        Self::Month,
+        Self::Day,
+        Self::DateTime,
+        Self::Time,
+        Self::Interval,
+        Self::Unresolved,
+    ];
+
     /// Lowercase name (`"day"`, `"datetime"`, …).
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Self::Year => "year",
             Self::Month => "month",

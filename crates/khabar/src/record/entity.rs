@@ -7,15 +7,7 @@ use super::{Field, Kind, Table, ROLE};
 
 /// The entity labels, in [`Label::ALL`] order (`khabar.LABELS` in Python,
 /// the categories of the pandas `label` column).
-pub const LABELS: &[&str] = &{
-    let mut names = [""; Label::ALL.len()];
-    let mut i = 0;
-    while i < names.len() {
-        names[i] = Label::ALL[i].name();
-        i += 1;
-    }
-    names
-};
+pub const LABELS: &[&str] = names_of!(Label);
 
 /// A named entity: `start`/`end` are code points of the text it was found
 /// in; `source` is the tagger layer that made it ([`khabar_tag::Source`]);

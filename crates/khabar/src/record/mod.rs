@@ -45,6 +45,22 @@
 //! attribute in `python/khabar/_document.py` (a test checks that the
 //! dataclass and the table agree).
 
+/// The names of a closed set, `$ty::ALL` mapped by the `const fn name`,
+/// as a `&'static [&'static str]` built at compile time.
+macro_rules! names_of {
+    ($ty:ty) => {
+        &{
+            let mut names = [""; <$ty>::ALL.len()];
+            let mut i = 0;
+            while i < names.len() {
+                names[i] = <$ty>::ALL[i].name();
+                i += 1;
+            }
+            names
+        }
+    };
+}
+
 pub mod document;
 pub mod entity;
 pub mod events;

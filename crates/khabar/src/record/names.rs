@@ -2,32 +2,16 @@
 //! name they read back (unpickling) and get the static one; and the small
 //! text formats the records share.
 
-use khabar_article::dates::HijriDate;
+use khabar_article::dates::{Calendar, HijriDate, Precision, Weekday};
 
 /// Article languages (`Article.language`).
 pub const LANGUAGES: &[&str] = &["ar", "fa", "en", "und"];
 /// Date precisions (`Precision::name`).
-pub const PRECISIONS: &[&str] = &[
-    "year",
-    "month",
-    "day",
-    "datetime",
-    "time",
-    "interval",
-    "unresolved",
-];
+pub const PRECISIONS: &[&str] = names_of!(Precision);
 /// Calendars (`Calendar::name`).
-pub const CALENDARS: &[&str] = &["gregorian", "hijri"];
+pub const CALENDARS: &[&str] = names_of!(Calendar);
 /// Weekdays (`Weekday::name`).
-pub const WEEKDAYS: &[&str] = &[
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-];
+pub const WEEKDAYS: &[&str] = names_of!(Weekday);
 /// Paragraph kinds (`ParagraphKind::name`).
 pub const PARAGRAPH_KINDS: &[&str] = &["lead", "paragraph", "heading"];
 /// Metadata fields a dropped line moved to (`Metadata::name`).
