@@ -2,6 +2,11 @@
 a count that does not move with the load of a shared machine.
 
     python3 benches/ab_instructions.py --a /tmp/base/venv/bin/python --b .venv/bin/python [--mb 1]
+    python3 benches/ab_instructions.py --a .venv/bin/python --a-args events=False --b .venv/bin/python
+
+`--a-args` / `--b-args` give a side keyword arguments of `analyze_batch`
+(Python literals): one build against itself with the roles and events pass
+off and on measures what that pass costs.
 
 Each side runs under valgrind's cachegrind (`apt-get install valgrind`)
 twice: once loading khabar, the corpus (benches/corpus.py) and the model
@@ -15,6 +20,7 @@ differences (1-5%) that the noise of a 2-core VM hides.
 from __future__ import annotations
 
 import argparse
+import ast
 import pathlib
 import re
 import subprocess
@@ -30,10 +36,20 @@ import khabar
 from corpus import repeated
 docs, size = repeated({mb})
 khabar.analyze_batch(docs[:20])
+kwargs = dict({kwargs})
 for _ in range(int(sys.argv[1])):
-    out = khabar.analyze_batch(docs, threads=1)
+    out = khabar.analyze_batch(docs, threads=1, **kwargs)
     del out
 """
+
+
+def keywords(args: str) -> dict[str, object]:
+    """`events=False,threads=1` as keyword arguments."""
+    out: dict[str, object] = {}
+    for item in filter(None, args.split(",")):
+        key, _, value = item.partition("=")
+        out[key.strip()] = ast.literal_eval(value.strip())
+    return out
 
 
 def instructions(python: str, script: str, runs: int) -> int:
@@ -54,19 +70,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--a", required=True, help="python of the build before")
     ap.add_argument("--b", required=True, help="python of the build after")
+    ap.add_argument("--a-args", default="", help="keyword arguments of analyze_batch on side A: events=False")
+    ap.add_argument("--b-args", default="", help="the same for side B")
     ap.add_argument("--mb", type=float, default=1.0)
     args = ap.parse_args()
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
-        f.write(WORKER.format(here=str(HERE), mb=args.mb))
-        script = f.name
     per = {}
-    for side, python in (("A", args.a), ("B", args.b)):
+    for side, python, extra in (("A", args.a, args.a_args), ("B", args.b, args.b_args)):
+        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+            f.write(WORKER.format(here=str(HERE), mb=args.mb, kwargs=repr(keywords(extra))))
+            script = f.name
         base = instructions(python, script, 0)
         one = instructions(python, script, 1)
+        pathlib.Path(script).unlink()
         per[side] = one - base
-        print(f"{side}: {per[side]:,} instructions per analyze_batch of {args.mb} MB ({python})", flush=True)
+        print(f"{side}: {per[side]:,} instructions per analyze_batch of {args.mb} MB ({python} {extra})".rstrip(),
+              flush=True)
     print(f"B/A {per['B'] / per['A']:.4f} ({(per['B'] / per['A'] - 1) * 100:+.2f}%)")
-    pathlib.Path(script).unlink()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,10 @@ their UTF-8 bytes. Prints each round, then the medians, B/A, and the CPU
 seconds per MB (all threads of the worker), which move less with load than
 wall time.
 
+`--a-args` / `--b-args` give a side keyword arguments of `analyze_batch`
+(`events=False`): with the same interpreter on both sides, the run measures
+what the roles and events pass costs within one build.
+
 --task normalize_batch times `khabar.Normalizer("search").normalize_batch`
 on the same documents instead.
 
@@ -29,6 +33,7 @@ and answers one JSON line each.
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import json
 import os
@@ -46,7 +51,16 @@ TASKS = ("analyze_batch", "normalize_batch")
 # --- worker: runs inside PYTHON_A / PYTHON_B --------------------------------
 
 
-def worker(task: str, mb: float) -> None:
+def keywords(args: str) -> dict[str, object]:
+    """`events=False` as keyword arguments (Python literals)."""
+    out: dict[str, object] = {}
+    for item in filter(None, args.split(",")):
+        key, _, value = item.partition("=")
+        out[key.strip()] = ast.literal_eval(value.strip())
+    return out
+
+
+def worker(task: str, mb: float, extra: str) -> None:
     import gc
     import resource
 
@@ -56,9 +70,10 @@ def worker(task: str, mb: float) -> None:
     from corpus import repeated
 
     docs, size = repeated(mb)
+    kwargs = keywords(extra)
     if task == "analyze_batch":
         def run(threads: int | None) -> object:
-            return khabar.analyze_batch(docs, threads=threads)
+            return khabar.analyze_batch(docs, threads=threads, **kwargs)
 
         run_small = lambda: khabar.analyze_batch(docs[:20])  # noqa: E731  (load the model and tables)
     else:
@@ -77,6 +92,7 @@ def worker(task: str, mb: float) -> None:
         "revision": rev_file.read_text().strip()[:12] if rev_file.exists() else None,
         "bytes": size,
         "docs": len(docs),
+        "args": extra,
     }
     print(json.dumps(info), flush=True)
 
@@ -106,10 +122,11 @@ def worker(task: str, mb: float) -> None:
 
 
 class Side:
-    def __init__(self, name: str, python: str, task: str, mb: float) -> None:
+    def __init__(self, name: str, python: str, task: str, mb: float, extra: str = "") -> None:
         self.name = name
         self.proc = subprocess.Popen(
-            [python, str(pathlib.Path(__file__).resolve()), "--worker", "--task", task, "--mb", str(mb)],
+            [python, str(pathlib.Path(__file__).resolve()), "--worker", "--task", task, "--mb", str(mb),
+             "--args", extra],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -143,6 +160,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--a", help="Python interpreter of side A (e.g. the build before a change)")
     ap.add_argument("--b", help="Python interpreter of side B (e.g. the build after it)")
+    ap.add_argument("--a-args", default="", help="keyword arguments of analyze_batch on side A: events=False")
+    ap.add_argument("--b-args", default="", help="the same for side B")
+    ap.add_argument("--args", default="", help=argparse.SUPPRESS)
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--task", choices=TASKS, default="analyze_batch")
@@ -151,7 +171,7 @@ def main() -> None:
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        worker(args.task, args.mb)
+        worker(args.task, args.mb, args.args)
         return
     if not (args.a and args.b):
         ap.error("--a and --b are required")
@@ -159,14 +179,15 @@ def main() -> None:
 
     load0 = os.getloadavg()
     start = dt.datetime.now(dt.timezone.utc)
-    sides = [Side("A", args.a, args.task, args.mb), Side("B", args.b, args.task, args.mb)]
+    sides = [Side("A", args.a, args.task, args.mb, args.a_args), Side("B", args.b, args.task, args.mb, args.b_args)]
     a, b = sides
     size = a.info["bytes"]
     print(f"{args.task}, {size / 1e6:.1f} MB in {a.info['docs']} documents, {args.rounds} rounds; "
           f"{platform.machine()}, {os.cpu_count()} cores, {start:%Y-%m-%d %H:%M} UTC, load {load0[0]:.2f}")
     for s in sides:
         rev = f" (revision {s.info['revision']})" if s.info["revision"] else ""
-        print(f"  {s.name}: {s.info['executable']}, Python {s.info['python']}, khabar {s.info['khabar']}{rev}")
+        extra = f", analyze_batch({s.info['args']})" if s.info["args"] else ""
+        print(f"  {s.name}: {s.info['executable']}, Python {s.info['python']}, khabar {s.info['khabar']}{rev}{extra}")
     try:
         for r in range(args.rounds):
             order = sides if r % 2 == 0 else sides[::-1]

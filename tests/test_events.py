@@ -42,6 +42,21 @@ def test_hasanov_holds_azerbaijans_defence_ministry() -> None:
     assert all(e.role is None for e in khabar.tag(raw))
 
 
+def test_events_off_skips_roles_and_events_only() -> None:
+    raws = [read(p.name) for p in SAMPLES]
+    on = khabar.analyze_batch(raws)
+    off = khabar.analyze_batch(raws, events=False)
+    assert sum(len(d.events) for d in on) > 0 and sum(len(d.roles) for d in on) > 0
+    for a, b in zip(on, off):
+        assert b.events == [] and all(e.role is None for e in b.entities)
+        assert [(e.text, e.label, e.start, e.end, e.canonical) for e in a.entities] == [
+            (e.text, e.label, e.start, e.end, e.canonical) for e in b.entities
+        ]
+        assert (a.title, a.published, a.paragraphs) == (b.title, b.published, b.paragraphs)
+    one = khabar.analyze(raws[1], events=False)
+    assert one.to_dict() == off[1].to_dict()
+
+
 def test_the_phone_call_its_date_and_its_sides() -> None:
     raw = read("002_489f407ec9d253c0.txt")
     doc = khabar.analyze(raw)

@@ -248,6 +248,7 @@ def analyze(
     published: str | None = None,
     url: str | None = None,
     tagger: _khabar.Tagger | None = None,
+    events: bool = True,
 ) -> Document:
     """Parse a raw scraped article and tag its title, subtitle and body.
 
@@ -255,23 +256,30 @@ def analyze(
     seconds and a UTC offset such as ``+03:00``) and `url`, when known,
     win over what the text says; dates in the text resolve against the
     publication date. `tagger` (a `khabar.Tagger`, say one trained on your
-    own CoNLL data) replaces the shipped one.
+    own CoNLL data) replaces the shipped one. `events=False` skips the
+    roles and events pass (entities then have no `role`, `events` is
+    empty, everything else is the same) for those who only want entities.
     """
-    return Document._from_record(_khabar._analyze(raw, published=published, url=url, tagger=tagger))
+    record = _khabar._analyze(raw, published=published, url=url, tagger=tagger, events=events)
+    return Document._from_record(record)
 
 
 def analyze_batch(
-    raws: Iterable[str], *, threads: int | None = None, tagger: _khabar.Tagger | None = None
+    raws: Iterable[str],
+    *,
+    threads: int | None = None,
+    tagger: _khabar.Tagger | None = None,
+    events: bool = True,
 ) -> list[Document]:
     """`analyze` over many raw articles on all cores (or `threads`), in order,
     with the GIL released while they are analyzed. With more than one thread,
     the calling thread builds the `Document`s of one chunk of the batch while
     the threads analyze the next. A document that cannot be analyzed (not a
     `str`, a lone surrogate) comes back with `error` set instead of sinking
-    the batch. `tagger` as in `analyze`."""
+    the batch. `tagger` and `events` as in `analyze`."""
     # `threads` is checked in Rust (`khabar::batch::threads`), as for every batch.
     # `raws` goes to Rust as is: it refuses a single `str` (which would
     # otherwise be analyzed one character at a time) and takes any iterable.
     # The documents are built chunk by chunk while the next chunk is
     # analyzed: `_from_record` is called from Rust for each.
-    return _khabar._analyze_batch(raws, threads, Document._from_record, tagger)
+    return _khabar._analyze_batch(raws, threads, Document._from_record, tagger, events)

@@ -312,7 +312,12 @@ def _date_mention_from_dict(d: dict[str, object]) -> DateMention: ...
 # --- pipeline (wrapped by khabar.analyze / analyze_batch in _document.py) ------
 
 def _analyze(
-    raw: str, *, published: str | None = None, url: str | None = None, tagger: Tagger | None = None
+    raw: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    tagger: Tagger | None = None,
+    events: bool = True,
 ) -> dict[str, object]: ...
 _T = TypeVar("_T")
 
@@ -321,6 +326,7 @@ def _analyze_batch(
     threads: int | None,
     make: Callable[[dict[str, object] | None, str | None], _T],
     tagger: Tagger | None = None,
+    events: bool = True,
 ) -> list[_T]: ...
 
 # --- Arrow (wrapped by khabar.arrow): (schema, array) PyCapsule pairs in and out ---

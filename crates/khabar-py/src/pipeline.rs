@@ -5,6 +5,7 @@
 //! `Document` class (`python/khabar/_document.py`) is built from it.
 
 use khabar::article::Hints;
+use khabar::events::rules::Config as EventsConfig;
 use khabar::normalize::CharOffsets;
 use khabar::record::DOCUMENT;
 use khabar::Document;
@@ -35,48 +36,60 @@ fn record<'py>(py: Python<'py>, raw: &str, doc: &Document) -> PyResult<Bound<'py
     to_py(py, &DOCUMENT, doc, &CharOffsets::new(raw))
 }
 
-/// _analyze(raw, *, published=None, url=None, tagger=None)
+/// The roles and events pass: every rule, or none.
+fn events_config(events: bool) -> Option<EventsConfig> {
+    events.then(EventsConfig::all)
+}
+
+/// _analyze(raw, *, published=None, url=None, tagger=None, events=True)
 /// --
 ///
 /// The record of one raw article (a dict with the keys of
 /// `Document.to_dict()`, entities as `Entity`); spans are code points into
-/// `raw`.
+/// `raw`. `events=False` skips the roles and events pass.
 #[pyfunction]
-#[pyo3(signature = (raw, *, published = None, url = None, tagger = None))]
+#[pyo3(signature = (raw, *, published = None, url = None, tagger = None, events = true))]
 pub(crate) fn _analyze<'py>(
     py: Python<'py>,
     raw: &Bound<'py, PyAny>,
     published: Option<&str>,
     url: Option<&str>,
     tagger: Option<&Bound<'py, PyAny>>,
+    events: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let s = text_arg(raw, "raw")?.to_str()?;
     let h = hints(published, url)?;
     let t = tagger_of(tagger)?;
-    let doc = run(py, "analyze", s.len(), || khabar::analyze_with(t, s, &h))?;
+    let config = events_config(events);
+    let doc = run(py, "analyze", s.len(), || {
+        khabar::analyze_with_events(t, s, &h, config)
+    })?;
     record(py, s, &doc)
 }
 
 /// One batch item: its text, or why it has none.
 type Item<'a> = Result<&'a str, String>;
 
-/// _analyze_batch(raws, threads, make, tagger=None)
+/// _analyze_batch(raws, threads, make, tagger=None, events=True)
 /// --
 ///
 /// For each raw article, `make(record, None)` or `make(None, error)`: one
 /// bad document does not sink the batch. `make` (`Document._from_record`)
 /// is called while the next chunk is analyzed, so that building the Python
-/// objects overlaps the analysis.
+/// objects overlaps the analysis. `events=False` skips the roles and
+/// events pass.
 #[pyfunction]
-#[pyo3(signature = (raws, threads, make, tagger = None))]
+#[pyo3(signature = (raws, threads, make, tagger = None, events = true))]
 pub(crate) fn _analyze_batch<'py>(
     py: Python<'py>,
     raws: &Bound<'py, PyAny>,
     threads: Option<i64>,
     make: &Bound<'py, PyAny>,
     tagger: Option<&Bound<'py, PyAny>>,
+    events: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let t = tagger_of(tagger)?;
+    let config = events_config(events);
     not_one_str(raws, "analyze_batch", "khabar.analyze(raw)")?;
     let objs: Vec<Bound<'py, PyAny>> = raws.try_iter()?.collect::<PyResult<_>>()?;
     let items: Vec<Item<'_>> = objs
@@ -104,7 +117,7 @@ pub(crate) fn _analyze_batch<'py>(
         |i| i.as_ref().map_or(0, |s| s.len()),
         |item| {
             item.as_ref()
-                .map(|s| khabar::analyze_with(t, s, &h))
+                .map(|s| khabar::analyze_with_events(t, s, &h, config))
                 .map_err(Clone::clone)
         },
         |chunk, done| {
