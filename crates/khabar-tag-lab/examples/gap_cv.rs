@@ -79,6 +79,7 @@ fn main() {
     let c50 = Corpus::new(&sents, 50);
     let n = corpus.len();
     let mut all: BTreeMap<String, Bucket> = BTreeMap::new();
+    let (mut tot_stat, mut tot_tag) = (Counts::default(), Counts::default());
     for fold in folds {
         let start = if fold >= 9 { n - n / 10 } else { fold * n / 10 };
         let end = (start + n / 10).min(n);
@@ -92,6 +93,14 @@ fn main() {
         println!("statistical layer:\n{}", s_stat.table());
         println!("whole tagger:\n{}", s_tag.table());
         report(&buckets, s_tag.total(), pattern.as_deref());
+        for (t, c) in [
+            (&mut tot_stat, s_stat.total()),
+            (&mut tot_tag, s_tag.total()),
+        ] {
+            t.tp += c.tp;
+            t.pred += c.pred;
+            t.gold += c.gold;
+        }
         for (k, b) in buckets {
             let a = all.entry(k).or_default();
             a.n += b.n;
@@ -99,8 +108,12 @@ fn main() {
             a.dpred += b.dpred;
         }
     }
-    println!("all blocks, counts summed:");
-    report(&all, Counts::default(), None);
+    println!(
+        "all blocks, counts summed: statistical layer F1 {:.2}, whole tagger {:.2}",
+        tot_stat.f1(),
+        tot_tag.f1()
+    );
+    report(&all, tot_tag, None);
 }
 
 /// The models of block `fold` (trained on the rest), from the cache.
@@ -348,6 +361,32 @@ fn report(buckets: &BTreeMap<String, Bucket>, tag: Counts, pattern: Option<&str>
         println!("| {k} | {} | {:+} | {:+} | {undo} |", b.n, b.dtp, b.dpred);
     }
     println!("| **sum** | | {sdtp:+} | {sdpred:+} | |\n");
+    // The same by kind of difference (the bucket name's first words).
+    let mut kinds: BTreeMap<&str, (usize, i64, i64)> = BTreeMap::new();
+    for (k, b) in &rows {
+        let kind = if k.starts_with("to O") {
+            "to O"
+        } else {
+            k.split(' ').next().unwrap_or("")
+        };
+        let e = kinds.entry(kind).or_default();
+        e.0 += b.n;
+        e.1 += b.dtp;
+        e.2 += b.dpred;
+    }
+    println!("| kind | n | Δtp | Δpred | undo |\n|---|---|---|---|---|");
+    for (k, (n, dtp, dpred)) in kinds {
+        let undo = if gold > 0 {
+            format!(
+                "{:+.2}",
+                f1(tp - dtp, pred - dpred, gold) - f1(tp, pred, gold)
+            )
+        } else {
+            String::new()
+        };
+        println!("| {k} | {n} | {dtp:+} | {dpred:+} | {undo} |");
+    }
+    println!();
     if let Some(p) = pattern {
         for (k, b) in rows.iter().filter(|(k, _)| k.contains(p)) {
             println!("## {k}");

@@ -92,12 +92,13 @@ pub(crate) fn title_at(gaz: &Gazetteer, s: &[Token], i: usize, limit: usize) -> 
 
 /// `person_adjacent_merge`: two adjacent person spans are one name (`علي`
 /// + `خامنئي`).
-pub(crate) fn person_adjacent_merge(_ctx: &Ctx<'_>, _s: &[Token], chosen: &mut Vec<Cand>) {
+pub(crate) fn person_adjacent_merge(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
     let mut k = 0;
     while k + 1 < chosen.len() {
         if chosen[k].label == Label::Person
             && chosen[k + 1].label == Label::Person
             && chosen[k + 1].start == chosen[k].end
+            && !two_people(ctx, s, &chosen[k], &chosen[k + 1])
         {
             chosen[k].end = chosen[k + 1].end;
             chosen[k].source = Source::Rule(Rule::PersonAdjacentMerge);
@@ -106,6 +107,28 @@ pub(crate) fn person_adjacent_merge(_ctx: &Ctx<'_>, _s: &[Token], chosen: &mut V
             k += 1;
         }
     }
+}
+
+/// Whether adjacent person spans `a` and `b` are two people: the same
+/// name twice (`سيغموند فرويد سيغموند فرويد`), or two full names that the
+/// model started apart at `و`/`ف` (`وليد توفيق وفايز السعيد`) where the
+/// rest is no given name that [`person_split_at_conjunction`] would split
+/// at again.
+fn two_people(ctx: &Ctx<'_>, s: &[Token], a: &Cand, b: &Cand) -> bool {
+    let words = |c: &Cand| s[c.start..c.end].iter().map(|t| t.norm.as_str());
+    if a.end - a.start == b.end - b.start && words(a).eq(words(b)) {
+        return true;
+    }
+    let n = s[b.start].norm.as_str();
+    a.end - a.start >= 2
+        && b.end - b.start >= 2
+        && n.starts_with(['و', 'ف'])
+        && n.chars().count() >= 4
+        && !n
+            .char_indices()
+            .skip(1)
+            .take(2)
+            .any(|(i, _)| ctx.gaz.has(&n[i..], Kind::Given))
 }
 
 /// One-word titles that are also common nouns (`الفريق` "the team",
@@ -168,7 +191,11 @@ pub(crate) fn person_after_title(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Ca
         }
         let ok = end > k
             && can_start
-            && (!ambiguous || ctx.gaz.has(&s[k].norm, Kind::Given))
+            // `الفريق على مختلف`: the team, and the preposition `على`
+            // that search folding makes the name `علي`.
+            && (!ambiguous
+                || ctx.gaz.has(&s[k].norm, Kind::Given)
+                    && ctx.text.get(s[k].span.range()) != Some("على"))
             && (namey(&s[k]) || end > k + 1);
         if ok {
             chosen.push(Cand {
