@@ -4,6 +4,7 @@
 use crate::candidate::{covered, norp_at, Cand, Ctx};
 use crate::entity::{Label, Source};
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::names::bits;
 use crate::rules::Rule;
 use crate::token::{Shape, Token};
 
@@ -104,6 +105,11 @@ pub(crate) fn person_adjacent_merge(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec
             chosen[k].source = Source::Rule(Rule::PersonAdjacentMerge);
             chosen.remove(k + 1);
         } else {
+            // The second of two people does not start with `و`.
+            let b = &mut chosen[k + 1];
+            if b.label == Label::Person && b.strip.is_none() && name_after_and(ctx, &s[b.start]) {
+                b.strip = Some(1);
+            }
             k += 1;
         }
     }
@@ -120,15 +126,34 @@ fn two_people(ctx: &Ctx<'_>, s: &[Token], a: &Cand, b: &Cand) -> bool {
         return true;
     }
     let n = s[b.start].norm.as_str();
+    if !n.starts_with(['و', 'ف']) || n.chars().count() < 4 {
+        return false;
+    }
+    if name_after_and(ctx, &s[b.start]) {
+        return true;
+    }
     a.end - a.start >= 2
         && b.end - b.start >= 2
-        && n.starts_with(['و', 'ف'])
-        && n.chars().count() >= 4
         && !n
             .char_indices()
             .skip(1)
             .take(2)
             .any(|(i, _)| ctx.gaz.has(&n[i..], Kind::Given))
+}
+
+/// Whether `t` is `و`/`ف` + a word of the name lists that is no given
+/// name of the gazetteer (`وبلير` after `بوش`), while `t` itself is no
+/// name (`وانغ` is).
+fn name_after_and(ctx: &Ctx<'_>, t: &Token) -> bool {
+    let n = t.norm.as_str();
+    if !n.starts_with(['و', 'ف']) || n.chars().count() < 4 {
+        return false;
+    }
+    let rest = &n[n.char_indices().nth(1).map_or(0, |(i, _)| i)..];
+    let names = crate::names::Names::global();
+    names.word(rest) & bits::PERSON != 0
+        && names.word(n) & bits::PERSON == 0
+        && !ctx.gaz.has(rest, Kind::Given)
 }
 
 /// One-word titles that are also common nouns (`الفريق` "the team",
@@ -186,7 +211,10 @@ pub(crate) fn person_after_title(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Ca
         // Name-like: a given name, or a word the model has not seen
         // often enough to have a feature for.
         let namey = |t: &Token| ctx.gaz.has(&t.norm, Kind::Given) || !ctx.known(&t.norm);
-        while end > k && !namey(&s[end - 1]) {
+        // `على` (with `ى`) ends no name: it is the preposition (`عزما
+        // اكيدا على`), which search folding makes the name `علي`.
+        let prep = |t: &Token| ctx.text.get(t.span.range()) == Some("على");
+        while end > k && (!namey(&s[end - 1]) || prep(&s[end - 1])) {
             end -= 1;
         }
         let ok = end > k
