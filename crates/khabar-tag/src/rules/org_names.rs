@@ -320,6 +320,8 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
                 && first == Some(Unit::Org)
                 && class & (GROUP | SEATED) == 0
                 && s[from].clitic.sure == 0
+            // `مجلس إدارة البنك`: the board of a body is no name of its own.
+            || !org && first == Some(Unit::Noun) && s[from].bare() == "اداره"
         {
             i = if org { from } else { i + 1 };
             continue;
