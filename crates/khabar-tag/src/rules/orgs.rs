@@ -224,11 +224,14 @@ pub(crate) fn org_construct_state(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<C
         // After a generic head one article word alone is a common noun
         // phrase (`مجلس الإدارة`, `شركة الغاز`, `إدارة الأعمال`): such a
         // name is the gazetteer's or the model's. A ministry's is not
-        // (`وزارة الكهرباء`).
+        // (`وزارة الكهرباء`); `حركة` (motion) is generic before a word
+        // that ANERcorp train has mostly as a common word (`حركة القمر`,
+        // `حركة السوق`; not `حركة الجهاد`).
         let lone_word = j == i + 2
             && absorbed.is_none()
             && s[i + 1].clitic.al
-            && GENERIC_HEADS.contains(&h.bare());
+            && (GENERIC_HEADS.contains(&h.bare())
+                || h.bare() == "حركه" && ctx.common(&s[i + 1].norm));
         if j > i + 1 && !lone_word {
             match absorbed {
                 Some(pos) => chosen[pos] = org(i, j),
