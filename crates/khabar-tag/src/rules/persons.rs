@@ -141,19 +141,21 @@ fn two_people(ctx: &Ctx<'_>, s: &[Token], a: &Cand, b: &Cand) -> bool {
             .any(|(i, _)| ctx.gaz.has(&n[i..], Kind::Given))
 }
 
-/// Whether `t` is `و`/`ف` + a word of the name lists that is no given
-/// name of the gazetteer (`وبلير` after `بوش`), while `t` itself is no
-/// name (`وانغ` is).
+/// Whether `t` is `و` + a word of the name lists that is no given name of
+/// the gazetteer (`وبلير` after `بوش`), while `t` itself is no name
+/// (`وانغ` is).
 fn name_after_and(ctx: &Ctx<'_>, t: &Token) -> bool {
     let n = t.norm.as_str();
-    if !n.starts_with(['و', 'ف']) || n.chars().count() < 4 {
+    // `و` only: many names start with `ف` (`فؤاد`, `فايز`).
+    let Some(rest) = n.strip_prefix('و') else {
         return false;
-    }
-    let rest = &n[n.char_indices().nth(1).map_or(0, |(i, _)| i)..];
+    };
     let names = crate::names::Names::global();
-    names.word(rest) & bits::PERSON != 0
+    rest.chars().count() >= 3
+        && names.word(rest) & bits::PERSON != 0
         && names.word(n) & bits::PERSON == 0
         && !ctx.gaz.has(rest, Kind::Given)
+        && !ctx.gaz.has(n, Kind::Given)
 }
 
 /// One-word titles that are also common nouns (`الفريق` "the team",
