@@ -8,7 +8,8 @@
 //! ```
 //!
 //! The default output is `LABEL SOURCE text | canonical`; `--raw` prints
-//! `start end LABEL SOURCE` (byte offsets in the line) for diffing runs.
+//! `start end LABEL SOURCE` (byte offsets in the line) for diffing runs;
+//! `--off rule,rule` switches rules off.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -19,8 +20,16 @@ fn main() {
     std::io::stdin()
         .read_to_string(&mut s)
         .expect("stdin is UTF-8 text");
-    let t = khabar_tag::Tagger::new();
-    let raw = std::env::args().any(|a| a == "--raw");
+    let args: Vec<String> = std::env::args().collect();
+    let raw = args.iter().any(|a| a == "--raw");
+    let off: Vec<&str> = args
+        .iter()
+        .position(|a| a == "--off")
+        .and_then(|k| args.get(k + 1))
+        .map(|v| v.split(',').collect())
+        .unwrap_or_default();
+    let rules = khabar_tag::rules::RuleSet::from_names_off(&off).unwrap_or_else(|e| panic!("{e}"));
+    let t = khabar_tag::Tagger::new().with_rules(rules);
     for line in s.lines() {
         for e in t.tag(line) {
             if raw {

@@ -33,3 +33,9 @@ pub fn evaluate_tagger(
 ) -> Score {
     crate::eval::score_in_context(sents, idx, doc_size, tagger)
 }
+
+/// The models of a model file written by [`model_bytes`] (pass 1, pass
+/// 2), if it parses: experiments cache the models they train.
+pub fn models_from_bytes(bytes: &[u8]) -> Option<(Model, Option<Model>)> {
+    crate::format::parse_models(bytes)
+}

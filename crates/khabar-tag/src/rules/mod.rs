@@ -120,7 +120,7 @@ rules! {
     OrgHeadWithNisba => "org_head_with_nisba":
         "An organization head noun, up to two article words and a nisba make an organization (`الجيش الأذربيجاني`).",
     OrgConstructState => "org_construct_state":
-        "A head noun in construct state with article words or one unknown word is an organization (`وزارة الأمن الوطني`, `وكالة توران`).",
+        "A head noun in construct state with article words (two after a generic head such as `مجلس`, `شركة`) or one unknown word is an organization (`وزارة الأمن الوطني`, `وكالة توران`; not `مجلس الإدارة`).",
     OrgArmedForce => "org_armed_force":
         "An armed force, branch, command, fleet or general staff with a nationality, a country or a named force is an organization (`القوات الجوية الملكية السعودية`, `أسطول البحر الأسود`).",
     OrgFullName => "org_full_name":

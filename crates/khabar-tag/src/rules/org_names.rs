@@ -298,15 +298,17 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
             }
             None => (i + 1, false),
         };
+        let class = loose_class(h);
         if h.shape != Shape::Arabic
-            || loose_class(h) & (OFFICIAL | GROUP | PORTFOLIO) == 0
+            || class & (OFFICIAL | GROUP | PORTFOLIO) == 0
+            // `خارجية` without the article is the adjective "external".
+            || !org && !h.clitic.al && class & !PORTFOLIO == 0
             || !org && agrees_with_previous(s, chosen, i)
         {
             i = if org { from } else { i + 1 };
             continue;
         }
         let us = units(ctx, s, chosen, from, from + 8);
-        let class = loose_class(h);
         // A body found already goes on only by a complement (`وكالة
         // تسنيم` + `للأنباء`); a head in construct state starts with no
         // complement (`مركز للشرطة`), nor with a body unless it is a group
@@ -318,6 +320,8 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
                 && first == Some(Unit::Org)
                 && class & (GROUP | SEATED) == 0
                 && s[from].clitic.sure == 0
+            // `مجلس إدارة البنك`: the board of a body is no name of its own.
+            || !org && first == Some(Unit::Noun) && s[from].bare() == "اداره"
         {
             i = if org { from } else { i + 1 };
             continue;
@@ -333,32 +337,15 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
             }
             continue;
         }
-        let mut end = None;
-        let mut open_comp = false;
-        let mut nisba = false;
-        for &(u, e) in &us {
-            match u {
-                // After its nationality a name takes only a complement.
-                Unit::Adj | Unit::Noun | Unit::Place if nisba && !open_comp => break,
-                Unit::Nisba | Unit::Org => {
-                    end = Some(e);
-                    open_comp = false;
-                    nisba = u == Unit::Nisba;
-                }
-                Unit::Comp => {
-                    open_comp = true;
-                    end = Some(e);
-                }
-                Unit::Adj if open_comp => end = Some(e),
-                Unit::Adj => {}
-                Unit::Noun | Unit::Place => open_comp = false,
+        // `ل` + a noun needs its object (`لمكافحة الإرهاب`): without one
+        // the name ends where it ended before it (`الجهاز الفني لقيادة`
+        // is no name).
+        let mut end = name_end(&us, us.len());
+        while let Some(e) = end {
+            if !(s[e - 1].clitic.maybe >= 1 && !s[e - 1].clitic.al && complement(&s[e - 1])) {
+                break;
             }
-        }
-        // `ل` + a noun needs its object (`لمكافحة الإرهاب`).
-        if let Some(e) = end {
-            if s[e - 1].clitic.maybe >= 1 && !s[e - 1].clitic.al && complement(&s[e - 1]) {
-                end = (e > from + 1).then_some(e - 1);
-            }
+            end = name_end(&us, us.iter().take_while(|u| u.1 < e).count());
         }
         // A definite head needs an adjective before its complement (`الهيئة
         // الحكومية للتنمية`; `اللجنة لمكافحة` is no name).
@@ -373,7 +360,10 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
             .count();
         // At most two words: a third article word is the verb's object
         // (`ونفت حكومة الوحدة الوطنية الاتهامات`).
-        if end.is_none() && !org && !h.clitic.al && (run >= 2 || noun == 1 && run >= 1) {
+        // `تنظيم` with words alone is the verbal noun (`وتنظيم الهجرة
+        // السرية`, organizing); the group needs its name (`تنظيم داعش`).
+        let verbal = h.maybe_stem() == "تنظيم" || h.stem() == "تنظيم";
+        if end.is_none() && !org && !h.clitic.al && !verbal && (run >= 2 || noun == 1 && run >= 1) {
             end = Some(us[(noun + run).min(2) - 1].1);
         }
         match end {
@@ -381,6 +371,33 @@ pub(crate) fn org_full_name(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) 
             _ => i = if org { from } else { i + 1 },
         }
     }
+}
+
+/// Where a name of units `us[..n]` after its head ends: at its last
+/// nisba, named body or complement (and the article words of an open
+/// complement); after its nationality a name takes only a complement.
+fn name_end(us: &[(Unit, usize)], n: usize) -> Option<usize> {
+    let mut end = None;
+    let mut open_comp = false;
+    let mut nisba = false;
+    for &(u, e) in &us[..n] {
+        match u {
+            Unit::Adj | Unit::Noun | Unit::Place if nisba && !open_comp => break,
+            Unit::Nisba | Unit::Org => {
+                end = Some(e);
+                open_comp = false;
+                nisba = u == Unit::Nisba;
+            }
+            Unit::Comp => {
+                open_comp = true;
+                end = Some(e);
+            }
+            Unit::Adj if open_comp => end = Some(e),
+            Unit::Adj => {}
+            Unit::Noun | Unit::Place => open_comp = false,
+        }
+    }
+    end
 }
 
 /// `org_seat_in_name`: a mission, force or office and `في` + the place it

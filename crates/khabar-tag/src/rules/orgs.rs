@@ -149,8 +149,13 @@ const CONSTRUCT_HEADS: [&str; 17] = [
     "موسسه",
 ];
 
+/// Heads of [`CONSTRUCT_HEADS`] that are common nouns before one article
+/// word (the board, the gas company, business administration).
+const GENERIC_HEADS: [&str; 6] = ["مجلس", "اداره", "شركه", "مركز", "موسسه", "جماعه"];
+
 /// `org_construct_state`: a head noun in construct state followed by
-/// article words, or by one unknown word (a name), is an organization
+/// article words (two or more after a generic head, or one and a nisba),
+/// or by one unknown word (a name), is an organization
 /// (`وزارة الأمن الوطني`, `مركز التعاون الأطلسي`, `وكالة توران`); an
 /// organization found right after the head is the rest of its name, and a
 /// nisba right after the name belongs to it.
@@ -171,6 +176,7 @@ pub(crate) fn org_construct_state(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<C
             && !covered[j]
             && s[j].clitic.al
             && s[j].clitic.sure == 0
+            && !is_function_word(&s[j])
             && title_at(ctx.gaz, s, j, s.len()).is_none()
         {
             j += 1;
@@ -215,7 +221,18 @@ pub(crate) fn org_construct_state(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<C
                 j += 1;
             }
         }
-        if j > i + 1 {
+        // After a generic head one article word alone is a common noun
+        // phrase (`مجلس الإدارة`, `شركة الغاز`, `إدارة الأعمال`): such a
+        // name is the gazetteer's or the model's. A ministry's is not
+        // (`وزارة الكهرباء`); `حركة` (motion) is generic before a word
+        // that ANERcorp train has mostly as a common word (`حركة القمر`,
+        // `حركة السوق`; not `حركة الجهاد`).
+        let lone_word = j == i + 2
+            && absorbed.is_none()
+            && s[i + 1].clitic.al
+            && (GENERIC_HEADS.contains(&h.bare())
+                || h.bare() == "حركه" && ctx.common(&s[i + 1].norm));
+        if j > i + 1 && !lone_word {
             match absorbed {
                 Some(pos) => chosen[pos] = org(i, j),
                 None => chosen.push(org(i, j)),

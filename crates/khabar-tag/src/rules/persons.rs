@@ -4,6 +4,7 @@
 use crate::candidate::{covered, norp_at, Cand, Ctx};
 use crate::entity::{Label, Source};
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::names::bits;
 use crate::rules::Rule;
 use crate::token::{Shape, Token};
 
@@ -92,20 +93,69 @@ pub(crate) fn title_at(gaz: &Gazetteer, s: &[Token], i: usize, limit: usize) -> 
 
 /// `person_adjacent_merge`: two adjacent person spans are one name (`علي`
 /// + `خامنئي`).
-pub(crate) fn person_adjacent_merge(_ctx: &Ctx<'_>, _s: &[Token], chosen: &mut Vec<Cand>) {
+pub(crate) fn person_adjacent_merge(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Cand>) {
     let mut k = 0;
     while k + 1 < chosen.len() {
         if chosen[k].label == Label::Person
             && chosen[k + 1].label == Label::Person
             && chosen[k + 1].start == chosen[k].end
+            && !two_people(ctx, s, &chosen[k], &chosen[k + 1])
         {
             chosen[k].end = chosen[k + 1].end;
             chosen[k].source = Source::Rule(Rule::PersonAdjacentMerge);
             chosen.remove(k + 1);
         } else {
+            // The second of two people does not start with `و`.
+            let b = &mut chosen[k + 1];
+            if b.label == Label::Person && b.strip.is_none() && name_after_and(ctx, &s[b.start]) {
+                b.strip = Some(1);
+            }
             k += 1;
         }
     }
+}
+
+/// Whether adjacent person spans `a` and `b` are two people: the same
+/// name twice (`سيغموند فرويد سيغموند فرويد`), or two full names that the
+/// model started apart at `و`/`ف` (`وليد توفيق وفايز السعيد`) where the
+/// rest is no given name that [`person_split_at_conjunction`] would split
+/// at again.
+fn two_people(ctx: &Ctx<'_>, s: &[Token], a: &Cand, b: &Cand) -> bool {
+    let words = |c: &Cand| s[c.start..c.end].iter().map(|t| t.norm.as_str());
+    if a.end - a.start == b.end - b.start && words(a).eq(words(b)) {
+        return true;
+    }
+    let n = s[b.start].norm.as_str();
+    if !n.starts_with(['و', 'ف']) || n.chars().count() < 4 {
+        return false;
+    }
+    if name_after_and(ctx, &s[b.start]) {
+        return true;
+    }
+    a.end - a.start >= 2
+        && b.end - b.start >= 2
+        && !n
+            .char_indices()
+            .skip(1)
+            .take(2)
+            .any(|(i, _)| ctx.gaz.has(&n[i..], Kind::Given))
+}
+
+/// Whether `t` is `و` + a word of the name lists that is no given name of
+/// the gazetteer (`وبلير` after `بوش`), while `t` itself is no name
+/// (`وانغ` is).
+fn name_after_and(ctx: &Ctx<'_>, t: &Token) -> bool {
+    let n = t.norm.as_str();
+    // `و` only: many names start with `ف` (`فؤاد`, `فايز`).
+    let Some(rest) = n.strip_prefix('و') else {
+        return false;
+    };
+    let names = crate::names::Names::global();
+    rest.chars().count() >= 3
+        && names.word(rest) & bits::PERSON != 0
+        && names.word(n) & bits::PERSON == 0
+        && !ctx.gaz.has(rest, Kind::Given)
+        && !ctx.gaz.has(n, Kind::Given)
 }
 
 /// One-word titles that are also common nouns (`الفريق` "the team",
@@ -163,12 +213,19 @@ pub(crate) fn person_after_title(ctx: &Ctx<'_>, s: &[Token], chosen: &mut Vec<Ca
         // Name-like: a given name, or a word the model has not seen
         // often enough to have a feature for.
         let namey = |t: &Token| ctx.gaz.has(&t.norm, Kind::Given) || !ctx.known(&t.norm);
-        while end > k && !namey(&s[end - 1]) {
+        // `على` (with `ى`) ends no name: it is the preposition (`عزما
+        // اكيدا على`), which search folding makes the name `علي`.
+        let prep = |t: &Token| ctx.text.get(t.span.range()) == Some("على");
+        while end > k && (!namey(&s[end - 1]) || prep(&s[end - 1])) {
             end -= 1;
         }
         let ok = end > k
             && can_start
-            && (!ambiguous || ctx.gaz.has(&s[k].norm, Kind::Given))
+            // `الفريق على مختلف`: the team, and the preposition `على`
+            // that search folding makes the name `علي`.
+            && (!ambiguous
+                || ctx.gaz.has(&s[k].norm, Kind::Given)
+                    && ctx.text.get(s[k].span.range()) != Some("على"))
             && (namey(&s[k]) || end > k + 1);
         if ok {
             chosen.push(Cand {
