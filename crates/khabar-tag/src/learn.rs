@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use khabar_normalize::{normalize, Profile, Span};
 
+use crate::augment::Augment;
 use crate::conll::Sentence;
 use crate::eval::Score;
 use crate::features::{extract, Groups, Side};
@@ -59,6 +60,9 @@ pub struct Config {
     /// best of 0/4/8/12/16 on the tail (three seeds); over ten held-out
     /// blocks of train it gains +0.17 F1 (20 of 30 block × seed pairs).
     pub p1_bias: f32,
+    /// Entity-replacement augmentation of the training sentences
+    /// (`augment.rs`; off by default).
+    pub augment: Augment,
 }
 
 impl Config {
@@ -84,6 +88,7 @@ impl Default for Config {
             prune_avg: 0.5,
             lex_folds: 4,
             p1_bias: 8.0,
+            augment: Augment::default(),
         }
     }
 }
@@ -95,6 +100,9 @@ pub struct Corpus {
     gold: Vec<Vec<u8>>,
     sides: Vec<Vec<Side>>,
     doc_size: usize,
+    /// The original sentences are the first `orig`; augmented copies
+    /// follow (they train, but make no lexicon).
+    orig: usize,
     /// Pseudo-documents for the document features: a sliding window of
     /// `doc_size` sentences centred on each sentence (true) or consecutive
     /// chunks of `doc_size` sentences (false, the default: the window
@@ -130,6 +138,7 @@ impl Corpus {
             .map(|s| side_info(s, gaz, &none, Groups::ALL))
             .collect();
         Corpus {
+            orig: toks.len(),
             sents: toks,
             gold,
             sides,
@@ -152,6 +161,61 @@ impl Corpus {
 
     fn docs(&self, idx: &[usize]) -> Vec<Vec<usize>> {
         idx.chunks(self.doc_size).map(<[usize]>::to_vec).collect()
+    }
+
+    /// This corpus with augmented copies of the sentences of pseudo-documents
+    /// `docs` (`augment.rs`), and the pseudo-documents with each sentence's
+    /// copies after their document's sentences.
+    fn augmented(
+        &self,
+        docs: &[Vec<usize>],
+        aug: &Augment,
+        seed: u64,
+    ) -> (Corpus, Vec<Vec<usize>>) {
+        let mut known: HashMap<String, usize> = HashMap::new();
+        for &k in docs.iter().flatten() {
+            for (t, &l) in self.sents[k].iter().zip(&self.gold[k]) {
+                if l != 0 {
+                    *known.entry(t.norm.clone()).or_default() += 1;
+                }
+            }
+        }
+        let gaz = crate::gazetteer::Gazetteer::global();
+        let none = FastMap::default();
+        let mut out = Corpus {
+            sents: self.sents.clone(),
+            gold: self.gold.clone(),
+            sides: self.sides.clone(),
+            doc_size: self.doc_size,
+            orig: self.orig,
+            sliding: self.sliding,
+            propagate: self.propagate,
+        };
+        let mut new_docs = Vec::with_capacity(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            let sents: Vec<&[Token]> = doc.iter().map(|&k| self.sents[k].as_slice()).collect();
+            let gold: Vec<&[u8]> = doc.iter().map(|&k| self.gold[k].as_slice()).collect();
+            let mut rng = crate::augment::rng_for(seed, d);
+            let mut ks = doc.clone();
+            for round in 0..aug.rate.ceil() as usize {
+                for (_, copy) in
+                    crate::augment::copy_doc(&sents, &gold, aug, &known, &mut rng, round)
+                {
+                    let mut side = side_info(&copy.toks, gaz, &none, Groups::ALL);
+                    for (s, &h) in side.iter_mut().zip(&copy.hidden) {
+                        if h {
+                            s.names = 0;
+                        }
+                    }
+                    ks.push(out.sents.len());
+                    out.sents.push(copy.toks);
+                    out.gold.push(copy.gold);
+                    out.sides.push(side);
+                }
+            }
+            new_docs.push(ks);
+        }
+        (out, new_docs)
     }
 
     /// The pseudo-document of position `p` of `idx` when document features
@@ -264,12 +328,11 @@ fn train_one(
 /// (jackknife), so pass 2 learns from realistic, imperfect document bits.
 fn jackknife_labels(
     c: &Corpus,
-    idx: &[usize],
+    docs: &[Vec<usize>],
     base: &[Vec<Side>],
     cfg: &Config,
     g1: Groups,
 ) -> HashMap<usize, Vec<u8>> {
-    let docs = c.docs(idx);
     let mut out = HashMap::new();
     for fold in 0..2 {
         let tr: Vec<usize> = docs
@@ -296,6 +359,7 @@ fn jackknife_labels(
 fn with_doc_bits(
     c: &Corpus,
     idx: &[usize],
+    docs: &[Vec<usize>],
     base: &[Vec<Side>],
     labels: &HashMap<usize, Vec<u8>>,
 ) -> Vec<Vec<Side>> {
@@ -313,7 +377,7 @@ fn with_doc_bits(
         }
         return sides;
     }
-    for doc in c.docs(idx) {
+    for doc in docs {
         let pairs: Vec<(&[Token], &[u8])> = doc
             .iter()
             .map(|&k| (c.sents[k].as_slice(), labels[&k].as_slice()))
@@ -336,7 +400,7 @@ const LEX_MIN: u32 = 1;
 /// lexicon is a word train has not seen.
 fn lexicon(c: &Corpus, idx: &[usize]) -> FastMap<String, u16> {
     let mut counts: HashMap<&str, [u32; 9]> = HashMap::new();
-    for &k in idx {
+    for &k in idx.iter().filter(|&&k| k < c.orig) {
         for (t, &l) in c.sents[k].iter().zip(&c.gold[k]) {
             counts.entry(t.norm.as_str()).or_insert([0; 9])[usize::from(l).min(8)] += 1;
         }
@@ -370,9 +434,8 @@ const FREQ_BITS: bool = true;
 /// Side information with lexicon bits for training sentences `idx`: each
 /// of `folds` parts of the pseudo-documents gets the lexicon of the other
 /// parts, so the model learns how far to trust it on words it has not seen.
-fn with_lexicon(c: &Corpus, idx: &[usize], folds: usize) -> Vec<Vec<Side>> {
+fn with_lexicon(c: &Corpus, docs: &[Vec<usize>], folds: usize) -> Vec<Vec<Side>> {
     let mut sides = c.sides.clone();
-    let docs = c.docs(idx);
     let k = folds.max(2);
     for fold in 0..k {
         let other: Vec<usize> = docs
@@ -397,11 +460,23 @@ fn with_lexicon(c: &Corpus, idx: &[usize], folds: usize) -> Vec<Vec<Side>> {
     sides
 }
 
-/// Train pass 1 (and pass 2 when `cfg.groups` has `DOC`) on sentences `idx`.
+/// Train pass 1 (and pass 2 when `cfg.groups` has `DOC`) on sentences `idx`
+/// (with augmented copies when `cfg.augment` is on).
 pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) {
+    let docs = c.docs(idx);
+    if cfg.augment.on() {
+        let (ac, adocs) = c.augmented(&docs, &cfg.augment, cfg.seed);
+        return train_docs(&ac, &adocs, cfg);
+    }
+    train_docs(c, &docs, cfg)
+}
+
+/// [`train`] on the pseudo-documents `docs`.
+fn train_docs(c: &Corpus, docs: &[Vec<usize>], cfg: &Config) -> (Model, Option<Model>) {
+    let idx = &docs.concat();
     let g1 = Groups(cfg.groups.0 & !Groups::DOC);
     let base = if cfg.lexicon {
-        with_lexicon(c, idx, cfg.lex_folds)
+        with_lexicon(c, docs, cfg.lex_folds)
     } else {
         c.sides.clone()
     };
@@ -413,8 +488,8 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
     if !cfg.groups.has(Groups::DOC) {
         return (p1, None);
     }
-    let labels = jackknife_labels(c, idx, &base, cfg, g1);
-    let sides = with_doc_bits(c, idx, &base, &labels);
+    let labels = jackknife_labels(c, docs, &base, cfg, g1);
+    let sides = with_doc_bits(c, idx, docs, &base, &labels);
     let p2 = train_one(c, idx, &sides, cfg, cfg.groups);
     (p1, Some(p2))
 }
