@@ -125,6 +125,7 @@ fn main() {
             }
             "--bag" => cfg.bag = num(&mut it, cfg.bag),
             "--rare" => cfg.rare = num(&mut it, cfg.rare),
+            "--name-drop" => cfg.name_drop = num(&mut it, cfg.name_drop),
             "--prune-avg" => {
                 cfg.prune_avg = num(&mut it, cfg.prune_avg);
             }

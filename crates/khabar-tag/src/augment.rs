@@ -39,6 +39,15 @@ pub struct Augment {
     /// The share of replaced persons of two words or more made of a listed
     /// given name and a listed surname rather than a listed full name.
     pub compose: f32,
+    /// Copies make pseudo-documents of their own (one per copy round, in
+    /// the jackknife part of their original document) rather than join
+    /// their sentence's document, whose document bits they would skew (the
+    /// unreplaced words of a sentence seen twice).
+    pub own_doc: bool,
+    /// Draw the new names from the names of the training sentences (of the
+    /// same type, any pseudo-document) rather than from the name tables:
+    /// the list bits of the new names are then as often on as on train's.
+    pub from_train: bool,
 }
 
 impl Augment {
@@ -75,12 +84,14 @@ impl Augment {
                 None if part == "pers" => a.pers = true,
                 None if part == "loc" => a.loc = true,
                 None if part == "org" => a.org = true,
+                None if part == "own" => a.own_doc = true,
+                None if part == "train" => a.from_train = true,
                 Some(("rate", v)) => a.rate = num(v)?,
                 Some(("hide", v)) => a.hide = num(v)?,
                 Some(("compose", v)) => a.compose = num(v)?,
                 _ => {
                     return Err(format!(
-                        "{part}: not pers, loc, org, rate=, hide= or compose="
+                        "{part}: not pers, loc, org, own, train, rate=, hide= or compose="
                     ))
                 }
             }
@@ -119,6 +130,44 @@ static POOLS: LazyLock<Pools> = LazyLock::new(|| {
         org: n.phrases_where(|k| k & phrase::ORG != 0 && k & phrase::FULL == 0),
     }
 });
+
+/// What the copies know of the training sentences: how often each word
+/// occurs in a name, and the names by type (without the proclitics of
+/// their first word, each once, in order).
+#[derive(Default)]
+pub(crate) struct Known {
+    counts: HashMap<String, usize>,
+    names: [Vec<Vec<String>>; 4],
+}
+
+impl Known {
+    /// From the sentences `sents` with BIO labels `gold`.
+    pub fn new<'a>(sents: impl Iterator<Item = (&'a [Token], &'a [u8])> + Clone) -> Known {
+        let mut k = Known::default();
+        for (toks, gold) in sents.clone() {
+            for (t, &l) in toks.iter().zip(gold) {
+                if l != 0 {
+                    *k.counts.entry(t.norm.clone()).or_default() += 1;
+                }
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (toks, gold) in sents {
+            for (a, b, t) in spans(gold) {
+                if !(1..=3).contains(&t) || toks[a..b].iter().any(|x| x.shape != Shape::Arabic) {
+                    continue;
+                }
+                let (_, first) = split_proclitic(&toks[a], &k.counts);
+                let mut name = vec![first];
+                name.extend(toks[a + 1..b].iter().map(|x| x.norm.clone()));
+                if seen.insert((t, name.clone())) {
+                    k.names[usize::from(t)].push(name);
+                }
+            }
+        }
+        k
+    }
+}
 
 /// A small deterministic generator (splitmix64).
 pub(crate) struct Rng(u64);
@@ -234,7 +283,7 @@ pub(crate) fn copy_doc(
     sents: &[&[Token]],
     gold: &[&[u8]],
     aug: &Augment,
-    known: &HashMap<String, usize>,
+    known: &Known,
     rng: &mut Rng,
     round: usize,
 ) -> Vec<(usize, Copy)> {
@@ -264,7 +313,7 @@ pub(crate) fn copy_doc(
                 copy.hidden.push(false);
             }
             at = b;
-            let (prefix, first) = split_proclitic(&toks[a], known);
+            let (prefix, first) = split_proclitic(&toks[a], &known.counts);
             let rest = toks[a + 1..b].iter().map(|x| x.norm.as_str());
             let key = (
                 t,
@@ -275,7 +324,12 @@ pub(crate) fn copy_doc(
             );
             let new = match map.get(&key) {
                 Some(v) => Some(v.clone()),
-                None => draw(t, b - a, aug.compose, rng).inspect(|v| {
+                None => if aug.from_train {
+                    rng.pick(&known.names[usize::from(t)]).cloned()
+                } else {
+                    draw(t, b - a, aug.compose, rng)
+                }
+                .inspect(|v| {
                     if t == 1 && b - a > 1 {
                         // A later bare mention of the last word is the
                         // same person.
@@ -378,7 +432,10 @@ mod tests {
             pers: true,
             ..Augment::default()
         };
-        let known = counts(&["بولتون"]);
+        let known = Known {
+            counts: counts(&["بولتون"]),
+            ..Known::default()
+        };
         let copy = |seed| {
             let mut rng = rng_for(seed, 0);
             copy_doc(&[&s1, &s2], &[&g1, &g2], &aug, &known, &mut rng, 0)

@@ -40,6 +40,11 @@ pub struct Config {
     /// that the weights for unseen words (most test names) are learnt from
     /// context, affixes, gazetteers and cues. 0 = off.
     pub rare: usize,
+    /// The share of name tokens (gold label not `O`) that lose their
+    /// identity features (as [`Config::rare`] drops them) in training,
+    /// drawn per occurrence by the seed: names seen in train then teach
+    /// the context and list weights as unseen ones would. 0 = off.
+    pub name_drop: f32,
     /// Train lexicon features (how train labels a word), jackknifed in
     /// training.
     pub lexicon: bool,
@@ -83,6 +88,7 @@ impl Default for Config {
             groups: Groups::SHIPPED,
             prune: 0.05,
             rare: 0,
+            name_drop: 0.0,
             lexicon: true,
             bag: 7,
             prune_avg: 0.5,
@@ -164,22 +170,21 @@ impl Corpus {
     }
 
     /// This corpus with augmented copies of the sentences of pseudo-documents
-    /// `docs` (`augment.rs`), and the pseudo-documents with each sentence's
-    /// copies after their document's sentences.
+    /// `docs` (`augment.rs`), the pseudo-documents with the copies (after
+    /// their document's sentences, or as documents of their own with
+    /// [`Augment::own_doc`]), and the jackknife unit of each (the index of
+    /// the original document).
     fn augmented(
         &self,
         docs: &[Vec<usize>],
         aug: &Augment,
         seed: u64,
-    ) -> (Corpus, Vec<Vec<usize>>) {
-        let mut known: HashMap<String, usize> = HashMap::new();
-        for &k in docs.iter().flatten() {
-            for (t, &l) in self.sents[k].iter().zip(&self.gold[k]) {
-                if l != 0 {
-                    *known.entry(t.norm.clone()).or_default() += 1;
-                }
-            }
-        }
+    ) -> (Corpus, Vec<Vec<usize>>, Vec<usize>) {
+        let known = crate::augment::Known::new(
+            docs.iter()
+                .flatten()
+                .map(|&k| (self.sents[k].as_slice(), self.gold[k].as_slice())),
+        );
         let gaz = crate::gazetteer::Gazetteer::global();
         let none = FastMap::default();
         let mut out = Corpus {
@@ -192,12 +197,17 @@ impl Corpus {
             propagate: self.propagate,
         };
         let mut new_docs = Vec::with_capacity(docs.len());
+        let mut units = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let sents: Vec<&[Token]> = doc.iter().map(|&k| self.sents[k].as_slice()).collect();
             let gold: Vec<&[u8]> = doc.iter().map(|&k| self.gold[k].as_slice()).collect();
             let mut rng = crate::augment::rng_for(seed, d);
             let mut ks = doc.clone();
             for round in 0..aug.rate.ceil() as usize {
+                if aug.own_doc && !ks.is_empty() {
+                    new_docs.push(std::mem::take(&mut ks));
+                    units.push(d);
+                }
                 for (_, copy) in
                     crate::augment::copy_doc(&sents, &gold, aug, &known, &mut rng, round)
                 {
@@ -213,9 +223,12 @@ impl Corpus {
                     out.sides.push(side);
                 }
             }
-            new_docs.push(ks);
+            if !ks.is_empty() {
+                new_docs.push(ks);
+                units.push(d);
+            }
         }
-        (out, new_docs)
+        (out, new_docs, units)
     }
 
     /// The pseudo-document of position `p` of `idx` when document features
@@ -234,6 +247,19 @@ fn xorshift(s: &mut u64) -> u64 {
     *s ^= *s >> 7;
     *s ^= *s << 17;
     *s
+}
+
+/// Whether occurrence `i` of sentence `k` loses its identity features
+/// ([`Config::name_drop`]).
+fn drop_name(cfg: &Config, k: usize, i: usize) -> bool {
+    if cfg.name_drop <= 0.0 {
+        return false;
+    }
+    let mut s = (cfg.seed ^ ((k as u64) << 20 | i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+    for _ in 0..3 {
+        xorshift(&mut s);
+    }
+    ((s >> 40) as f32 / (1u64 << 24) as f32) < cfg.name_drop
 }
 
 fn train_one(
@@ -283,7 +309,9 @@ fn train_one(
                 .map(|i| {
                     extract(toks, &sides[k], i, groups, &mut buf);
                     let t = &toks[i];
-                    if cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare {
+                    let rare =
+                        cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare;
+                    if rare || (c.gold[k][i] != 0 && drop_name(cfg, k, i)) {
                         let ii = i as isize;
                         let wh = |j: isize| crate::features::word_hash(toks, j);
                         let drop = [
@@ -329,6 +357,7 @@ fn train_one(
 fn jackknife_labels(
     c: &Corpus,
     docs: &[Vec<usize>],
+    units: &[usize],
     base: &[Vec<Side>],
     cfg: &Config,
     g1: Groups,
@@ -338,7 +367,7 @@ fn jackknife_labels(
         let tr: Vec<usize> = docs
             .iter()
             .enumerate()
-            .filter(|(d, _)| d % 2 != fold)
+            .filter(|(d, _)| units[*d] % 2 != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
         let mut m = train_one(c, &tr, base, cfg, g1);
@@ -346,7 +375,7 @@ fn jackknife_labels(
         let mut buf = Vec::new();
         let mut emis = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            if d % 2 == fold {
+            if units[d] % 2 == fold {
                 for &k in doc {
                     out.insert(k, decode(&m, &c.sents[k], &base[k], &mut buf, &mut emis));
                 }
@@ -434,21 +463,21 @@ const FREQ_BITS: bool = true;
 /// Side information with lexicon bits for training sentences `idx`: each
 /// of `folds` parts of the pseudo-documents gets the lexicon of the other
 /// parts, so the model learns how far to trust it on words it has not seen.
-fn with_lexicon(c: &Corpus, docs: &[Vec<usize>], folds: usize) -> Vec<Vec<Side>> {
+fn with_lexicon(c: &Corpus, docs: &[Vec<usize>], units: &[usize], folds: usize) -> Vec<Vec<Side>> {
     let mut sides = c.sides.clone();
     let k = folds.max(2);
     for fold in 0..k {
         let other: Vec<usize> = docs
             .iter()
             .enumerate()
-            .filter(|(d, _)| d % k != fold)
+            .filter(|(d, _)| units[*d] % k != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
         let lexs = lexicon(c, &other);
         let lex = crate::model::hash_names(&lexs);
         assert_eq!(lex.len(), lexs.len(), "lexicon key collision");
         for (d, doc) in docs.iter().enumerate() {
-            if d % k == fold {
+            if units[d] % k == fold {
                 for &k in doc {
                     for (t, s) in c.sents[k].iter().zip(sides[k].iter_mut()) {
                         s.cue |= crate::seq::lex_bits(&lex, t);
@@ -465,18 +494,25 @@ fn with_lexicon(c: &Corpus, docs: &[Vec<usize>], folds: usize) -> Vec<Vec<Side>>
 pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) {
     let docs = c.docs(idx);
     if cfg.augment.on() {
-        let (ac, adocs) = c.augmented(&docs, &cfg.augment, cfg.seed);
-        return train_docs(&ac, &adocs, cfg);
+        let (ac, adocs, units) = c.augmented(&docs, &cfg.augment, cfg.seed);
+        return train_docs(&ac, &adocs, &units, cfg);
     }
-    train_docs(c, &docs, cfg)
+    let units: Vec<usize> = (0..docs.len()).collect();
+    train_docs(c, &docs, &units, cfg)
 }
 
-/// [`train`] on the pseudo-documents `docs`.
-fn train_docs(c: &Corpus, docs: &[Vec<usize>], cfg: &Config) -> (Model, Option<Model>) {
+/// [`train`] on the pseudo-documents `docs`, split by the jackknives as
+/// their `units` are.
+fn train_docs(
+    c: &Corpus,
+    docs: &[Vec<usize>],
+    units: &[usize],
+    cfg: &Config,
+) -> (Model, Option<Model>) {
     let idx = &docs.concat();
     let g1 = Groups(cfg.groups.0 & !Groups::DOC);
     let base = if cfg.lexicon {
-        with_lexicon(c, docs, cfg.lex_folds)
+        with_lexicon(c, docs, units, cfg.lex_folds)
     } else {
         c.sides.clone()
     };
@@ -488,7 +524,7 @@ fn train_docs(c: &Corpus, docs: &[Vec<usize>], cfg: &Config) -> (Model, Option<M
     if !cfg.groups.has(Groups::DOC) {
         return (p1, None);
     }
-    let labels = jackknife_labels(c, docs, &base, cfg, g1);
+    let labels = jackknife_labels(c, docs, units, &base, cfg, g1);
     let sides = with_doc_bits(c, idx, docs, &base, &labels);
     let p2 = train_one(c, idx, &sides, cfg, cfg.groups);
     (p1, Some(p2))
