@@ -27,12 +27,9 @@ pub struct Augment {
     /// Copies per training sentence that has a name of a chosen type: 0 is
     /// off, 0.5 copies half of them, 1.5 all once and half twice.
     pub rate: f32,
-    /// Replace persons.
-    pub pers: bool,
-    /// Replace places.
-    pub loc: bool,
-    /// Replace organizations.
-    pub org: bool,
+    /// The types replaced: bit `t - 1` for type `t` (1 = PERS, 2 = LOC,
+    /// 3 = ORG): [`Augment::PERS`], [`Augment::LOC`], [`Augment::ORG`].
+    pub types: u8,
     /// The share of replaced mentions whose name-list bits are cleared, as
     /// if the new name were not listed (most unseen names are not).
     pub hide: f32,
@@ -51,19 +48,21 @@ pub struct Augment {
 }
 
 impl Augment {
+    /// Persons are replaced.
+    pub const PERS: u8 = 1;
+    /// Places are replaced.
+    pub const LOC: u8 = 2;
+    /// Organizations are replaced.
+    pub const ORG: u8 = 4;
+
     /// Whether any copy is made.
     pub fn on(&self) -> bool {
-        self.rate > 0.0 && (self.pers || self.loc || self.org)
+        self.rate > 0.0 && self.types != 0
     }
 
     /// Whether entity type `t` (1 = PERS, 2 = LOC, 3 = ORG) is replaced.
     fn replaces(&self, t: u8) -> bool {
-        match t {
-            1 => self.pers,
-            2 => self.loc,
-            3 => self.org,
-            _ => false,
-        }
+        (1..=3).contains(&t) && self.types & (1 << (t - 1)) != 0
     }
 
     #[cfg(feature = "research")]
@@ -81,9 +80,9 @@ impl Augment {
             any = true;
             let num = |v: &str| v.parse::<f32>().map_err(|e| format!("{part}: {e}"));
             match part.split_once('=') {
-                None if part == "pers" => a.pers = true,
-                None if part == "loc" => a.loc = true,
-                None if part == "org" => a.org = true,
+                None if part == "pers" => a.types |= Self::PERS,
+                None if part == "loc" => a.types |= Self::LOC,
+                None if part == "org" => a.types |= Self::ORG,
                 None if part == "own" => a.own_doc = true,
                 None if part == "train" => a.from_train = true,
                 Some(("rate", v)) => a.rate = num(v)?,
@@ -429,7 +428,7 @@ mod tests {
         let (s2, g2) = sentence(&[("وأضاف", 0), ("وبولتون", 1), ("إن", 0)]);
         let aug = Augment {
             rate: 1.0,
-            pers: true,
+            types: Augment::PERS,
             ..Augment::default()
         };
         let known = Known {
@@ -474,7 +473,7 @@ mod tests {
     #[test]
     fn specs_parse() {
         let a = Augment::from_spec("pers,loc,rate=0.5,hide=0.25").unwrap_or_default();
-        assert!(a.pers && a.loc && !a.org && a.on());
+        assert!(a.types == Augment::PERS | Augment::LOC && a.on());
         assert!((a.rate - 0.5).abs() < 1e-6 && (a.hide - 0.25).abs() < 1e-6);
         assert!(!Augment::from_spec("").unwrap_or_default().on());
         assert!(Augment::from_spec("misc").is_err());
