@@ -40,6 +40,8 @@ pub struct Config {
     /// that the weights for unseen words (most test names) are learnt from
     /// context, affixes, gazetteers and cues. 0 = off.
     pub rare: usize,
+    /// [`Config::rare`] only on name tokens (gold label not `O`).
+    pub rare_names_only: bool,
     /// The share of name tokens (gold label not `O`) that lose their
     /// identity features (as [`Config::rare`] drops them) in training,
     /// drawn per occurrence by the seed: names seen in train then teach
@@ -88,6 +90,7 @@ impl Default for Config {
             groups: Groups::SHIPPED,
             prune: 0.05,
             rare: 0,
+            rare_names_only: false,
             name_drop: 0.0,
             lexicon: true,
             bag: 7,
@@ -309,8 +312,9 @@ fn train_one(
                 .map(|i| {
                     extract(toks, &sides[k], i, groups, &mut buf);
                     let t = &toks[i];
-                    let rare =
-                        cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare;
+                    let rare = cfg.rare > 0
+                        && (!cfg.rare_names_only || c.gold[k][i] != 0)
+                        && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare;
                     if rare || (c.gold[k][i] != 0 && drop_name(cfg, k, i)) {
                         let ii = i as isize;
                         let wh = |j: isize| crate::features::word_hash(toks, j);
