@@ -6,6 +6,9 @@
 //! cargo run --release -p khabar-tag-lab --example train -- --dev   # tune on the tail of train
 //! cargo run --release -p khabar-tag-lab --example train -- --dev --ablate -doc,-gaz
 //! cargo run --release -p khabar-tag-lab --example train -- --cv --seed 7 --ablate +like,+ndoc  # groups on/off from the shipped ones
+//! cargo run --release -p khabar-tag-lab --example train -- --cv --augment pers,rate=0.5,hide=0.3  # entity-replacement copies
+//! cargo run --release -p khabar-tag-lab --example train -- --cv --name-drop 0.2   # identity dropout on name tokens
+//! cargo run --release -p khabar-tag-lab --example train -- --cv --rare 1 [--rare-names]  # identities of words seen once dropped
 //! cargo run --release -p khabar-tag-lab --example train -- --cv [--bias-grid] [--sliding]  # 4 held-out blocks of train
 //! cargo run --release -p khabar-tag-lab --example train -- --cv --per-type 8,4,8,12 --lex-folds 2
 //! cargo run --release -p khabar-tag-lab --example train -- --cv --folds 1,2,4,5,7,8 --p1-bias 0  # other blocks (tenths of train)
@@ -22,7 +25,7 @@ use std::time::Instant;
 
 use khabar_tag::research::{
     evaluate, evaluate_tagger, model_bytes, predict, span_scores, tagger_from_models, train,
-    Config, Corpus, Groups, Model,
+    Augment, Config, Corpus, Groups, Model,
 };
 
 /// Copies of the models with the emission bias `b` on the last pass.
@@ -88,6 +91,11 @@ fn main() {
                 let spec = it.next().map_or("", String::as_str);
                 cfg.groups = Groups::from_spec(spec).unwrap_or_else(|e| panic!("--ablate: {e}"));
             }
+            "--augment" => {
+                // Entity-replacement copies: `pers,loc,rate=0.5,hide=0.3`.
+                let spec = it.next().map_or("", String::as_str);
+                cfg.augment = Augment::from_spec(spec).unwrap_or_else(|e| panic!("--augment: {e}"));
+            }
             "--epochs" => cfg.epochs = num(&mut it, cfg.epochs),
             "--doc-size" => {
                 cfg.doc_size = num(&mut it, cfg.doc_size);
@@ -119,6 +127,8 @@ fn main() {
             }
             "--bag" => cfg.bag = num(&mut it, cfg.bag),
             "--rare" => cfg.rare = num(&mut it, cfg.rare),
+            "--name-drop" => cfg.name_drop = num(&mut it, cfg.name_drop),
+            "--rare-names" => cfg.rare_names_only = true,
             "--prune-avg" => {
                 cfg.prune_avg = num(&mut it, cfg.prune_avg);
             }

@@ -40,6 +40,11 @@ impl Groups {
     /// train lexicon has not seen or has seen once (tried for issue 17 and
     /// not shipped: `benches/history/2026-12-05-name-features.md`).
     pub const LIKE_RARE: u32 = 512;
+    /// Research switch: with [`Groups::NAMES`], the name classes of the
+    /// tokens two before and two after crossed with the token's (tried for
+    /// issue 17 and not shipped:
+    /// `benches/history/2026-12-05-name-augmentation.md`).
+    pub const NAMES2: u32 = 1024;
     /// Every group (not the research switch [`Groups::LIKE_RARE`]).
     pub const ALL: Groups = Groups(511);
     /// The groups of the shipped model and of [`crate::training`]: all but
@@ -76,6 +81,7 @@ impl Groups {
                 "like" => Self::LIKE,
                 "ndoc" => Self::NDOC,
                 "likerare" => Self::LIKE_RARE,
+                "names2" => Self::NAMES2,
                 _ => return Err(format!("{name}: no such feature group")),
             };
             if on {
@@ -314,6 +320,10 @@ fn extract_names(side: &[Side], i: usize, groups: Groups, out: &mut Vec<u64>) {
         }
         let (prev, next) = (name_class(at(-1)), name_class(at(1)));
         out.push(hash_parts(73, &[prev, pc, next]));
+        if groups.has(Groups::NAMES2) {
+            out.push(hash_parts(77, &[name_class(at(-2)), prev, pc]));
+            out.push(hash_parts(78, &[pc, next, name_class(at(2))]));
+        }
         if pc != 0 {
             out.push(hash_parts(74, &[pc, lex]));
             out.push(hash_parts(75, &[u64::from(pb), pc]));

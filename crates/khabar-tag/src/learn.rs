@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use khabar_normalize::{normalize, Profile, Span};
 
+use crate::augment::Augment;
 use crate::conll::Sentence;
 use crate::eval::Score;
 use crate::features::{extract, Groups, Side};
@@ -39,6 +40,13 @@ pub struct Config {
     /// that the weights for unseen words (most test names) are learnt from
     /// context, affixes, gazetteers and cues. 0 = off.
     pub rare: usize,
+    /// [`Config::rare`] only on name tokens (gold label not `O`).
+    pub rare_names_only: bool,
+    /// The share of name tokens (gold label not `O`) that lose their
+    /// identity features (as [`Config::rare`] drops them) in training,
+    /// drawn per occurrence by the seed: names seen in train then teach
+    /// the context and list weights as unseen ones would. 0 = off.
+    pub name_drop: f32,
     /// Train lexicon features (how train labels a word), jackknifed in
     /// training.
     pub lexicon: bool,
@@ -59,6 +67,9 @@ pub struct Config {
     /// best of 0/4/8/12/16 on the tail (three seeds); over ten held-out
     /// blocks of train it gains +0.17 F1 (20 of 30 block × seed pairs).
     pub p1_bias: f32,
+    /// Entity-replacement augmentation of the training sentences
+    /// (`augment.rs`; off by default).
+    pub augment: Augment,
 }
 
 impl Config {
@@ -79,11 +90,14 @@ impl Default for Config {
             groups: Groups::SHIPPED,
             prune: 0.05,
             rare: 0,
+            rare_names_only: false,
+            name_drop: 0.0,
             lexicon: true,
             bag: 7,
             prune_avg: 0.5,
             lex_folds: 4,
             p1_bias: 8.0,
+            augment: Augment::default(),
         }
     }
 }
@@ -95,6 +109,9 @@ pub struct Corpus {
     gold: Vec<Vec<u8>>,
     sides: Vec<Vec<Side>>,
     doc_size: usize,
+    /// The original sentences are the first `orig`; augmented copies
+    /// follow (they train, but make no lexicon).
+    orig: usize,
     /// Pseudo-documents for the document features: a sliding window of
     /// `doc_size` sentences centred on each sentence (true) or consecutive
     /// chunks of `doc_size` sentences (false, the default: the window
@@ -130,6 +147,7 @@ impl Corpus {
             .map(|s| side_info(s, gaz, &none, Groups::ALL))
             .collect();
         Corpus {
+            orig: toks.len(),
             sents: toks,
             gold,
             sides,
@@ -154,6 +172,68 @@ impl Corpus {
         idx.chunks(self.doc_size).map(<[usize]>::to_vec).collect()
     }
 
+    /// This corpus with augmented copies of the sentences of pseudo-documents
+    /// `docs` (`augment.rs`), the pseudo-documents with the copies (after
+    /// their document's sentences, or as documents of their own with
+    /// [`Augment::own_doc`]), and the jackknife unit of each (the index of
+    /// the original document).
+    fn augmented(
+        &self,
+        docs: &[Vec<usize>],
+        aug: &Augment,
+        seed: u64,
+    ) -> (Corpus, Vec<Vec<usize>>, Vec<usize>) {
+        let known = crate::augment::Known::new(
+            docs.iter()
+                .flatten()
+                .map(|&k| (self.sents[k].as_slice(), self.gold[k].as_slice())),
+        );
+        let gaz = crate::gazetteer::Gazetteer::global();
+        let none = FastMap::default();
+        let mut out = Corpus {
+            sents: self.sents.clone(),
+            gold: self.gold.clone(),
+            sides: self.sides.clone(),
+            doc_size: self.doc_size,
+            orig: self.orig,
+            sliding: self.sliding,
+            propagate: self.propagate,
+        };
+        let mut new_docs = Vec::with_capacity(docs.len());
+        let mut units = Vec::with_capacity(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            let sents: Vec<&[Token]> = doc.iter().map(|&k| self.sents[k].as_slice()).collect();
+            let gold: Vec<&[u8]> = doc.iter().map(|&k| self.gold[k].as_slice()).collect();
+            let mut rng = crate::augment::rng_for(seed, d);
+            let mut ks = doc.clone();
+            for round in 0..aug.rate.ceil() as usize {
+                if aug.own_doc && !ks.is_empty() {
+                    new_docs.push(std::mem::take(&mut ks));
+                    units.push(d);
+                }
+                for (_, copy) in
+                    crate::augment::copy_doc(&sents, &gold, aug, &known, &mut rng, round)
+                {
+                    let mut side = side_info(&copy.toks, gaz, &none, Groups::ALL);
+                    for (s, &h) in side.iter_mut().zip(&copy.hidden) {
+                        if h {
+                            s.names = 0;
+                        }
+                    }
+                    ks.push(out.sents.len());
+                    out.sents.push(copy.toks);
+                    out.gold.push(copy.gold);
+                    out.sides.push(side);
+                }
+            }
+            if !ks.is_empty() {
+                new_docs.push(ks);
+                units.push(d);
+            }
+        }
+        (out, new_docs, units)
+    }
+
     /// The pseudo-document of position `p` of `idx` when document features
     /// come from a sliding window: the `doc_size` sentences centred on it
     /// (clipped at the ends), and the centre's index in it.
@@ -170,6 +250,19 @@ fn xorshift(s: &mut u64) -> u64 {
     *s ^= *s >> 7;
     *s ^= *s << 17;
     *s
+}
+
+/// Whether occurrence `i` of sentence `k` loses its identity features
+/// ([`Config::name_drop`]).
+fn drop_name(cfg: &Config, k: usize, i: usize) -> bool {
+    if cfg.name_drop <= 0.0 {
+        return false;
+    }
+    let mut s = (cfg.seed ^ ((k as u64) << 20 | i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+    for _ in 0..3 {
+        xorshift(&mut s);
+    }
+    ((s >> 40) as f32 / (1u64 << 24) as f32) < cfg.name_drop
 }
 
 fn train_one(
@@ -219,7 +312,10 @@ fn train_one(
                 .map(|i| {
                     extract(toks, &sides[k], i, groups, &mut buf);
                     let t = &toks[i];
-                    if cfg.rare > 0 && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare {
+                    let rare = cfg.rare > 0
+                        && (!cfg.rare_names_only || c.gold[k][i] != 0)
+                        && freq.get(t.norm.as_str()).copied().unwrap_or(0) <= cfg.rare;
+                    if rare || (c.gold[k][i] != 0 && drop_name(cfg, k, i)) {
                         let ii = i as isize;
                         let wh = |j: isize| crate::features::word_hash(toks, j);
                         let drop = [
@@ -264,18 +360,18 @@ fn train_one(
 /// (jackknife), so pass 2 learns from realistic, imperfect document bits.
 fn jackknife_labels(
     c: &Corpus,
-    idx: &[usize],
+    docs: &[Vec<usize>],
+    units: &[usize],
     base: &[Vec<Side>],
     cfg: &Config,
     g1: Groups,
 ) -> HashMap<usize, Vec<u8>> {
-    let docs = c.docs(idx);
     let mut out = HashMap::new();
     for fold in 0..2 {
         let tr: Vec<usize> = docs
             .iter()
             .enumerate()
-            .filter(|(d, _)| d % 2 != fold)
+            .filter(|(d, _)| units[*d] % 2 != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
         let mut m = train_one(c, &tr, base, cfg, g1);
@@ -283,7 +379,7 @@ fn jackknife_labels(
         let mut buf = Vec::new();
         let mut emis = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            if d % 2 == fold {
+            if units[d] % 2 == fold {
                 for &k in doc {
                     out.insert(k, decode(&m, &c.sents[k], &base[k], &mut buf, &mut emis));
                 }
@@ -296,6 +392,7 @@ fn jackknife_labels(
 fn with_doc_bits(
     c: &Corpus,
     idx: &[usize],
+    docs: &[Vec<usize>],
     base: &[Vec<Side>],
     labels: &HashMap<usize, Vec<u8>>,
 ) -> Vec<Vec<Side>> {
@@ -313,7 +410,7 @@ fn with_doc_bits(
         }
         return sides;
     }
-    for doc in c.docs(idx) {
+    for doc in docs {
         let pairs: Vec<(&[Token], &[u8])> = doc
             .iter()
             .map(|&k| (c.sents[k].as_slice(), labels[&k].as_slice()))
@@ -336,7 +433,7 @@ const LEX_MIN: u32 = 1;
 /// lexicon is a word train has not seen.
 fn lexicon(c: &Corpus, idx: &[usize]) -> FastMap<String, u16> {
     let mut counts: HashMap<&str, [u32; 9]> = HashMap::new();
-    for &k in idx {
+    for &k in idx.iter().filter(|&&k| k < c.orig) {
         for (t, &l) in c.sents[k].iter().zip(&c.gold[k]) {
             counts.entry(t.norm.as_str()).or_insert([0; 9])[usize::from(l).min(8)] += 1;
         }
@@ -370,22 +467,21 @@ const FREQ_BITS: bool = true;
 /// Side information with lexicon bits for training sentences `idx`: each
 /// of `folds` parts of the pseudo-documents gets the lexicon of the other
 /// parts, so the model learns how far to trust it on words it has not seen.
-fn with_lexicon(c: &Corpus, idx: &[usize], folds: usize) -> Vec<Vec<Side>> {
+fn with_lexicon(c: &Corpus, docs: &[Vec<usize>], units: &[usize], folds: usize) -> Vec<Vec<Side>> {
     let mut sides = c.sides.clone();
-    let docs = c.docs(idx);
     let k = folds.max(2);
     for fold in 0..k {
         let other: Vec<usize> = docs
             .iter()
             .enumerate()
-            .filter(|(d, _)| d % k != fold)
+            .filter(|(d, _)| units[*d] % k != fold)
             .flat_map(|(_, v)| v.clone())
             .collect();
         let lexs = lexicon(c, &other);
         let lex = crate::model::hash_names(&lexs);
         assert_eq!(lex.len(), lexs.len(), "lexicon key collision");
         for (d, doc) in docs.iter().enumerate() {
-            if d % k == fold {
+            if units[d] % k == fold {
                 for &k in doc {
                     for (t, s) in c.sents[k].iter().zip(sides[k].iter_mut()) {
                         s.cue |= crate::seq::lex_bits(&lex, t);
@@ -397,11 +493,30 @@ fn with_lexicon(c: &Corpus, idx: &[usize], folds: usize) -> Vec<Vec<Side>> {
     sides
 }
 
-/// Train pass 1 (and pass 2 when `cfg.groups` has `DOC`) on sentences `idx`.
+/// Train pass 1 (and pass 2 when `cfg.groups` has `DOC`) on sentences `idx`
+/// (with augmented copies when `cfg.augment` is on).
 pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) {
+    let docs = c.docs(idx);
+    if cfg.augment.on() {
+        let (ac, adocs, units) = c.augmented(&docs, &cfg.augment, cfg.seed);
+        return train_docs(&ac, &adocs, &units, cfg);
+    }
+    let units: Vec<usize> = (0..docs.len()).collect();
+    train_docs(c, &docs, &units, cfg)
+}
+
+/// [`train`] on the pseudo-documents `docs`, split by the jackknives as
+/// their `units` are.
+fn train_docs(
+    c: &Corpus,
+    docs: &[Vec<usize>],
+    units: &[usize],
+    cfg: &Config,
+) -> (Model, Option<Model>) {
+    let idx = &docs.concat();
     let g1 = Groups(cfg.groups.0 & !Groups::DOC);
     let base = if cfg.lexicon {
-        with_lexicon(c, idx, cfg.lex_folds)
+        with_lexicon(c, docs, units, cfg.lex_folds)
     } else {
         c.sides.clone()
     };
@@ -413,8 +528,8 @@ pub fn train(c: &Corpus, idx: &[usize], cfg: &Config) -> (Model, Option<Model>) 
     if !cfg.groups.has(Groups::DOC) {
         return (p1, None);
     }
-    let labels = jackknife_labels(c, idx, &base, cfg, g1);
-    let sides = with_doc_bits(c, idx, &base, &labels);
+    let labels = jackknife_labels(c, docs, units, &base, cfg, g1);
+    let sides = with_doc_bits(c, idx, docs, &base, &labels);
     let p2 = train_one(c, idx, &sides, cfg, cfg.groups);
     (p1, Some(p2))
 }

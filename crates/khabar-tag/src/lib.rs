@@ -104,6 +104,7 @@
     clippy::format_push_string
 )]
 
+mod augment;
 mod candidate;
 mod candidates;
 mod conll;

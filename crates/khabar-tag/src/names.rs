@@ -209,6 +209,37 @@ impl Names {
         TokenNames { sure, unsure }
     }
 
+    /// The listed words whose bits satisfy `keep`, in key order (for the
+    /// entity-replacement augmentation of training, `augment.rs`).
+    pub fn words_where(&self, keep: impl Fn(u32) -> bool) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(m) = &self.words {
+            let mut s = m.stream();
+            while let Some((k, v)) = fst::Streamer::next(&mut s) {
+                if keep(v as u32) {
+                    out.push(String::from_utf8_lossy(k).into_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// The listed phrases whose kind bits satisfy `keep`, in key order,
+    /// each as its words.
+    pub fn phrases_where(&self, keep: impl Fn(u32) -> bool) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        if let Some(m) = &self.phrases {
+            let mut s = m.stream();
+            while let Some((k, v)) = fst::Streamer::next(&mut s) {
+                if keep(v as u32) {
+                    let text = String::from_utf8_lossy(k);
+                    out.push(text.split(' ').map(str::to_owned).collect());
+                }
+            }
+        }
+        out
+    }
+
     /// The longest listed phrase of two words or more that starts at token
     /// `i`: `(number of tokens, kind bits)`. The first token is read as it
     /// is, by its bare form and by its unsure-proclitic forms (`وعباس

@@ -3,6 +3,7 @@
 //! `research` feature, hidden from the docs, and outside the semver
 //! promise: nothing but the lab crate should use it.
 
+pub use crate::augment::Augment;
 use crate::conll::Sentence;
 use crate::eval::Score;
 pub use crate::features::Groups;
