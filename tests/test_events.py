@@ -119,7 +119,11 @@ def test_pandas_events_frame_and_role_columns() -> None:
     assert len(evs[["doc_id", "event"]].drop_duplicates()) == sum(len(d.events) for d in docs)
     assert tuple(evs["kind"].cat.categories) == khabar.EVENT_KINDS
     call = evs[(evs["kind"] == "CALL") & evs["date"].notna()]
-    assert "Iran" in set(call["participant_canonical"]) and "Azerbaijan" in set(call["participant_canonical"])
+    # Countries by canonical key; a state body's key names its country
+    # (`… (Iran)`). Iran is the agent's side, through its armed forces.
+    countries = {(c.rsplit(" (", 1)[-1].rstrip(")"), r) for c, r in zip(call["participant_canonical"], call["participant_role"])}
+    assert {("Iran", "agent"), ("Azerbaijan", "counterpart")} <= countries
+    assert ("Iran", "counterpart") not in countries
     empty = khabar.pandas.events_frame([])
     assert list(empty.columns) == list(evs.columns)
 

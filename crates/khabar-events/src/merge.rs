@@ -126,6 +126,30 @@ pub(crate) fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Event> {
     events
 }
 
+/// The country of participant `p` as a side: a country's key, or the
+/// country a body's key ends with (`القوات المسلحة الإيرانية (Iran)`).
+fn side_country<'a>(doc: &Doc<'a>, k: usize) -> Option<&'a str> {
+    match key(doc, k) {
+        (c, false) => Some(c),
+        (canonical, true) if doc.ents[k].label == Label::Org => canonical
+            .strip_suffix(')')
+            .and_then(|c| c.rsplit_once(" ("))
+            .map(|(_, c)| c),
+        _ => None,
+    }
+}
+
+/// Rule `merge_keeps_sides`: whether the country participant `k` with
+/// `role`, from a merged mention, would put its country on a second side.
+fn other_side(doc: &Doc<'_>, e: &Event, k: usize, role: &str) -> bool {
+    let (country, false) = key(doc, k) else {
+        return false;
+    };
+    e.participants
+        .iter()
+        .any(|p| p.role != role && side_country(doc, p.entity) == Some(country))
+}
+
 fn new_event(doc: &Doc<'_>, m: Mention) -> Event {
     let mut e = Event {
         kind: m.kind,
@@ -143,11 +167,15 @@ fn new_event(doc: &Doc<'_>, m: Mention) -> Event {
 }
 
 fn absorb(doc: &Doc<'_>, e: &mut Event, m: Mention) {
+    let merged = !e.mentions.is_empty();
     if !e.mentions.contains(&m.span) {
         e.mentions.push(m.span);
     }
     for (k, role) in m.participants {
         let kk = key(doc, k).0;
+        if merged && doc.on(Rule::MergeKeepsSides) && other_side(doc, e, k, role) {
+            continue;
+        }
         if !e.participants.iter().any(|p| key(doc, p.entity).0 == kk) {
             e.participants.push(Participant { entity: k, role });
         }

@@ -151,6 +151,8 @@ rules! {
         "Mentions of one kind sharing a named participant, with no conflicting date, are one event.",
     MergeSameDateCountry => "merge_same_date_country", Merge:
         "A mention dated like an event that names only countries, sharing one of them, tells the same event (a headline's `لقاء مصري سعودي` and the body's `التقى` of that day).",
+    MergeKeepsSides => "merge_keeps_sides", Merge:
+        "A country that a merged mention names joins the event only when the event has no other side for it already (the country itself, or a body keyed with it, `… (Iran)`), so `إيران` of a later sentence does not land on the counterpart's side of an Iranian agent.",
     NeedParticipant => "need_participant", Merge:
         "An event left without participants is dropped.",
 }

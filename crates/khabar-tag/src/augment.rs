@@ -47,6 +47,8 @@ pub struct Augment {
     pub from_train: bool,
 }
 
+// The type bits are set by the research harness (`--augment SPEC`).
+#[cfg_attr(not(feature = "research"), allow(dead_code))]
 impl Augment {
     /// Persons are replaced.
     pub const PERS: u8 = 1;
