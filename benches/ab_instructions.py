@@ -20,7 +20,6 @@ differences (1-5%) that the noise of a 2-core VM hides.
 from __future__ import annotations
 
 import argparse
-import ast
 import pathlib
 import re
 import subprocess
@@ -28,6 +27,9 @@ import sys
 import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from ab_pipeline import keywords  # noqa: E402  (the `--a-args` parser, shared)
 
 WORKER = """
 import sys
@@ -41,15 +43,6 @@ for _ in range(int(sys.argv[1])):
     out = khabar.analyze_batch(docs, threads=1, **kwargs)
     del out
 """
-
-
-def keywords(args: str) -> dict[str, object]:
-    """`events=False,threads=1` as keyword arguments."""
-    out: dict[str, object] = {}
-    for item in filter(None, args.split(",")):
-        key, _, value = item.partition("=")
-        out[key.strip()] = ast.literal_eval(value.strip())
-    return out
 
 
 def instructions(python: str, script: str, runs: int) -> int:

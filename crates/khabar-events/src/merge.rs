@@ -126,19 +126,6 @@ pub(crate) fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Event> {
     events
 }
 
-/// The country of participant `p` as a side: a country's key, or the
-/// country a body's key ends with (`القوات المسلحة الإيرانية (Iran)`).
-fn side_country<'a>(doc: &Doc<'a>, k: usize) -> Option<&'a str> {
-    match key(doc, k) {
-        (c, false) => Some(c),
-        (canonical, true) if doc.ents[k].label == Label::Org => canonical
-            .strip_suffix(')')
-            .and_then(|c| c.rsplit_once(" ("))
-            .map(|(_, c)| c),
-        _ => None,
-    }
-}
-
 /// Rule `merge_keeps_sides`: whether the country participant `k` with
 /// `role`, from a merged mention, would put its country on a second side.
 fn other_side(doc: &Doc<'_>, e: &Event, k: usize, role: &str) -> bool {
@@ -147,7 +134,7 @@ fn other_side(doc: &Doc<'_>, e: &Event, k: usize, role: &str) -> bool {
     };
     e.participants
         .iter()
-        .any(|p| p.role != role && side_country(doc, p.entity) == Some(country))
+        .any(|p| p.role != role && doc.country_of(p.entity, true) == Some(country))
 }
 
 fn new_event(doc: &Doc<'_>, m: Mention) -> Event {

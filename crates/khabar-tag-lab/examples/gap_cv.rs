@@ -40,7 +40,8 @@ use std::fmt::Write as _;
 
 use khabar_tag::eval::{spans, Counts, Score, Sentence};
 use khabar_tag::research::{
-    model_bytes, models_from_bytes, predict, tagger_from_models, train, Config, Corpus, Model,
+    join_sentences, model_bytes, models_from_bytes, predict, tagger_from_models, train, Config,
+    Corpus, Model,
 };
 use khabar_tag::rules::RuleSet;
 use khabar_tag::{Entity, Tagger};
@@ -159,19 +160,7 @@ fn compare(
 ) -> (Score, Score) {
     let (mut s_stat, mut s_tag) = (Score::default(), Score::default());
     for (d, doc) in ho.chunks(50).enumerate() {
-        let mut text = String::new();
-        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::new();
-        for &k in doc {
-            let mut r = Vec::new();
-            for (w, _) in &sents[k] {
-                let s = text.len();
-                text.push_str(w);
-                r.push((s, text.len()));
-                text.push(' ');
-            }
-            text.push('\n');
-            ranges.push(r);
-        }
+        let (text, ranges) = join_sentences(sents, doc);
         let ents = tagger.tag(&text);
         for (i, (&k, r)) in doc.iter().zip(&ranges).enumerate() {
             let mine: Vec<Ent> = ents

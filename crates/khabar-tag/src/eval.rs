@@ -134,6 +134,28 @@ impl Score {
     }
 }
 
+/// Sentences `doc` of `sents` as one text (tokens joined by a space, a
+/// line per sentence) and the byte range of every token, per sentence.
+pub(crate) fn join_sentences(
+    sents: &[Sentence],
+    doc: &[usize],
+) -> (String, Vec<Vec<(usize, usize)>>) {
+    let mut text = String::new();
+    let mut ranges = Vec::with_capacity(doc.len());
+    for &k in doc {
+        let mut r = Vec::with_capacity(sents[k].len());
+        for (w, _) in &sents[k] {
+            let s = text.len();
+            text.push_str(w);
+            r.push((s, text.len()));
+            text.push(' ');
+        }
+        text.push('\n');
+        ranges.push(r);
+    }
+    (text, ranges)
+}
+
 /// The whole tagger on sentences `idx` of `sents`, joined `doc_size`
 /// sentences a text (see [`crate::Tagger::evaluate_in_context`]).
 pub(crate) fn score_in_context(
@@ -144,19 +166,7 @@ pub(crate) fn score_in_context(
 ) -> Score {
     let mut score = Score::default();
     for doc in idx.chunks(doc_size.max(1)) {
-        let mut text = String::new();
-        let mut ranges: Vec<Vec<(usize, usize)>> = Vec::new();
-        for &k in doc {
-            let mut r = Vec::new();
-            for (w, _) in &sents[k] {
-                let s = text.len();
-                text.push_str(w);
-                r.push((s, text.len()));
-                text.push(' ');
-            }
-            text.push('\n');
-            ranges.push(r);
-        }
+        let (text, ranges) = join_sentences(sents, doc);
         let ents = tagger.tag(&text);
         for (&k, r) in doc.iter().zip(&ranges) {
             let mut pred = vec!["O".to_owned(); r.len()];

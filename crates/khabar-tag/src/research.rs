@@ -35,6 +35,12 @@ pub fn evaluate_tagger(
     crate::eval::score_in_context(sents, idx, doc_size, tagger)
 }
 
+/// Sentences `doc` of `sents` as the text [`evaluate_tagger`] tags, with
+/// the byte range of every token, per sentence.
+pub fn join_sentences(sents: &[Sentence], doc: &[usize]) -> (String, Vec<Vec<(usize, usize)>>) {
+    crate::eval::join_sentences(sents, doc)
+}
+
 /// The models of a model file written by [`model_bytes`] (pass 1, pass
 /// 2), if it parses: experiments cache the models they train.
 pub fn models_from_bytes(bytes: &[u8]) -> Option<(Model, Option<Model>)> {
